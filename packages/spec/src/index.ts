@@ -1,1 +1,13 @@
-export const hello = (): string => 'hi';
+export * from './model.js';
+export * from './errors.js';
+export { SPEC_API_VERSION } from './schema/common.js';
+export { PlatformFile, type UserPoolInput, type SystemPoolInput } from './schema/platform.js';
+export { TeamFile, PolicyException, type WorkloadInput, type EgressRuleInput, type PolicyExceptionInput } from './schema/team.js';
+export { APPS_DIR, listClusters, loadCluster, loadFleet, platformPath, teamPath } from './load/load-cluster.js';
+export { fileSystemSource, memorySource, type SpecSource } from './load/source.js';
+export { parseCidr, isCidr, overlaps, contains, formatIpv4, parseIpv4, type Cidr } from './net/cidr.js';
+export { parseQuantity, formatCores, formatGiB, GiB } from './net/quantity.js';
+export { lookupVmSize, allocatable, type VmShape } from './vm-sizes.js';
+export { poolCapacity } from './checks/capacity.js';
+export { reservedNameReason } from './checks/reserved-names.js';
+export { jsonSchemas } from './schema/json-schemas.js';

@@ -1,0 +1,195 @@
+import { AGENT_POOL_LABEL, WORKLOAD_CLASS_TAINT, type ClusterSpec, type NodePool, type SecretRef, type Team, type Zone } from './model.js';
+import type { PlatformFile, SystemPoolInput, UserPoolInput } from './schema/platform.js';
+import type { TeamFile } from './schema/team.js';
+import { lookupVmSize } from './vm-sizes.js';
+
+type SecretInput = { keyVaultName: string; resourceGroup: string; subscriptionId?: string; secretName: string };
+
+/** Applies defaults and derives names. Runs only on specs that passed every check. */
+export function normalizeCluster(platformPath: string, platform: PlatformFile, teams: ReadonlyArray<{ file: string; team: TeamFile }>): ClusterSpec {
+  const s = platform.spec;
+  const key = platform.metadata.name;
+  const zones = s.azure.zones as Zone[];
+  const secret = (ref: SecretInput): SecretRef => ({ ...ref, subscriptionId: ref.subscriptionId ?? s.azure.subscriptionId });
+  const networkPolicy = s.cluster.networkPolicy ?? 'calico';
+  const userPools = s.cluster.userPools.map((p) => normalizePool(p, 'User', zones));
+  const clusterName = s.names?.cluster ?? `aks-${key}`;
+
+  return {
+    name: key,
+    service: platform.metadata.service,
+    environment: platform.metadata.environment,
+    ...(platform.metadata.description ? { description: platform.metadata.description } : {}),
+    file: platformPath,
+    azure: { ...s.azure, zones, tags: { 'kit.aks-hybrid.dev/cluster': key, ...(s.azure.tags ?? {}) } },
+    names: {
+      virtualNetwork: s.names?.virtualNetwork ?? `vnet-${key}`,
+      cluster: clusterName,
+      nodeResourceGroup: `${s.azure.resourceGroup}-nodes`,
+      logAnalyticsWorkspace: s.names?.logAnalyticsWorkspace ?? `log-${key}`,
+      controlPlaneIdentity: `id-${key}-control-plane`,
+      kubeletIdentity: `id-${key}-kubelet`,
+      natGateway: s.names?.natGateway ?? `ng-${key}`,
+      egressPublicIpPrefix: `ippre-${key}-egress`,
+      ingressPublicIp: `pip-${key}-ingress`,
+      expressRouteGateway: `vgw-${key}-er`,
+      expressRouteConnection: `con-${key}-er`,
+      vpnGateway: `vgw-${key}-vpn`,
+      vpnConnection: `con-${key}-vpn`,
+      localNetworkGateway: `lgw-${key}-onprem`,
+      routeTable: `rt-${key}`,
+      registryPrivateEndpoint: `pep-${s.registry.name.toLowerCase()}`,
+    },
+    network: {
+      topology: s.network.topology ?? 'combined',
+      ...(s.network.hubVirtualNetworkId ? { hubVirtualNetworkId: s.network.hubVirtualNetworkId } : {}),
+      addressSpace: s.network.addressSpace,
+      dnsServers: s.network.dnsServers ?? [],
+      subnets: s.network.subnets,
+      podCidr: s.network.podCidr,
+      serviceCidr: s.network.serviceCidr,
+      dnsServiceIp: s.network.dnsServiceIp,
+    },
+    onPremises: { ranges: s.onPremises.ranges },
+    connectivity: {
+      expressRoute: {
+        circuitId: s.connectivity.expressRoute.circuitId,
+        ...(s.connectivity.expressRoute.authorizationKey ? { authorizationKey: secret(s.connectivity.expressRoute.authorizationKey) } : {}),
+        gatewaySku: s.connectivity.expressRoute.gatewaySku,
+        routingWeight: s.connectivity.expressRoute.routingWeight ?? 100,
+        ...(s.connectivity.expressRoute.providerSla !== undefined ? { providerSla: s.connectivity.expressRoute.providerSla } : {}),
+      },
+      ...(s.connectivity.vpn
+        ? {
+            vpn: {
+              gatewaySku: s.connectivity.vpn.gatewaySku,
+              activeActive: s.connectivity.vpn.activeActive ?? true,
+              azureBgpAsn: s.connectivity.vpn.azureBgpAsn ?? 65515,
+              peer: s.connectivity.vpn.peer,
+              sharedKey: secret(s.connectivity.vpn.sharedKey),
+            },
+          }
+        : {}),
+    },
+    cluster: {
+      kubernetesVersion: s.cluster.kubernetesVersion,
+      tier: s.cluster.tier ?? 'Standard',
+      autoUpgradeChannel: s.cluster.autoUpgradeChannel ?? 'patch',
+      nodeOsUpgradeChannel: s.cluster.nodeOsUpgradeChannel ?? 'NodeImage',
+      maintenanceWindow: {
+        dayOfWeek: s.cluster.maintenanceWindow?.dayOfWeek ?? 'Sunday',
+        startTime: s.cluster.maintenanceWindow?.startTime ?? '02:00',
+        durationHours: s.cluster.maintenanceWindow?.durationHours ?? 4,
+        utcOffset: s.cluster.maintenanceWindow?.utcOffset ?? '+00:00',
+      },
+      apiServer: { access: s.cluster.apiServer.access, authorizedRanges: s.cluster.apiServer.authorizedRanges ?? [] },
+      networkPolicy,
+      calicoApiPolicies: s.cluster.calicoApiPolicies ?? networkPolicy === 'calico',
+      systemPool: normalizePool(s.cluster.systemPool, 'System', zones),
+      userPools,
+    },
+    registry: {
+      name: s.registry.name,
+      loginServer: `${s.registry.name.toLowerCase()}.azurecr.io`,
+      replicaLocations: s.registry.replicaLocations ?? [],
+      publicNetworkAccess: s.registry.publicNetworkAccess ?? 'Disabled',
+      privateEndpoint: s.registry.privateEndpoint ?? true,
+    },
+    ingress: {
+      controllerNamespace: s.ingress?.controllerNamespace ?? 'app-routing-system',
+      publicIp: s.ingress?.publicIp ?? true,
+      ...(s.ingress?.allocatedAddress ? { allocatedAddress: s.ingress.allocatedAddress } : {}),
+    },
+    egress: {
+      publicIpPrefixLength: s.egress?.publicIpPrefixLength ?? 31,
+      idleTimeoutMinutes: s.egress?.idleTimeoutMinutes ?? 4,
+      ...(s.egress?.allocatedPrefix ? { allocatedPrefix: s.egress.allocatedPrefix } : {}),
+    },
+    access: { platformAdminGroupObjectIds: s.access.platformAdminGroupObjectIds.map((g) => g.toLowerCase()) },
+    externalRanges: s.externalRanges ?? [],
+    images: { allowedRegistries: s.images?.allowedRegistries ?? [] },
+    gitops: { repositoryUrl: s.gitops.repositoryUrl, branch: s.gitops.branch ?? 'main' },
+    teams: teams
+      .map(({ file, team }) => normalizeTeam(file, team, userPools))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  };
+}
+
+function normalizePool(pool: SystemPoolInput | UserPoolInput, mode: 'System' | 'User', clusterZones: Zone[]): NodePool {
+  const shape = lookupVmSize(pool.vmSize) ?? { vcpus: pool.vcpus!, memoryGiB: pool.memoryGiB! };
+  const user = mode === 'User' ? (pool as UserPoolInput) : undefined;
+  const isDefault = user?.default ?? false;
+  const taints =
+    mode === 'System'
+      ? ['CriticalAddonsOnly=true:NoSchedule']
+      : (user!.taints ?? (isDefault ? [] : [`${WORKLOAD_CLASS_TAINT}=${user!.workloadClass}:NoSchedule`]));
+  return {
+    name: pool.name,
+    mode,
+    vmSize: pool.vmSize,
+    vcpus: pool.vcpus ?? shape.vcpus,
+    memoryGiB: pool.memoryGiB ?? shape.memoryGiB,
+    minCount: pool.minCount,
+    maxCount: pool.maxCount,
+    zones: (pool.zones as Zone[] | undefined) ?? clusterZones,
+    osDiskType: pool.osDiskType ?? 'Ephemeral',
+    osDiskSizeGB: pool.osDiskSizeGB ?? 128,
+    osSku: pool.osSku ?? 'AzureLinux',
+    maxPods: pool.maxPods ?? 110,
+    labels: { ...(user ? { [WORKLOAD_CLASS_TAINT]: user.workloadClass } : {}), ...(pool.labels ?? {}) },
+    taints,
+    ...(user ? { workloadClass: user.workloadClass } : {}),
+    isDefault,
+  };
+}
+
+function normalizeTeam(file: string, team: TeamFile, pools: readonly NodePool[]): Team {
+  const s = team.spec;
+  const teamPool = pools.find((p) => p.name === s.nodePool)!;
+  return {
+    name: team.metadata.name,
+    ...(team.metadata.description ? { description: team.metadata.description } : {}),
+    ...(team.metadata.contact ? { contact: team.metadata.contact } : {}),
+    file,
+    groupObjectId: s.groupObjectId.toLowerCase(),
+    ...(s.readOnlyGroupObjectId ? { readOnlyGroupObjectId: s.readOnlyGroupObjectId.toLowerCase() } : {}),
+    nodePool: s.nodePool,
+    quota: {
+      cpu: s.quota.cpu,
+      memory: s.quota.memory,
+      storage: s.quota.storage,
+      pods: s.quota.pods,
+      persistentVolumeClaims: s.quota.persistentVolumeClaims ?? 10,
+      services: s.quota.services ?? 20,
+      loadBalancers: s.quota.loadBalancers ?? 0,
+    },
+    defaults: s.defaults ?? { request: { cpu: '100m', memory: '128Mi' }, limit: { cpu: '500m', memory: '512Mi' } },
+    egress: (s.egress ?? []).map((rule) => ({
+      name: rule.name,
+      cidrs: rule.cidrs ?? [],
+      onPremises: rule.onPremises ?? false,
+      ...(rule.externalRange ? { externalRange: rule.externalRange } : {}),
+      ports: rule.ports,
+    })),
+    workloads: (s.workloads ?? []).map((w) => {
+      const workloadClass = w.workloadClass ?? teamPool.workloadClass!;
+      return {
+        name: w.name,
+        image: w.image,
+        workloadClass,
+        nodePool: pools.find((p) => p.workloadClass === workloadClass)!.name,
+        port: w.port,
+        replicas: w.replicas,
+        resources: w.resources,
+        autoscaling: w.autoscaling ?? { cpuUtilization: 70 },
+        healthPath: w.healthPath ?? '/healthz',
+        env: w.env ?? {},
+        ingress: w.ingress ?? true,
+      };
+    }),
+    labels: s.labels ?? {},
+    policyExceptions: s.policyExceptions ?? [],
+  };
+}
+
+export { AGENT_POOL_LABEL };
