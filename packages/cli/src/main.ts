@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { findRepoRoot, UsageError } from './repo.js';
+
+const USAGE = `kit: render, check and inspect the clusters of this repository
+
+Usage:
+  kit render [cluster...] [--all] [--check] [--dry-run]  spec -> gitops/ (validated, atomic); --check fails when gitops/ is stale
+  kit validate [cluster...] [--all] [--json]             validate the committed gitops/ tree (schemas, indexes, Bicep, policies, kustomize build)
+  kit sla [cluster...] [--all] [--json]                  composite SLA summary; writes docs/<cluster>/sla.md
+  kit verify [cluster] [--json]                          compare the live AKS cluster with the spec (exit 0 in sync, 1 drift, 2 error)
+  kit preflight [cluster] [--json]                       check the Kubernetes version and VM sizes are offered in the region
+  kit diff [cluster...] [--all] --base <git-ref> [--json]  desired-state change between a git ref and the working tree
+  kit schemas [--check]                                  write (or check) packages/spec/schemas/*.json
+  kit bench [--teams 10,100,1000]                        time render + validate + write on synthetic clusters
+
+Exit codes: 0 success, 1 problems found (spec errors, findings, stale files, drift), 2 usage or runtime errors.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      all: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      base: { type: 'string' },
+      teams: { type: 'string' },
+      output: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...clusters] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const log = (line: string) => console.log(line);
+  const root = findRepoRoot();
+  const common = { root, clusters, all: values.all, json: values.json };
+  switch (command) {
+    case 'render':
+      return (await import('./commands/render.js')).renderCommand({ ...common, check: values.check, dryRun: values['dry-run'] }, log);
+    case 'validate':
+      return (await import('./commands/validate.js')).validateCommand(common, log);
+    case 'sla':
+      return (await import('./commands/sla.js')).slaCommand(common, log);
+    case 'verify':
+      return (await import('./commands/live.js')).verifyCommand(common, log);
+    case 'preflight':
+      return (await import('./commands/live.js')).preflightCommand(common, log);
+    case 'diff':
+      if (!values.base) throw new UsageError('diff needs --base <git-ref>, e.g. --base origin/main');
+      return (await import('./commands/diff.js')).diffCommand({ ...common, base: values.base, ...(values.output ? { output: values.output } : {}) }, log);
+    case 'schemas':
+      return (await import('./commands/schemas.js')).schemasCommand({ root, check: values.check }, log);
+    case 'bench':
+      return (await import('./commands/bench.js')).benchCommand({ root, teams: (values.teams ?? '10,100,1000').split(',').map(Number) }, log);
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
+    } else {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+    process.exitCode = 2;
+  },
+);

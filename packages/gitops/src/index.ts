@@ -1,0 +1,9 @@
+export { renderCluster, slaReportFile } from './render-cluster.js';
+export { layoutFluxTree } from './flux-tree.js';
+export { renderAndValidate, loadServiceFleet, type RenderOutcome } from './pipeline.js';
+export { toYamlDocuments } from './yaml.js';
+export * from './layout.js';
+export { planWrite, planIsEmpty, workingTreeReader, type WritePlan, type FileChange, type TreeReader } from './writer/plan.js';
+export { applyPlan, recoverPendingWrites, TXN_DIR, type ApplyOptions } from './writer/transaction.js';
+export { describePlan } from './writer/describe.js';
+export { buildManifest, readManifest, parseManifest, serializeManifest, sha256, type Manifest } from './writer/manifest.js';

@@ -1,0 +1,38 @@
+import { loadCluster, listClusters, type ClusterSpec, type SpecSource } from '@aks-hybrid/spec';
+import { validateRendered, type Finding } from '@aks-hybrid/validate';
+import { renderCluster } from './render-cluster.js';
+
+export interface RenderOutcome {
+  readonly spec: ClusterSpec;
+  readonly files: Map<string, string>;
+  /** Schema, index, Bicep and policy findings over the rendered files. Empty means safe to write. */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Load -> check -> render -> validate, all in memory: the one code path behind `render`, `--check`,
+ * the team generator and the benchmark. Throws SpecError on a bad spec; returns findings otherwise.
+ */
+export async function renderAndValidate(source: SpecSource, cluster: string): Promise<RenderOutcome> {
+  const spec = loadCluster(source, cluster);
+  const fleet = loadServiceFleet(source, spec);
+  const files = renderCluster(spec, fleet);
+  const findings = await validateRendered(files, spec);
+  return { spec, files, findings };
+}
+
+/**
+ * The other clusters of the same service, for the SLA report's fleet view. A sibling whose spec is
+ * broken is left out here: its own render reports the problem, and it must not block this cluster.
+ */
+export function loadServiceFleet(source: SpecSource, spec: ClusterSpec): ClusterSpec[] {
+  return listClusters(source).flatMap((name) => {
+    if (name === spec.name) return [spec];
+    try {
+      const other = loadCluster(source, name);
+      return other.service === spec.service ? [other] : [];
+    } catch {
+      return [];
+    }
+  });
+}

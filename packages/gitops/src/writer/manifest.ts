@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { manifestPath } from '../layout.js';
+
+/** The files the kit generated for one cluster, with content hashes (sorted: deterministic). */
+export interface Manifest {
+  readonly cluster: string;
+  readonly files: Readonly<Record<string, string>>;
+}
+
+export const sha256 = (content: string) => createHash('sha256').update(content).digest('hex');
+
+export function buildManifest(cluster: string, files: ReadonlyMap<string, string>): Manifest {
+  const entries = [...files].map(([path, content]) => [path, sha256(content)] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+  return { cluster, files: Object.fromEntries(entries) };
+}
+
+export function serializeManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+export function readManifest(root: string, cluster: string): Manifest | undefined {
+  const path = join(root, manifestPath(cluster));
+  return existsSync(path) ? parseManifest(cluster, readFileSync(path, 'utf8')) : undefined;
+}
+
+export function parseManifest(cluster: string, text: string): Manifest {
+  let parsed: Manifest;
+  try {
+    parsed = JSON.parse(text) as Manifest;
+  } catch {
+    throw new Error(`${manifestPath(cluster)} is not valid JSON; restore it from git or delete it to let the kit adopt its files again`);
+  }
+  if (parsed.cluster !== cluster || typeof parsed.files !== 'object') {
+    throw new Error(`${manifestPath(cluster)} is not a kit manifest for ${cluster}; restore it from git or delete it to let the kit adopt its files again`);
+  }
+  return parsed;
+}
