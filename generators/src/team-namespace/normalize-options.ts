@@ -1,0 +1,114 @@
+import type { Tree } from '@nx/devkit';
+import {
+  allocatable,
+  formatCores,
+  listClusters,
+  loadCluster,
+  lookupVmSize,
+  parseQuantity,
+  reservedNameReason,
+  SpecError,
+  teamPath,
+  type ClusterSpec,
+} from '@aks-hybrid/spec';
+import type { TeamNamespaceGeneratorSchema } from './schema.js';
+import { treeSource } from './tree-source.js';
+
+export interface NormalizedOptions {
+  readonly name: string;
+  readonly cluster: string;
+  readonly groupObjectId: string;
+  readonly groupDisplayName?: string;
+  readonly readOnlyGroupObjectId?: string;
+  readonly nodePool: string;
+  readonly cpu: string;
+  readonly memory: string;
+  readonly storage: string;
+  readonly pods: number;
+  readonly description?: string;
+  readonly contact?: string;
+  readonly commit: boolean;
+}
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Bad input, stated so that the user can fix it; thrown before anything is written. */
+export class OnboardingError extends Error {}
+
+/**
+ * Validates the options against the repository and fills in defaults from the cluster spec.
+ * `lookupGroup` resolves --group through Microsoft Graph (injected so tests stay offline).
+ */
+export async function normalizeOptions(
+  tree: Tree,
+  schema: TeamNamespaceGeneratorSchema,
+  lookupGroup: (displayName: string) => Promise<string>,
+): Promise<NormalizedOptions> {
+  const name = schema.name?.trim() ?? '';
+  if (!DNS_LABEL.test(name) || name.length > 40) {
+    throw new OnboardingError(`--name "${name}" is not a valid team name: use lowercase letters, digits and '-', starting and ending with a letter or digit, at most 40 characters (e.g. payments)`);
+  }
+  const reserved = reservedNameReason(name);
+  if (reserved) throw new OnboardingError(`--name "${name}" is reserved: ${reserved}; choose another name`);
+
+  const source = treeSource(tree);
+  const clusters = listClusters(source);
+  const cluster = schema.cluster ?? (clusters.length === 1 ? clusters[0]! : undefined);
+  if (!cluster) {
+    throw new OnboardingError(clusters.length === 0 ? 'no cluster found under apps/ (each needs apps/<cluster>/platform.yaml)' : `--cluster is required when the repository has several clusters: ${clusters.join(', ')}`);
+  }
+  if (!clusters.includes(cluster)) throw new OnboardingError(`--cluster "${cluster}" does not exist; clusters: ${clusters.join(', ') || '(none)'}`);
+
+  let spec: ClusterSpec;
+  try {
+    spec = loadCluster(source, cluster);
+  } catch (error) {
+    if (error instanceof SpecError) throw new OnboardingError(`the cluster spec must be valid before a team can be added.\n${error.message}`);
+    throw error;
+  }
+
+  if (schema.groupObjectId && schema.group) throw new OnboardingError('give either --groupObjectId or --group, not both');
+  let groupObjectId = schema.groupObjectId;
+  if (!groupObjectId && schema.group) groupObjectId = await lookupGroup(schema.group);
+  if (!groupObjectId) throw new OnboardingError('--groupObjectId (the object ID of the team\'s Entra ID group) or --group (its display name) is required');
+  if (!GUID.test(groupObjectId)) {
+    throw new OnboardingError(`--groupObjectId "${groupObjectId}" is not an object ID: it has the form 8-4-4-4-12 hex digits (az ad group show --group <name> --query id)`);
+  }
+  if (schema.readOnlyGroupObjectId && !GUID.test(schema.readOnlyGroupObjectId)) {
+    throw new OnboardingError(`--readOnlyGroupObjectId "${schema.readOnlyGroupObjectId}" is not an object ID (8-4-4-4-12 hex digits)`);
+  }
+
+  const pools = spec.cluster.userPools;
+  const nodePool = schema.nodePool ?? pools.find((p) => p.isDefault)!.name;
+  const pool = pools.find((p) => p.name === nodePool);
+  if (!pool) throw new OnboardingError(`--nodePool "${nodePool}" is not a user pool of ${cluster}; user pools: ${pools.map((p) => p.name).join(', ')}`);
+
+  // Defaults: what the pool can still promise, at most 8 vCPU, memory in the pool's own ratio.
+  const node = allocatable(lookupVmSize(pool.vmSize) ?? pool, pool.maxPods);
+  const others = spec.teams.filter((t) => t.nodePool === nodePool && t.name !== name);
+  const freeCores = node.cores * pool.maxCount - others.reduce((sum, t) => sum + parseQuantity(t.quota.cpu), 0);
+  const cpu = schema.cpu ?? String(Math.min(8, Math.floor(freeCores)));
+  if (!schema.cpu && Number(cpu) < 1) {
+    throw new OnboardingError(`node pool "${nodePool}" has ${formatCores(Math.max(0, freeCores))} left at max scale; pass --cpu, choose another --nodePool, or raise the pool's maxCount`);
+  }
+  const memory = schema.memory ?? `${Math.floor(parseQuantity(cpu) * (pool.memoryGiB / pool.vcpus))}Gi`;
+
+  return {
+    name,
+    cluster,
+    groupObjectId: groupObjectId.toLowerCase(),
+    ...(schema.group ? { groupDisplayName: schema.group } : {}),
+    ...(schema.readOnlyGroupObjectId ? { readOnlyGroupObjectId: schema.readOnlyGroupObjectId.toLowerCase() } : {}),
+    nodePool,
+    cpu,
+    memory,
+    storage: schema.storage ?? '100Gi',
+    pods: schema.pods ?? 100,
+    ...(schema.description ? { description: schema.description } : {}),
+    ...(schema.contact ? { contact: schema.contact } : {}),
+    commit: schema.commit ?? false,
+  };
+}
+
+export const teamFilePath = (options: NormalizedOptions) => teamPath(options.cluster, options.name);
