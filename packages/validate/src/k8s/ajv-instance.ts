@@ -1,4 +1,6 @@
-import { Ajv, type AnySchemaObject, type DataValidateFunction, type ErrorObject } from 'ajv';
+import { _, Ajv, type KeywordCxt } from 'ajv';
+import { compileCelRules } from './cel-rules.js';
+import { compileListType } from './list-type.js';
 
 /**
  * Kubernetes vendor extensions that only annotate (merge strategy, GVK lists, ...). They are
@@ -14,8 +16,6 @@ const ANNOTATION_KEYWORDS = [
   'x-kubernetes-embedded-resource',
   // Handled by the converter (it decides where additionalProperties: false goes).
   'x-kubernetes-preserve-unknown-fields',
-  // CEL rules; not evaluated (see README of this folder / report).
-  'x-kubernetes-validations',
   'x-kubernetes-selectable-fields',
 ];
 
@@ -43,6 +43,9 @@ export function createK8sAjv(): K8sAjv {
     inlineRefs: false, // each definition compiles once into its own function, shared by every kind
     addUsedSchema: false,
     messages: true,
+    // Measured: skipping ajv's code optimisation passes halves compile time (Deployment ~250 ms
+    // -> ~125 ms) with no measurable cost per validated object.
+    code: { optimize: false },
   });
 
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => n >= INT32_MIN && n <= INT32_MAX });
@@ -53,13 +56,20 @@ export function createK8sAjv(): K8sAjv {
 
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
 
-  // Value must be an integer or a string (IntOrString fields: ports, maxSurge, ...).
+  // Value must be an integer or a string (IntOrString fields: ports, maxSurge, ...). Generated
+  // code, not a macro: a macro would report a second, vaguer error next to the type error.
   ajv.addKeyword({
     keyword: 'x-kubernetes-int-or-string',
     schemaType: 'boolean',
-    macro: (on: boolean) => (on ? { type: ['integer', 'string'] } : true),
+    code(cxt: KeywordCxt) {
+      if (cxt.schema !== true) return;
+      const d = cxt.data;
+      cxt.fail(_`!(typeof ${d} == "string" || (typeof ${d} == "number" && Number.isInteger(${d})))`);
+    },
+    error: { message: 'must be integer or string' },
   });
 
+  // Duplicate keys in set/map lists (see list-type.ts).
   ajv.addKeyword({
     keyword: 'x-kubernetes-list-type',
     type: 'array',
@@ -68,61 +78,18 @@ export function createK8sAjv(): K8sAjv {
     compile: compileListType,
   });
 
+  // CRD CEL rules, evaluated conservatively (see cel-rules.ts).
+  ajv.addKeyword({
+    keyword: 'x-kubernetes-validations',
+    schemaType: 'array',
+    errors: true,
+    compile: compileCelRules,
+  });
+
   return {
     ajv,
     ensureVendorKeyword(name) {
       if (!ajv.getKeyword(name)) ajv.addKeyword({ keyword: name });
     },
   };
-}
-
-/**
- * list-type set/map: duplicates are rejected by the API server's server-side apply (which Flux
- * uses), e.g. two containers with the same name. atomic and unset lists are not checked.
- */
-function compileListType(listType: string, parent: AnySchemaObject): DataValidateFunction {
-  const keys: string[] = Array.isArray(parent['x-kubernetes-list-map-keys']) ? parent['x-kubernetes-list-map-keys'] : [];
-  const identity =
-    listType === 'set'
-      ? (item: unknown) => stableStringify(item)
-      : listType === 'map' && keys.length > 0
-        ? (item: unknown) =>
-            typeof item === 'object' && item !== null
-              ? JSON.stringify(keys.map((k) => (item as Record<string, unknown>)[k] ?? null))
-              : undefined
-        : undefined;
-  if (!identity) return () => true;
-
-  const validate: DataValidateFunction = (data: unknown) => {
-    if (!Array.isArray(data) || data.length < 2) return true;
-    const seen = new Map<string, number>();
-    const errors: ErrorObject[] = [];
-    data.forEach((item, index) => {
-      const id = identity(item);
-      if (id === undefined) return;
-      const first = seen.get(id);
-      if (first === undefined) seen.set(id, index);
-      // instancePath left unset on purpose: ajv fills in the array's path.
-      else
-        errors.push({
-          keyword: 'x-kubernetes-list-type',
-          params: { listType, keys, index, first, item },
-          message: 'duplicate list entry',
-        } as unknown as ErrorObject);
-    });
-    if (errors.length === 0) return true;
-    validate.errors = errors;
-    return false;
-  };
-  return validate;
-}
-
-function stableStringify(v: unknown): string {
-  if (typeof v !== 'object' || v === null) return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`)
-    .join(',')}}`;
 }

@@ -24,38 +24,53 @@ interface CrdDocument {
   };
 }
 
-/** The CRDs vendored under schemas/crds, read on first use (about 100 KB of YAML). */
+/**
+ * The CRDs vendored under schemas/crds. Files are named `<group>_<plural>.yaml` (controller-gen's
+ * convention), so only the files of the group being validated are parsed: YAML parsing is the
+ * slow part of loading them. A file not following the convention is parsed for every group.
+ */
 export class CrdCatalog {
-  private byApiVersion: Map<string, Map<string, CrdKind>> | undefined;
+  private readonly filesByGroup = new Map<string, string[]>();
+  private readonly parsedFiles = new Set<string>();
+  private readonly byApiVersion = new Map<string, Map<string, CrdKind>>();
 
-  constructor(private readonly dir: string) {}
-
-  private load(): Map<string, Map<string, CrdKind>> {
-    if (this.byApiVersion) return this.byApiVersion;
-    const map = new Map<string, Map<string, CrdKind>>();
-    const files = readdirSync(this.dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'));
-    for (const file of files.sort()) {
-      for (const doc of parseAllDocuments(readFileSync(join(this.dir, file), 'utf8'))) {
-        if (doc.errors.length > 0) throw new Error(`Vendored CRD ${file} does not parse: ${doc.errors[0]!.message}`);
-        const crd = doc.toJS() as CrdDocument | null;
-        if (!crd || crd.kind !== 'CustomResourceDefinition') continue;
-        for (const entry of crdKinds(crd, file)) {
-          let kinds = map.get(entry.apiVersion);
-          if (!kinds) map.set(entry.apiVersion, (kinds = new Map()));
-          kinds.set(entry.kind, entry);
-        }
-      }
+  constructor(private readonly dir: string) {
+    for (const file of readdirSync(dir).sort()) {
+      if (!/\.ya?ml$/.test(file)) continue;
+      const group = /^([a-z0-9.-]+\.[a-z0-9.-]+)_/.exec(file)?.[1] ?? '*';
+      this.filesByGroup.set(group, [...(this.filesByGroup.get(group) ?? []), file]);
     }
-    this.byApiVersion = map;
-    return map;
   }
 
+  private parse(file: string): void {
+    if (this.parsedFiles.has(file)) return;
+    this.parsedFiles.add(file);
+    for (const doc of parseAllDocuments(readFileSync(join(this.dir, file), 'utf8'))) {
+      if (doc.errors.length > 0) throw new Error(`Vendored CRD ${file} does not parse: ${doc.errors[0]!.message}`);
+      const crd = doc.toJS() as CrdDocument | null;
+      if (!crd || crd.kind !== 'CustomResourceDefinition') continue;
+      for (const entry of crdKinds(crd, file)) {
+        let kinds = this.byApiVersion.get(entry.apiVersion);
+        if (!kinds) this.byApiVersion.set(entry.apiVersion, (kinds = new Map()));
+        kinds.set(entry.kind, entry);
+      }
+    }
+  }
+
+  private parseGroup(group: string): void {
+    for (const f of [...(this.filesByGroup.get(group) ?? []), ...(this.filesByGroup.get('*') ?? [])]) this.parse(f);
+  }
+
+  /** Every apiVersion served by the vendored CRDs (parses them all: for error messages). */
   apiVersions(): string[] {
-    return [...this.load().keys()];
+    for (const group of this.filesByGroup.keys()) this.parseGroup(group);
+    return [...this.byApiVersion.keys()].sort();
   }
 
   kindsOf(apiVersion: string): ReadonlyMap<string, CrdKind> {
-    return this.load().get(apiVersion) ?? new Map();
+    const slash = apiVersion.indexOf('/');
+    if (slash > 0) this.parseGroup(apiVersion.slice(0, slash));
+    return this.byApiVersion.get(apiVersion) ?? new Map();
   }
 }
 

@@ -1,0 +1,3 @@
+export type { SchemaFinding, SchemaValidator, SchemaValidatorOptions, CompileStat, ResourceScope } from './types.js';
+export { createSchemaValidator, objectLabel } from './validator.js';
+export { chooseSchemaVersion, listVendoredVersions, type VersionChoice } from './schema-version.js';
