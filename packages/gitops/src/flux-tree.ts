@@ -6,7 +6,12 @@ import { toYamlDocuments } from './yaml.js';
  * Lays the chart units out as the cluster's Flux tree: one file per ManifestFile, and in every folder
  * a kustomization.yaml that lists exactly its files and its direct sub-folders that hold units.
  */
-export function layoutFluxTree(cluster: string, units: readonly ManifestUnit[]): Map<string, string> {
+export function layoutFluxTree(
+  cluster: string,
+  units: readonly ManifestUnit[],
+  /** Filled with the objects behind each file, so validation need not parse the YAML again. */
+  objectsOut?: Map<string, readonly unknown[]>,
+): Map<string, string> {
   const root = fluxEntryDir(cluster);
   const files = new Map<string, string>();
   const header = generatedHeader(cluster, '#');
@@ -21,7 +26,9 @@ export function layoutFluxTree(cluster: string, units: readonly ManifestUnit[]):
     const dir = unit.dir;
     entries.set(dir, entries.get(dir) ?? new Set());
     for (const file of unit.files) {
-      files.set(join(root, dir, file.name), header + toYamlDocuments(file.objects));
+      const path = join(root, dir, file.name);
+      files.set(path, header + toYamlDocuments(file.objects));
+      objectsOut?.set(path, file.objects);
       addEntry(dir, file.name);
     }
     // Register the unit in its parent chain, except the entry folder: the Flux Kustomizations in the

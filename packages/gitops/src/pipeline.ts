@@ -16,8 +16,9 @@ export interface RenderOutcome {
 export async function renderAndValidate(source: SpecSource, cluster: string): Promise<RenderOutcome> {
   const spec = loadCluster(source, cluster);
   const fleet = loadServiceFleet(source, spec);
-  const files = renderCluster(spec, fleet);
-  const findings = await validateRendered(files, spec);
+  const objects = new Map<string, readonly unknown[]>();
+  const files = renderCluster(spec, fleet, objects);
+  const findings = await validateRendered(files, spec, { objects });
   return { spec, files, findings };
 }
 

@@ -9,8 +9,8 @@ import { azureDir, docsDir, generatedHeader } from './layout.js';
  * Everything one cluster renders to, as repo-relative path -> content. Pure: the spec (and the fleet,
  * for the SLA's multi-region view) in, bytes out; nothing touches the disk.
  */
-export function renderCluster(spec: ClusterSpec, fleet: readonly ClusterSpec[] = [spec]): Map<string, string> {
-  const files = layoutFluxTree(spec.name, synthClusterManifests(spec));
+export function renderCluster(spec: ClusterSpec, fleet: readonly ClusterSpec[] = [spec], objectsOut?: Map<string, readonly unknown[]>): Map<string, string> {
+  const files = layoutFluxTree(spec.name, synthClusterManifests(spec), objectsOut);
   for (const [path, content] of renderLandingZone(spec)) {
     files.set(`${azureDir(spec.name)}/${path}`, withHeader(spec.name, path, content));
   }
