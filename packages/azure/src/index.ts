@@ -1,0 +1,10 @@
+export { verifyCluster } from './verify.js';
+export { runPreflight, RESOURCE_SKUS_API_VERSION } from './preflight.js';
+export { resolveGroupObjectId } from './group-lookup.js';
+export { formatDriftTable, driftJson } from './format-drift.js';
+export { formatPreflight, preflightJson } from './format-preflight.js';
+export { runVerifyCommand, runPreflightCommand, exitCodeFor, formatError, errorJson, type CommandOptions, type CommandResult } from './commands.js';
+export { AzureCheckError, GroupLookupError, type AzureCheckErrorKind, type AzureCheckErrorInit, type GroupCandidate } from './errors.js';
+export { DEFAULT_ARM_ENDPOINT, DEFAULT_GRAPH_ENDPOINT, type AzureOptions, type RetryOptions } from './options.js';
+export type { DriftItem, DriftReport } from './drift-report.js';
+export type { PreflightCheck, PreflightReport } from './preflight-report.js';
