@@ -1,0 +1,31 @@
+export type { ManifestFile, ManifestUnit } from './manifest.js';
+export { synthClusterManifests, synthTeamManifests } from './synth.js';
+export { clusterPath } from './units/flux-entry.js';
+
+export { FluxKustomization, FLUX_NAMESPACE, PLATFORM_SOURCE, type FluxKustomizationProps } from './constructs/flux-kustomization.js';
+export { PlatformAdminBinding, type PlatformAdminBindingProps } from './constructs/platform-admin-binding.js';
+export { NetworkSet, type NetworkSetProps } from './constructs/network-set.js';
+export { IngressGuardPolicy, type IngressGuardPolicyProps } from './constructs/ingress-guard-policy.js';
+export { TeamNamespace, podSecurityVersion, type TeamNamespaceProps, type PodSecurityLevel } from './constructs/team-namespace.js';
+export { TeamQuota, type TeamQuotaProps } from './constructs/team-quota.js';
+export { TeamLimitRange, type TeamLimitRangeProps, type ComputeQuantities } from './constructs/team-limit-range.js';
+export { TeamAccess, type TeamAccessProps } from './constructs/team-access.js';
+export { WorkloadServiceAccount, type WorkloadServiceAccountProps } from './constructs/workload-service-account.js';
+export { NamespaceIsolation, type NamespaceIsolationProps } from './constructs/namespace-isolation.js';
+export { IngressControllerAccess, type IngressControllerAccessProps } from './constructs/ingress-controller-access.js';
+export { EgressPolicy, type EgressPolicyProps, type EgressRendering } from './constructs/egress-policy.js';
+export { Workload, type WorkloadProps } from './constructs/workload.js';
+
+export {
+  networkSets,
+  egressIntents,
+  clusterNetworks,
+  ON_PREMISES_SET,
+  CLUSTER_EGRESS_SET,
+  externalSetName,
+  type NetworkSetModel,
+  type EgressIntent,
+  type EgressDestination,
+} from './network-model.js';
+export { NETWORK_SET_LABEL, TEAM_LABEL, TENANT_LABEL, MANAGED_BY, MANAGED_BY_LABEL } from './labels.js';
+export { syntheticCluster, type SyntheticClusterOptions } from './synthetic-cluster.js';

@@ -1,0 +1,18 @@
+import type { ClusterSpec } from '@aks-hybrid/spec';
+import { PlatformAdminBinding } from '../constructs/platform-admin-binding.js';
+import { UnitBuilder, type ManifestUnit } from '../manifest.js';
+
+/**
+ * The cluster baseline: only what the spec states. Today that is the platform admin groups'
+ * cluster-wide binding; controllers the cluster runs come from AKS add-ons, not from this folder.
+ */
+export function infrastructureUnit(spec: ClusterSpec): ManifestUnit {
+  const unit = new UnitBuilder('infrastructure');
+  composeInfrastructure(unit, spec);
+  return unit.render();
+}
+
+/** Adds the charts of the folder to `unit`. */
+export function composeInfrastructure(unit: UnitBuilder, spec: ClusterSpec): void {
+  new PlatformAdminBinding(unit.file('rbac.yaml'), 'PlatformAdmins', { groupObjectIds: spec.access.platformAdminGroupObjectIds });
+}

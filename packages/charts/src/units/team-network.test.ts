@@ -1,0 +1,156 @@
+import type { EgressRule } from '@aks-hybrid/spec';
+import { describe, expect, it } from 'vitest';
+import { synthTeamManifests } from '../synth.js';
+import { exampleCluster, fileOf, team, withCalicoApi, type Obj } from '../test-support.js';
+
+const spec = exampleCluster();
+const dev = team(spec, 'dev');
+const payments = team(spec, 'payments');
+
+function policies(s = spec, t = dev): Obj[] {
+  return fileOf(synthTeamManifests(s, t), 'network-policies.yaml');
+}
+const k8sPolicy = (objects: Obj[], name: string) => objects.find((o) => o.apiVersion === 'networking.k8s.io/v1' && o.metadata.name === name)!;
+const egressOf = (objects: Obj[]) => objects.filter((o) => String(o.metadata.name).startsWith('allow-egress-'));
+
+describe('namespace isolation', () => {
+  it('GIVEN a team THEN a default deny selects every pod for both Ingress and Egress and allows nothing', () => {
+    const deny = k8sPolicy(policies(), 'default-deny');
+    expect(deny.metadata.namespace).toBe('dev');
+    expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+  });
+
+  it('THEN pods may talk to each other within the namespace, both ways, and to nothing else through that policy', () => {
+    const same = k8sPolicy(policies(), 'allow-same-namespace');
+    expect(same.spec.podSelector).toEqual({});
+    expect(same.spec.ingress).toEqual([{ from: [{ podSelector: {} }] }]);
+    expect(same.spec.egress).toEqual([{ to: [{ podSelector: {} }] }]);
+  });
+
+  it('THEN DNS to CoreDNS in kube-system is allowed over UDP and TCP 53', () => {
+    const dns = k8sPolicy(policies(), 'allow-dns');
+    expect(dns.spec.policyTypes).toEqual(['Egress']);
+    const [rule] = dns.spec.egress as [Obj];
+    expect(rule.to).toEqual([
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } },
+    ]);
+    expect(rule.ports).toEqual(expect.arrayContaining([{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }]));
+    expect(rule.ports).toHaveLength(2);
+  });
+
+  it('THEN the ingress controller reaches only workloads with ingress: true, on their container port', () => {
+    const ingress = policies().filter((o) => String(o.metadata.name).startsWith('allow-ingress-'));
+    const exposed = dev.workloads.filter((w) => w.ingress);
+    expect(dev.workloads.some((w) => !w.ingress)).toBe(true);
+    expect(ingress.map((p) => p.metadata.name)).toEqual(exposed.map((w) => `allow-ingress-${w.name}`));
+    for (const w of exposed) {
+      const policy = k8sPolicy(ingress, `allow-ingress-${w.name}`);
+      expect(policy.spec.podSelector).toEqual({ matchLabels: { 'app.kubernetes.io/name': w.name } });
+      expect(policy.spec.policyTypes).toEqual(['Ingress']);
+      expect(policy.spec.ingress).toEqual([
+        { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': spec.ingress.controllerNamespace } } }], ports: [{ protocol: 'TCP', port: w.port }] },
+      ]);
+    }
+  });
+});
+
+describe('team egress', () => {
+  const onPremRule: EgressRule = { name: 'onprem-all', cidrs: [], onPremises: true, ports: [443, 8443] };
+  const withOnPrem = { ...payments, egress: [...payments.egress, onPremRule] };
+
+  describe('GIVEN the Calico API', () => {
+    const objects = egressOf(policies(spec, withOnPrem));
+
+    it('THEN each rule is a Calico NetworkPolicy in the namespace allowing TCP egress on its ports', () => {
+      expect(objects.map((o) => o.metadata.name)).toEqual(withOnPrem.egress.map((r) => `allow-egress-${r.name}`));
+      for (const [i, rule] of withOnPrem.egress.entries()) {
+        const policy = objects[i]!;
+        expect(policy).toMatchObject({ apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy' });
+        expect(policy.metadata.namespace).toBe('payments');
+        expect(policy.spec.types).toEqual(['Egress']);
+        expect(policy.spec.selector).toBe('all()');
+        expect(policy.spec.egress).toHaveLength(1);
+        expect(policy.spec.egress[0]).toMatchObject({ action: 'Allow', protocol: 'TCP' });
+        expect(policy.spec.egress[0].destination.ports).toEqual(rule.ports);
+      }
+    });
+
+    it('THEN onPremises: true selects the on-premises GlobalNetworkSet, not a copy of its CIDRs', () => {
+      const destination = objects.find((o) => o.metadata.name === 'allow-egress-onprem-all')!.spec.egress[0].destination;
+      expect(destination.selector).toBe("kit.aks-hybrid.dev/network-set == 'on-premises'");
+      expect(destination.namespaceSelector).toBe('global()');
+      expect(destination.nets).toBeUndefined();
+    });
+
+    it('THEN an external range selects its external set', () => {
+      const destination = objects.find((o) => o.metadata.name === 'allow-egress-partner-callbacks')!.spec.egress[0].destination;
+      expect(destination.selector).toBe("kit.aks-hybrid.dev/network-set == 'external-partner-payments'");
+      expect(destination.namespaceSelector).toBe('global()');
+    });
+
+    it('THEN literal CIDRs go to nets as written', () => {
+      const destination = objects.find((o) => o.metadata.name === 'allow-egress-onprem-core-banking')!.spec.egress[0].destination;
+      expect(destination.nets).toEqual(payments.egress.find((r) => r.name === 'onprem-core-banking')!.cidrs);
+      expect(destination.selector).toBeUndefined();
+    });
+  });
+
+  describe('GIVEN no Calico API', () => {
+    const plain = withCalicoApi(spec, false);
+    const objects = egressOf(policies(plain, withOnPrem));
+    const cidrsOf = (name: string) => (objects.find((o) => o.metadata.name === name)!.spec.egress[0].to as Obj[]).map((peer) => peer.ipBlock.cidr);
+
+    it('THEN each rule is a Kubernetes NetworkPolicy for every pod, egress only, TCP on its ports', () => {
+      expect(objects.map((o) => o.apiVersion)).toEqual(withOnPrem.egress.map(() => 'networking.k8s.io/v1'));
+      for (const [i, rule] of withOnPrem.egress.entries()) {
+        const policy = objects[i]!;
+        expect(policy.spec.podSelector).toEqual({});
+        expect(policy.spec.policyTypes).toEqual(['Egress']);
+        expect(policy.spec.egress[0].ports).toEqual(rule.ports.map((port) => ({ protocol: 'TCP', port })));
+      }
+    });
+
+    it('THEN onPremises: true expands to exactly the on-premises ranges', () => {
+      expect(cidrsOf('allow-egress-onprem-all')).toEqual(spec.onPremises.ranges);
+    });
+
+    it('THEN an external range expands to exactly its CIDRs', () => {
+      expect(cidrsOf('allow-egress-partner-callbacks')).toEqual(spec.externalRanges.find((r) => r.name === 'partner-payments')!.cidrs);
+    });
+
+    it('THEN literal CIDRs are kept as they are', () => {
+      expect(cidrsOf('allow-egress-onprem-core-banking')).toEqual(payments.egress.find((r) => r.name === 'onprem-core-banking')!.cidrs);
+    });
+
+    it('THEN no Calico object is rendered for the team', () => {
+      expect(policies(plain, withOnPrem).filter((o) => String(o.apiVersion).startsWith('projectcalico.org'))).toEqual([]);
+    });
+  });
+
+  it('GIVEN the same rules THEN both renderings allow the same addresses and ports', () => {
+    const calico = egressOf(policies(spec, withOnPrem));
+    const plain = egressOf(policies(withCalicoApi(spec, false), withOnPrem));
+    const sets: Record<string, readonly string[]> = {
+      'on-premises': spec.onPremises.ranges,
+      ...Object.fromEntries(spec.externalRanges.map((r) => [`external-${r.name}`, r.cidrs])),
+    };
+    for (const [i, policy] of calico.entries()) {
+      const destination = policy.spec.egress[0].destination;
+      const calicoCidrs = destination.nets ?? sets[/'([^']+)'/.exec(destination.selector)![1]!];
+      const k8s = plain[i]!.spec.egress[0];
+      expect(k8s.to.map((peer: Obj) => peer.ipBlock.cidr)).toEqual(calicoCidrs);
+      expect(k8s.ports.map((p: Obj) => p.port)).toEqual(destination.ports);
+    }
+  });
+
+  it('GIVEN two egress rules of one name THEN rendering stops with the team file and the rule', () => {
+    const twice = { ...payments, egress: [...payments.egress, { ...payments.egress[0]!, ports: [8443] }] };
+    expect(() => synthTeamManifests(spec, twice)).toThrow(new RegExp(`${payments.file}.*"${payments.egress[0]!.name}" is defined twice`));
+  });
+
+  it('GIVEN a team without egress rules THEN only isolation, DNS and ingress policies are rendered', () => {
+    const names = policies(spec, { ...dev, egress: [] }).map((o) => o.metadata.name);
+    expect(names.filter((n) => n.startsWith('allow-egress-'))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(['default-deny', 'allow-same-namespace', 'allow-dns']));
+  });
+});

@@ -1,0 +1,90 @@
+import type { ClusterSpec, Team } from '@aks-hybrid/spec';
+import { EgressPolicy } from '../constructs/egress-policy.js';
+import { IngressControllerAccess } from '../constructs/ingress-controller-access.js';
+import { NamespaceIsolation } from '../constructs/namespace-isolation.js';
+import { TeamAccess } from '../constructs/team-access.js';
+import { TeamLimitRange } from '../constructs/team-limit-range.js';
+import { TeamNamespace } from '../constructs/team-namespace.js';
+import { TeamQuota } from '../constructs/team-quota.js';
+import { Workload } from '../constructs/workload.js';
+import { WorkloadServiceAccount } from '../constructs/workload-service-account.js';
+import { APP_NAME_LABEL, KIT_PREFIX, managedBy, PART_OF_LABEL } from '../labels.js';
+import { egressIntents } from '../network-model.js';
+import { formatCpuFloor, formatMemoryFloor } from '../internal/quantities.js';
+import { largestNode, userPool } from '../internal/scheduling.js';
+import { UnitBuilder, type ManifestUnit } from '../manifest.js';
+
+/**
+ * The folder of one team: `namespace.yaml` (Namespace, ResourceQuota, LimitRange), `rbac.yaml`
+ * (RoleBindings, one ServiceAccount per workload), `network-policies.yaml`, and one
+ * `workload-<name>.yaml` per workload (Deployment, Service, HPA, PDB).
+ */
+export function teamUnit(spec: ClusterSpec, team: Team): ManifestUnit {
+  const unit = new UnitBuilder(`teams/${team.name}`);
+  composeTeam(unit, spec, team);
+  return unit.render();
+}
+
+/** Adds the charts of the folder to `unit`. */
+export function composeTeam(unit: UnitBuilder, spec: ClusterSpec, team: Team): void {
+  const namespace = team.name;
+
+  const ns = unit.file('namespace.yaml');
+  new TeamNamespace(ns, 'Namespace', {
+    name: namespace,
+    kubernetesVersion: spec.cluster.kubernetesVersion,
+    labels: team.labels,
+    annotations: {
+      ...(team.description ? { [`${KIT_PREFIX}/description`]: team.description } : {}),
+      ...(team.contact ? { [`${KIT_PREFIX}/contact`]: team.contact } : {}),
+    },
+  });
+  new TeamQuota(ns, 'Quota', { namespace, ...team.quota });
+  const pools = [...new Set([team.nodePool, ...team.workloads.map((w) => w.nodePool)])].map((name) => userPool(spec, name));
+  const node = largestNode(pools);
+  new TeamLimitRange(ns, 'LimitRange', {
+    namespace,
+    defaultRequest: team.defaults.request,
+    defaultLimit: team.defaults.limit,
+    max: { cpu: formatCpuFloor(node.cores), memory: formatMemoryFloor(node.memoryBytes) },
+  });
+
+  const rbac = unit.file('rbac.yaml');
+  new TeamAccess(rbac, 'Access', {
+    namespace,
+    editGroupObjectId: team.groupObjectId,
+    ...(team.readOnlyGroupObjectId !== undefined ? { viewGroupObjectId: team.readOnlyGroupObjectId } : {}),
+  });
+  for (const w of team.workloads) {
+    new WorkloadServiceAccount(rbac, `ServiceAccount-${w.name}`, {
+      name: w.name,
+      namespace,
+      labels: { [APP_NAME_LABEL]: w.name, [PART_OF_LABEL]: team.name, ...managedBy() },
+    });
+  }
+
+  const net = unit.file('network-policies.yaml');
+  new NamespaceIsolation(net, 'Isolation', { namespace });
+  for (const w of team.workloads) {
+    if (!w.ingress) continue;
+    new IngressControllerAccess(net, `Ingress-${w.name}`, { namespace, workload: w.name, port: w.port, controllerNamespace: spec.ingress.controllerNamespace });
+  }
+  const rendering = spec.cluster.calicoApiPolicies ? 'calico' : 'kubernetes';
+  for (const intent of egressIntents(spec, team)) new EgressPolicy(net, `Egress-${intent.name}`, { namespace, intent, rendering });
+
+  for (const w of team.workloads) {
+    new Workload(unit.file(`workload-${w.name}.yaml`), 'Workload', {
+      name: w.name,
+      namespace,
+      partOf: team.name,
+      image: w.image,
+      port: w.port,
+      resources: w.resources,
+      replicas: w.replicas,
+      autoscaling: w.autoscaling,
+      nodePool: userPool(spec, w.nodePool),
+      healthPath: w.healthPath,
+      env: w.env,
+    });
+  }
+}
