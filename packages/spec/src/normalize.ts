@@ -21,7 +21,7 @@ export function normalizeCluster(platformPath: string, platform: PlatformFile, t
     environment: platform.metadata.environment,
     ...(platform.metadata.description ? { description: platform.metadata.description } : {}),
     file: platformPath,
-    azure: { ...s.azure, zones, tags: { 'kit.aks-hybrid.dev/cluster': key, ...(s.azure.tags ?? {}) } },
+    azure: { ...s.azure, zones, tags: { 'aks-hybrid-kit-cluster': key, ...(s.azure.tags ?? {}) } },
     names: {
       virtualNetwork: s.names?.virtualNetwork ?? `vnet-${key}`,
       cluster: clusterName,

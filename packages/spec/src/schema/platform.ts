@@ -191,7 +191,7 @@ export const PlatformFile = Strict(
             apiServer: Strict(
               {
                 access: Type.Union([Type.Literal('public-restricted'), Type.Literal('private')], {
-                  description: 'public-restricted: public endpoint limited to authorized ranges (on-premises ranges and egress IPs are always added). private: private cluster.',
+                  description: 'public-restricted: public endpoint limited to the authorized ranges plus the cluster egress prefix and any public on-premises ranges (private ranges never reach a public endpoint; on-premises users come through their internet egress, list it here). private: private cluster, reached over ExpressRoute/VPN.',
                 }),
                 authorizedRanges: Type.Optional(Type.Array(Cidr('Authorized range'), { description: 'Extra ranges allowed to reach the API server.' })),
               },

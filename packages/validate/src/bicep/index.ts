@@ -1,6 +1,6 @@
 // Public surface of the offline Bicep checker.
 export type { BicepFinding, BicepRule } from './findings.js';
-export { validateBicepFiles } from './validate.js';
+export { validateBicepFiles, type BicepValidationOptions } from './validate.js';
 export {
   listBicepModules,
   listBicepOutputs,

@@ -38,7 +38,12 @@ export function resolveResources(resources: ResourceDecl[], parent?: ResolvedRes
   return out;
 }
 
-export function checkResources(file: string, model: BicepFileModel, store: TypeStore): BicepFinding[] {
+/**
+ * Checks every resource declaration against the vendored type data. `untyped` lists resource types
+ * the data does not cover that the caller renders on purpose (type -> why): they are accepted without
+ * property checks instead of being reported.
+ */
+export function checkResources(file: string, model: BicepFileModel, store: TypeStore, untyped: ReadonlyMap<string, string> = new Map()): BicepFinding[] {
   const out: BicepFinding[] = [];
   for (const r of resolveResources(model.resources)) {
     const { decl } = r;
@@ -56,6 +61,8 @@ export function checkResources(file: string, model: BicepFileModel, store: TypeS
           message: `API version '${r.apiVersion}' of '${found.type}' is not in the vendored type data; available: ${found.versions.join(', ')}`,
           rule: 'bicep-type',
         });
+      } else if (!found.knownProvider && untyped.has(r.type)) {
+        continue;
       } else {
         const scope = found.knownProvider
           ? `unknown resource type '${r.type}'${didYouMean(r.type, found.similar)}`

@@ -167,3 +167,14 @@ resource up 'Microsoft.ContainerService/managedClusters/upgradeProfiles@2026-05-
     ]);
   });
 });
+
+describe('resource types rendered on purpose without vendored type data', () => {
+  it('are accepted only when the caller lists them, with a reason', async () => {
+    const { validateBicepFiles } = await import('./validate.js');
+    const files = new Map([['main.bicep', "resource dcr 'Microsoft.Insights/dataCollectionRules@2024-03-11' = {\n  name: 'x'\n  location: 'westeurope'\n}\n"]]);
+    expect((await validateBicepFiles(files)).map((f) => f.message)).toEqual([
+      "resource type 'Microsoft.Insights/dataCollectionRules' is not in the vendored type data (its provider is not vendored)",
+    ]);
+    expect(await validateBicepFiles(files, { untypedResourceTypes: new Map([['Microsoft.Insights/dataCollectionRules', 'needed']]) })).toEqual([]);
+  });
+});

@@ -10,7 +10,12 @@ import { normalizePath } from './paths.js';
 import { checkResources } from './resources.js';
 import { getTypeStore } from './type-data.js';
 
-export async function validateBicepFiles(files: ReadonlyMap<string, string>): Promise<BicepFinding[]> {
+export interface BicepValidationOptions {
+  /** Resource types outside the vendored data that are rendered on purpose (type -> reason). */
+  readonly untypedResourceTypes?: ReadonlyMap<string, string>;
+}
+
+export async function validateBicepFiles(files: ReadonlyMap<string, string>, options: BicepValidationOptions = {}): Promise<BicepFinding[]> {
   const findings: BicepFinding[] = [];
   const store = getTypeStore();
   /** Models by normalized path, so `./a/../b.bicep` style references resolve. */
@@ -33,7 +38,7 @@ export async function validateBicepFiles(files: ReadonlyMap<string, string>): Pr
     }
   }
   for (const [file, model] of bicep) {
-    findings.push(...checkResources(file, model, store));
+    findings.push(...checkResources(file, model, store, options.untypedResourceTypes));
     findings.push(...checkModules(file, model, models));
   }
   for (const [file, analysis] of params) findings.push(...checkBicepParam(file, analysis, models));

@@ -1,0 +1,163 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import type { Tree } from '@nx/devkit';
+import { parse } from 'yaml';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { renderCluster, manifestPath } from '@aks-hybrid/gitops';
+import { loadCluster } from '@aks-hybrid/spec';
+import { validateRendered } from '@aks-hybrid/validate';
+import { teamNamespaceGenerator, type GeneratorDependencies } from './generator.js';
+import { treeSource } from './tree-source.js';
+
+const REPO = join(import.meta.dirname, '../../..');
+const CLUSTER = 'weu-prod';
+const GUID = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const offline: GeneratorDependencies = {
+  lookupGroup: async () => {
+    throw new Error('no network in this test');
+  },
+};
+
+/** A Tree holding the repository's spec and committed output, as a user's workspace would. */
+function workspace(): Tree {
+  const tree = createTreeWithEmptyWorkspace();
+  const copy = (rel: string) => {
+    const full = join(REPO, rel);
+    if (statSync(full).isDirectory()) for (const name of readdirSync(full)) copy(`${rel}/${name}`);
+    else tree.write(rel, readFileSync(full));
+  };
+  for (const dir of ['apps', 'gitops', `docs/${CLUSTER}`]) copy(dir);
+  return tree;
+}
+
+/** Path -> content of every file, to prove a failed run changed nothing. */
+function snapshot(tree: Tree): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of tree.children(dir)) {
+      const path = dir ? `${dir}/${name}` : name;
+      if (tree.isFile(path)) out.set(path, tree.read(path, 'utf8')!);
+      else walk(path);
+    }
+  };
+  walk('');
+  return out;
+}
+
+let tree: Tree;
+beforeEach(() => {
+  tree = workspace();
+});
+
+describe('team-namespace: happy path', () => {
+  it('GIVEN a name and a group WHEN generated THEN the team file and its manifests are written, indexed and valid', async () => {
+    const callback = await teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID }, offline);
+    const teamFile = parse(tree.read(`apps/${CLUSTER}/teams/analytics.yaml`, 'utf8')!);
+    expect(teamFile.metadata.name).toBe('analytics');
+    expect(teamFile.spec).toMatchObject({ groupObjectId: GUID, nodePool: 'general', quota: { cpu: '8', memory: '32Gi', storage: '100Gi', pods: 100 } });
+
+    const teamDir = `gitops/clusters/${CLUSTER}/teams/analytics`;
+    expect(tree.children(teamDir).sort()).toEqual(['kustomization.yaml', 'namespace.yaml', 'network-policies.yaml', 'rbac.yaml']);
+    const index = parse(tree.read(`gitops/clusters/${CLUSTER}/teams/kustomization.yaml`, 'utf8')!) as { resources: string[] };
+    expect(index.resources).toEqual(['analytics', 'dev', 'payments']);
+    const namespace = parse(tree.read(`${teamDir}/namespace.yaml`, 'utf8')!.split('\n---\n')[0]!);
+    expect(namespace.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
+    expect(JSON.parse(tree.read(manifestPath(CLUSTER), 'utf8')!).files[`${teamDir}/rbac.yaml`]).toMatch(/^[0-9a-f]{64}$/);
+    expect(typeof callback).toBe('function');
+  });
+
+  it('writes exactly what the render target renders (one code path), and it validates', async () => {
+    await teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID }, offline);
+    const spec = loadCluster(treeSource(tree), CLUSTER);
+    const rendered = renderCluster(spec, [spec]);
+    for (const [path, content] of rendered) expect(tree.read(path, 'utf8'), path).toBe(content);
+    expect(await validateRendered(rendered, spec)).toEqual([]);
+  });
+
+  it('takes quota defaults from the chosen pool', async () => {
+    await teamNamespaceGenerator(tree, { name: 'cache', groupObjectId: GUID, nodePool: 'memory', cpu: '4' }, offline);
+    const team = parse(tree.read(`apps/${CLUSTER}/teams/cache.yaml`, 'utf8')!);
+    // E16ds_v5: 8 GiB per vCPU.
+    expect(team.spec).toMatchObject({ nodePool: 'memory', quota: { cpu: '4', memory: '32Gi' } });
+  });
+
+  it('resolves --group through the lookup and records the group name next to the ID', async () => {
+    const asked: string[] = [];
+    await teamNamespaceGenerator(tree, { name: 'analytics', group: 'Team-Analytics' }, {
+      lookupGroup: async (name) => {
+        asked.push(name);
+        return GUID;
+      },
+    });
+    expect(asked).toEqual(['Team-Analytics']);
+    expect(tree.read(`apps/${CLUSTER}/teams/analytics.yaml`, 'utf8')).toContain(`groupObjectId: ${GUID} # Team-Analytics`);
+  });
+});
+
+describe('team-namespace: idempotency', () => {
+  it('GIVEN a generated team WHEN run again with the same options THEN nothing changes', async () => {
+    await teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID }, offline);
+    const before = snapshot(tree);
+    await teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID }, offline);
+    expect(snapshot(tree)).toEqual(before);
+  });
+});
+
+describe('team-namespace: bad input writes nothing', () => {
+  it.each([
+    { name: 'an invalid name', options: { name: 'Team_A', groupObjectId: GUID }, error: /not a valid team name/ },
+    { name: 'a reserved name', options: { name: 'kube-tools', groupObjectId: GUID }, error: /reserved: names starting with "kube-"/ },
+    { name: 'flux-system', options: { name: 'flux-system', groupObjectId: GUID }, error: /"flux-system" is a system namespace/ },
+    { name: 'a duplicate team', options: { name: 'dev', groupObjectId: GUID }, error: /team "dev" already exists in apps\/weu-prod\/teams\/dev.yaml with other settings/ },
+    { name: 'an unknown cluster', options: { name: 'analytics', groupObjectId: GUID, cluster: 'neu-prod' }, error: /--cluster "neu-prod" does not exist; clusters: weu-prod/ },
+    { name: 'an unknown pool', options: { name: 'analytics', groupObjectId: GUID, nodePool: 'gpu' }, error: /--nodePool "gpu" is not a user pool of weu-prod; user pools: general, memory, storage/ },
+    { name: 'a malformed GUID', options: { name: 'analytics', groupObjectId: 'Namespace-DEV' }, error: /--groupObjectId "Namespace-DEV" is not an object ID/ },
+    { name: 'no group at all', options: { name: 'analytics' }, error: /--groupObjectId .* or --group .* is required/ },
+    { name: 'both group options', options: { name: 'analytics', groupObjectId: GUID, group: 'X' }, error: /either --groupObjectId or --group, not both/ },
+    { name: 'a quota the pool cannot hold', options: { name: 'analytics', groupObjectId: GUID, cpu: '500' }, error: /exceed what it offers at max scale/ },
+  ])('$name', async ({ options, error }) => {
+    const before = snapshot(tree);
+    await expect(teamNamespaceGenerator(tree, options, offline)).rejects.toThrow(error);
+    expect(snapshot(tree)).toEqual(before);
+  });
+
+  it('refuses to guess the cluster when there are several', async () => {
+    tree.write('apps/neu-prod/platform.yaml', tree.read(`apps/${CLUSTER}/platform.yaml`, 'utf8')!.replace('name: weu-prod', 'name: neu-prod'));
+    const before = snapshot(tree);
+    await expect(teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID }, offline)).rejects.toThrow(/--cluster is required when the repository has several clusters: neu-prod, weu-prod/);
+    expect(snapshot(tree)).toEqual(before);
+  });
+
+  it('passes on a failed group lookup (unknown or ambiguous name) and writes nothing', async () => {
+    const before = snapshot(tree);
+    await expect(
+      teamNamespaceGenerator(tree, { name: 'analytics', group: 'Team' }, {
+        lookupGroup: async () => {
+          throw new Error('group name "Team" is ambiguous: Team-A (1...), Team-B (2...)');
+        },
+      }),
+    ).rejects.toThrow(/ambiguous/);
+    expect(snapshot(tree)).toEqual(before);
+  });
+});
+
+describe('team-namespace: --commit', () => {
+  it('creates onboard/<team> and commits exactly the files written', async () => {
+    const calls: string[][] = [];
+    const git = (args: string[]) => {
+      calls.push(args);
+      return '';
+    };
+    const callback = await teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID, commit: true }, { ...offline, git });
+    await callback();
+    expect(calls[0]).toEqual(['branch', '--list', 'onboard/analytics']);
+    expect(calls[1]).toEqual(['switch', '-c', 'onboard/analytics']);
+    const committed = calls[3]!.slice(calls[3]!.indexOf('--') + 1);
+    expect(committed).toContain(`apps/${CLUSTER}/teams/analytics.yaml`);
+    expect(committed).toContain(`gitops/clusters/${CLUSTER}/teams/analytics/namespace.yaml`);
+    expect(committed).toContain(`gitops/clusters/${CLUSTER}/teams/kustomization.yaml`);
+    expect(committed).not.toContain(`gitops/clusters/${CLUSTER}/teams/dev/namespace.yaml`);
+    expect(calls.some((c) => c[0] === 'push')).toBe(false);
+  });
+});

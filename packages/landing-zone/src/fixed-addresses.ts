@@ -1,0 +1,89 @@
+import type { ClusterSpec } from '@aks-hybrid/spec';
+import { composition } from './composition.js';
+
+/** Deployment outputs of main.bicep that carry the fixed addresses. */
+export const EGRESS_PREFIX_OUTPUT = 'egressPublicIpPrefix';
+export const INGRESS_ADDRESS_OUTPUT = 'ingressPublicIpAddress';
+
+/** `recorded`: the spec holds the address Azure allocated. `pending`: read it from the deployment output. */
+export type AddressStatus = 'recorded' | 'pending';
+
+export interface FixedAddresses {
+  readonly cluster: string;
+  /** The spec file these values come from. */
+  readonly source: string;
+  readonly egress: {
+    /** The prefix every node leaves from, once recorded in the spec; null while pending. */
+    readonly publicIpPrefix: string | null;
+    readonly status: AddressStatus;
+    readonly deploymentOutput: typeof EGRESS_PREFIX_OUTPUT;
+    readonly prefixLength: number;
+    readonly addressCount: number;
+    readonly publicIpPrefixName: string;
+    readonly publicIpPrefixResourceId: string;
+    readonly natGatewayName: string;
+    readonly natGatewayResourceId: string;
+  };
+  /** Null when the spec asks for no public ingress address. */
+  readonly ingress: {
+    readonly publicIpAddress: string | null;
+    readonly status: AddressStatus;
+    readonly deploymentOutput: typeof INGRESS_ADDRESS_OUTPUT;
+    readonly publicIpName: string;
+    readonly publicIpResourceId: string;
+  } | null;
+  readonly virtualNetwork: {
+    readonly name: string;
+    readonly addressSpace: readonly string[];
+    readonly subnets: Readonly<Record<string, string>>;
+  };
+  readonly onPremises: { readonly ranges: readonly string[] };
+}
+
+/**
+ * The addresses the rest of the world allow-lists, in one machine-readable place: written next to
+ * the Bicep as addresses.json, and the same values the cluster's Calico sets are built from.
+ */
+export function fixedAddresses(spec: ClusterSpec): FixedAddresses {
+  const id = (type: string, name: string) =>
+    `/subscriptions/${spec.azure.subscriptionId}/resourceGroups/${spec.azure.resourceGroup}/providers/Microsoft.Network/${type}/${name}`;
+  const { names, egress, ingress } = spec;
+  // A spoke creates no GatewaySubnet, whatever the spec lists.
+  const subnets = Object.entries(spec.network.subnets).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && (entry[0] !== 'gateway' || composition(spec).gateways),
+  );
+  return {
+    cluster: spec.name,
+    source: spec.file,
+    egress: {
+      publicIpPrefix: egress.allocatedPrefix ?? null,
+      status: egress.allocatedPrefix ? 'recorded' : 'pending',
+      deploymentOutput: EGRESS_PREFIX_OUTPUT,
+      prefixLength: egress.publicIpPrefixLength,
+      addressCount: 2 ** (32 - egress.publicIpPrefixLength),
+      publicIpPrefixName: names.egressPublicIpPrefix,
+      publicIpPrefixResourceId: id('publicIPPrefixes', names.egressPublicIpPrefix),
+      natGatewayName: names.natGateway,
+      natGatewayResourceId: id('natGateways', names.natGateway),
+    },
+    ingress: ingress.publicIp
+      ? {
+          publicIpAddress: ingress.allocatedAddress ?? null,
+          status: ingress.allocatedAddress ? 'recorded' : 'pending',
+          deploymentOutput: INGRESS_ADDRESS_OUTPUT,
+          publicIpName: names.ingressPublicIp,
+          publicIpResourceId: id('publicIPAddresses', names.ingressPublicIp),
+        }
+      : null,
+    virtualNetwork: {
+      name: names.virtualNetwork,
+      addressSpace: spec.network.addressSpace,
+      subnets: Object.fromEntries(subnets),
+    },
+    onPremises: { ranges: spec.onPremises.ranges },
+  };
+}
+
+export function renderAddressesJson(spec: ClusterSpec): string {
+  return `${JSON.stringify(fixedAddresses(spec), null, 2)}\n`;
+}

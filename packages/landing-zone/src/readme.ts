@@ -1,0 +1,57 @@
+import type { ClusterSpec } from '@aks-hybrid/spec';
+import { composition } from './composition.js';
+import { fixedAddresses } from './fixed-addresses.js';
+import { packageFile } from './package-files.js';
+import { renderTemplate } from './templates.js';
+
+/** Name of the deployment the pipeline runs; stable, so `az deployment group show` finds the outputs. */
+export const deploymentName = (spec: ClusterSpec) => `aks-hybrid-${spec.name}`;
+
+/** README.md next to the Bicep: what it deploys, the fixed addresses and the commands a pipeline runs. */
+export function renderReadme(spec: ClusterSpec, modulePaths: readonly string[]): string {
+  const shape = composition(spec);
+  const { expressRoute, vpn } = spec.connectivity;
+  const privateZones = ['`privatelink.azurecr.io`', ...(spec.cluster.apiServer.access === 'private' ? [`\`privatelink.${spec.azure.location}.azmk8s.io\``] : [])];
+  const keyVaults = [
+    ...(shape.expressRouteAuthorizationKey && expressRoute.authorizationKey ? [{ ...expressRoute.authorizationKey, purpose: 'ExpressRoute circuit authorization key' }] : []),
+    ...(shape.vpn && vpn ? [{ ...vpn.sharedKey, purpose: 'IPsec pre-shared key' }] : []),
+  ].map((ref) => ({ vaultName: ref.keyVaultName, resourceGroup: ref.resourceGroup, secretName: ref.secretName, purpose: ref.purpose }));
+
+  const addresses = fixedAddresses(spec);
+  return renderTemplate('README.md.hbs', {
+    cluster: spec.name,
+    environment: spec.environment,
+    location: spec.azure.location,
+    zones: spec.azure.zones.join(', '),
+    source: spec.file,
+    subscriptionId: spec.azure.subscriptionId,
+    resourceGroup: spec.azure.resourceGroup,
+    deploymentName: deploymentName(spec),
+    directory: `gitops/azure/${spec.name}`,
+    modules: modulePaths.map((path) => ({ path, description: moduleDescription(packageFile(`bicep/${path}`)) })),
+    ...shape,
+    expressRouteSku: expressRoute.gatewaySku,
+    vpnSku: vpn?.gatewaySku ?? '',
+    vpnActiveActive: vpn?.activeActive ?? false,
+    vpnPeerName: vpn?.peer.name ?? '',
+    vpnPeerIp: vpn?.peer.deviceIp ?? '',
+    vpnPeerAsn: vpn?.peer.bgpAsn ?? 0,
+    vpnAzureAsn: vpn?.azureBgpAsn ?? 0,
+    gatewaySubnet: spec.network.subnets.gateway ?? '',
+    hubVirtualNetworkId: spec.network.hubVirtualNetworkId ?? '',
+    onPremisesRanges: spec.onPremises.ranges,
+    keyVaults,
+    customDns: spec.network.dnsServers.length > 0,
+    dnsServers: spec.network.dnsServers.map((ip) => `\`${ip}\``).join(', '),
+    privateZones: privateZones.join(' and '),
+    egress: addresses.egress,
+    ingress: addresses.ingress,
+  });
+}
+
+/** The `metadata description` of a Bicep file: the one place a module says what it is for. */
+export function moduleDescription(bicep: string): string {
+  const match = /^metadata description = '((?:[^'\\]|\\.)*)'/m.exec(bicep);
+  if (!match) throw new Error('Bicep module without a `metadata description`');
+  return match[1]!.replace(/\\'/g, "'");
+}
