@@ -60,7 +60,7 @@ describe('team-namespace: happy path', () => {
     const teamDir = `gitops/clusters/${CLUSTER}/teams/analytics`;
     expect(tree.children(teamDir).sort()).toEqual(['kustomization.yaml', 'namespace.yaml', 'network-policies.yaml', 'rbac.yaml']);
     const index = parse(tree.read(`gitops/clusters/${CLUSTER}/teams/kustomization.yaml`, 'utf8')!) as { resources: string[] };
-    expect(index.resources).toEqual(['analytics', 'dev', 'payments']);
+    expect(index.resources).toEqual(['analytics', 'checkout', 'dev']);
     const namespace = parse(tree.read(`${teamDir}/namespace.yaml`, 'utf8')!.split('\n---\n')[0]!);
     expect(namespace.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
     expect(JSON.parse(tree.read(manifestPath(CLUSTER), 'utf8')!).files[`${teamDir}/rbac.yaml`]).toMatch(/^[0-9a-f]{64}$/);

@@ -5,6 +5,6 @@ const { join } = require('node:path');
 
 module.exports = async function teamNamespace(tree, options) {
   const dist = join(__dirname, '../../dist/team-namespace/generator.js');
-  const mod = existsSync(dist) ? await import(dist) : await require('tsx/esm/api').tsImport('./generator.ts', __filename);
+  const mod = existsSync(dist) ? await import(dist) : await (await import('tsx/esm/api')).tsImport('./generator.ts', __filename);
   return mod.teamNamespaceGenerator(tree, options);
 };

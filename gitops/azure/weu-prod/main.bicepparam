@@ -202,9 +202,9 @@ param platformAdminGroupObjectIds = [
   '3b4c5d6e-7f80-4912-a3b4-c5d6e7f80912'
 ]
 param clusterUserGroupObjectIds = [
+  '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f'
   '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d'
   '6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e'
-  '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f'
 ]
 param gitRepositoryUrl = 'https://github.com/contoso/aks-platform'
 param gitRepositoryBranch = 'main'

@@ -22,7 +22,7 @@ describe('synthClusterManifests', () => {
 
   it('GIVEN the example cluster THEN folders come in order: entry, infrastructure, calico, then teams by name', () => {
     expect(units.map((u) => u.dir)).toEqual(['', 'infrastructure', 'calico', ...spec.teams.map((t) => `teams/${t.name}`)]);
-    expect(spec.teams.map((t) => t.name)).toEqual(['dev', 'payments']);
+    expect(spec.teams.map((t) => t.name)).toEqual(['checkout', 'dev']);
   });
 
   it('THEN a team folder has namespace, rbac, network-policies and one file per workload, and no kustomization.yaml', () => {

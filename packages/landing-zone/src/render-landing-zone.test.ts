@@ -113,7 +113,7 @@ describe('tags', () => {
     const tracked = lz.deployment.resources.filter((r) => !r.existing && 'location' in r.body);
     expect(tracked.length).toBeGreaterThan(20);
     for (const r of tracked) expect(r.body.tags, `${r.module}/${r.symbol}`).toEqual(azureTags(spec.azure.tags));
-    expect(azureTags(spec.azure.tags)).toMatchObject({ 'kit.aks-hybrid.dev_cluster': spec.name, costCenter: 'platform' });
+    expect(azureTags(spec.azure.tags)).toMatchObject({ 'aks-hybrid-kit-cluster': spec.name, costCenter: 'platform' });
   });
 
   it('GIVEN tag names Azure rejects WHEN converted THEN the forbidden characters become _ and collisions are refused', () => {

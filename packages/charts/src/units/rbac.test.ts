@@ -31,7 +31,7 @@ describe('cluster-wide access', () => {
 describe('team access', () => {
   const spec = exampleCluster();
   const dev = team(spec, 'dev');
-  const payments = team(spec, 'payments');
+  const checkout = team(spec, 'checkout');
 
   it('GIVEN team dev THEN its group gets the built-in edit ClusterRole through a RoleBinding in its namespace', () => {
     const rbac = fileOf(synthTeamManifests(spec, dev), 'rbac.yaml');
@@ -45,9 +45,9 @@ describe('team access', () => {
     const devBindings = fileOf(synthTeamManifests(spec, dev), 'rbac.yaml').filter((o) => o.kind === 'RoleBinding');
     const view = devBindings.find((o) => o.roleRef.name === 'view')!;
     expect(view.subjects).toEqual([{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: dev.readOnlyGroupObjectId }]);
-    expect(payments.readOnlyGroupObjectId).toBeUndefined();
-    const paymentsBindings = fileOf(synthTeamManifests(spec, payments), 'rbac.yaml').filter((o) => o.kind === 'RoleBinding');
-    expect(paymentsBindings.map((b) => b.roleRef.name)).toEqual(['edit']);
+    expect(checkout.readOnlyGroupObjectId).toBeUndefined();
+    const checkoutBindings = fileOf(synthTeamManifests(spec, checkout), 'rbac.yaml').filter((o) => o.kind === 'RoleBinding');
+    expect(checkoutBindings.map((b) => b.roleRef.name)).toEqual(['edit']);
   });
 
   it('THEN nothing rendered for a team is cluster-scoped RBAC, and bindings point only at edit or view', () => {

@@ -5,7 +5,7 @@ import { exampleCluster, fileOf, team, withCalicoApi, type Obj } from '../test-s
 
 const spec = exampleCluster();
 const dev = team(spec, 'dev');
-const payments = team(spec, 'payments');
+const checkout = team(spec, 'checkout');
 
 function policies(s = spec, t = dev): Obj[] {
   return fileOf(synthTeamManifests(s, t), 'network-policies.yaml');
@@ -56,7 +56,7 @@ describe('namespace isolation', () => {
 
 describe('team egress', () => {
   const onPremRule: EgressRule = { name: 'onprem-all', cidrs: [], onPremises: true, ports: [443, 8443] };
-  const withOnPrem = { ...payments, egress: [...payments.egress, onPremRule] };
+  const withOnPrem = { ...checkout, egress: [...checkout.egress, onPremRule] };
 
   describe('GIVEN the Calico API', () => {
     const objects = egressOf(policies(spec, withOnPrem));
@@ -66,7 +66,7 @@ describe('team egress', () => {
       for (const [i, rule] of withOnPrem.egress.entries()) {
         const policy = objects[i]!;
         expect(policy).toMatchObject({ apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy' });
-        expect(policy.metadata.namespace).toBe('payments');
+        expect(policy.metadata.namespace).toBe('checkout');
         expect(policy.spec.types).toEqual(['Egress']);
         expect(policy.spec.selector).toBe('all()');
         expect(policy.spec.egress).toHaveLength(1);
@@ -90,7 +90,7 @@ describe('team egress', () => {
 
     it('THEN literal CIDRs go to nets as written', () => {
       const destination = objects.find((o) => o.metadata.name === 'allow-egress-onprem-core-banking')!.spec.egress[0].destination;
-      expect(destination.nets).toEqual(payments.egress.find((r) => r.name === 'onprem-core-banking')!.cidrs);
+      expect(destination.nets).toEqual(checkout.egress.find((r) => r.name === 'onprem-core-banking')!.cidrs);
       expect(destination.selector).toBeUndefined();
     });
   });
@@ -119,7 +119,7 @@ describe('team egress', () => {
     });
 
     it('THEN literal CIDRs are kept as they are', () => {
-      expect(cidrsOf('allow-egress-onprem-core-banking')).toEqual(payments.egress.find((r) => r.name === 'onprem-core-banking')!.cidrs);
+      expect(cidrsOf('allow-egress-onprem-core-banking')).toEqual(checkout.egress.find((r) => r.name === 'onprem-core-banking')!.cidrs);
     });
 
     it('THEN no Calico object is rendered for the team', () => {
@@ -144,8 +144,8 @@ describe('team egress', () => {
   });
 
   it('GIVEN two egress rules of one name THEN rendering stops with the team file and the rule', () => {
-    const twice = { ...payments, egress: [...payments.egress, { ...payments.egress[0]!, ports: [8443] }] };
-    expect(() => synthTeamManifests(spec, twice)).toThrow(new RegExp(`${payments.file}.*"${payments.egress[0]!.name}" is defined twice`));
+    const twice = { ...checkout, egress: [...checkout.egress, { ...checkout.egress[0]!, ports: [8443] }] };
+    expect(() => synthTeamManifests(spec, twice)).toThrow(new RegExp(`${checkout.file}.*"${checkout.egress[0]!.name}" is defined twice`));
   });
 
   it('GIVEN a team without egress rules THEN only isolation, DNS and ingress policies are rendered', () => {

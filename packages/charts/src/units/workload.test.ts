@@ -5,7 +5,7 @@ import { exampleCluster, fileOf, team, type Obj } from '../test-support.js';
 
 const spec = exampleCluster();
 const dev = team(spec, 'dev');
-const payments = team(spec, 'payments');
+const checkout = team(spec, 'checkout');
 
 function workloadFile(w: Workload, t = dev, s = spec): Obj[] {
   return fileOf(synthTeamManifests(s, { ...t, workloads: t.workloads.map((x) => (x.name === w.name ? w : x)) }), `workload-${w.name}.yaml`);
@@ -150,8 +150,8 @@ describe('Service, HPA and PDB', () => {
   });
 
   it('GIVEN CPU and memory targets THEN both are metrics', () => {
-    const api = payments.workloads.find((w) => w.name === 'payments-api')!;
-    const hpa = of(workloadFile(api, payments), 'HorizontalPodAutoscaler');
+    const api = checkout.workloads.find((w) => w.name === 'checkout-api')!;
+    const hpa = of(workloadFile(api, checkout), 'HorizontalPodAutoscaler');
     const targets = Object.fromEntries((hpa.spec.metrics as Obj[]).map((m) => [m.resource.name, m.resource.target.averageUtilization]));
     expect(targets).toEqual({ cpu: api.autoscaling.cpuUtilization, memory: api.autoscaling.memoryUtilization });
   });

@@ -25,8 +25,8 @@ describe('loadCluster on the example', () => {
     // Non-default pools are tainted so only their workload class lands there.
     expect(spec.cluster.userPools.find((p) => p.name === 'memory')?.taints).toEqual(['kit.aks-hybrid.dev/workload-class=memory:NoSchedule']);
     expect(spec.cluster.userPools.find((p) => p.name === 'general')?.taints).toEqual([]);
-    expect(spec.teams.map((t) => t.name)).toEqual(['dev', 'payments']);
-    const cache = spec.teams[0]!.workloads.find((w) => w.name === 'catalog-cache')!;
+    expect(spec.teams.map((t) => t.name)).toEqual(['checkout', 'dev']);
+    const cache = spec.teams.find((t) => t.name === 'dev')!.workloads.find((w) => w.name === 'catalog-cache')!;
     expect(cache.nodePool).toBe('memory');
     expect(spec.connectivity.vpn?.sharedKey.subscriptionId).toBe(spec.azure.subscriptionId);
     expect(spec.registry.loginServer).toBe('acrcontosoweuprod.azurecr.io');
