@@ -34,6 +34,8 @@ export function formatSlaSummary(model: SlaModel): string {
     if (!best.changeId) continue;
     const change = model.changes.find((c) => c.id === best.changeId)!;
     const e = change.effects.find((x) => x.path === best.path)!;
+    // A gain below the printed precision is not worth a design change; say nothing rather than "x -> x".
+    if (e.beforePercent === e.afterPercent) continue;
     lines.push(`  best change for ${best.path}: ${change.title} (${e.beforePercent} -> ${e.afterPercent})`);
   }
   const lowering = model.findings.filter((f) => f.effect === 'lowers').map((f) => f.topic);
