@@ -4,7 +4,7 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { Tree } from '@nx/devkit';
 import { parse } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { renderCluster, manifestPath } from '@aks-hybrid/gitops';
+import { loadServiceFleet, manifestPath, renderCluster } from '@aks-hybrid/gitops';
 import { loadCluster } from '@aks-hybrid/spec';
 import { validateRendered } from '@aks-hybrid/validate';
 import { teamNamespaceGenerator, type GeneratorDependencies } from './generator.js';
@@ -52,7 +52,7 @@ beforeEach(() => {
 
 describe('team-namespace: happy path', () => {
   it('GIVEN a name and a group WHEN generated THEN the team file and its manifests are written, indexed and valid', async () => {
-    const callback = await teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID }, offline);
+    const callback = await teamNamespaceGenerator(tree, { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID }, offline);
     const teamFile = parse(tree.read(`apps/${CLUSTER}/teams/analytics.yaml`, 'utf8')!);
     expect(teamFile.metadata.name).toBe('analytics');
     expect(teamFile.spec).toMatchObject({ groupObjectId: GUID, nodePool: 'general', quota: { cpu: '8', memory: '32Gi', storage: '100Gi', pods: 100 } });
@@ -68,15 +68,15 @@ describe('team-namespace: happy path', () => {
   });
 
   it('writes exactly what the render target renders (one code path), and it validates', async () => {
-    await teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID }, offline);
+    await teamNamespaceGenerator(tree, { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID }, offline);
     const spec = loadCluster(treeSource(tree), CLUSTER);
-    const rendered = renderCluster(spec, [spec]);
+    const rendered = renderCluster(spec, loadServiceFleet(treeSource(tree), spec));
     for (const [path, content] of rendered) expect(tree.read(path, 'utf8'), path).toBe(content);
     expect(await validateRendered(rendered, spec)).toEqual([]);
   });
 
   it('takes quota defaults from the chosen pool', async () => {
-    await teamNamespaceGenerator(tree, { name: 'cache', groupObjectId: GUID, nodePool: 'memory', cpu: '4' }, offline);
+    await teamNamespaceGenerator(tree, { cluster: CLUSTER, name: 'cache', groupObjectId: GUID, nodePool: 'memory', cpu: '4' }, offline);
     const team = parse(tree.read(`apps/${CLUSTER}/teams/cache.yaml`, 'utf8')!);
     // E16ds_v5: 8 GiB per vCPU.
     expect(team.spec).toMatchObject({ nodePool: 'memory', quota: { cpu: '4', memory: '32Gi' } });
@@ -84,7 +84,7 @@ describe('team-namespace: happy path', () => {
 
   it('resolves --group through the lookup and records the group name next to the ID', async () => {
     const asked: string[] = [];
-    await teamNamespaceGenerator(tree, { name: 'analytics', group: 'Team-Analytics' }, {
+    await teamNamespaceGenerator(tree, { cluster: CLUSTER, name: 'analytics', group: 'Team-Analytics' }, {
       lookupGroup: async (name) => {
         asked.push(name);
         return GUID;
@@ -97,25 +97,25 @@ describe('team-namespace: happy path', () => {
 
 describe('team-namespace: idempotency', () => {
   it('GIVEN a generated team WHEN run again with the same options THEN nothing changes', async () => {
-    await teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID }, offline);
+    await teamNamespaceGenerator(tree, { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID }, offline);
     const before = snapshot(tree);
-    await teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID }, offline);
+    await teamNamespaceGenerator(tree, { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID }, offline);
     expect(snapshot(tree)).toEqual(before);
   });
 });
 
 describe('team-namespace: bad input writes nothing', () => {
   it.each([
-    { name: 'an invalid name', options: { name: 'Team_A', groupObjectId: GUID }, error: /not a valid team name/ },
-    { name: 'a reserved name', options: { name: 'kube-tools', groupObjectId: GUID }, error: /reserved: names starting with "kube-"/ },
-    { name: 'flux-system', options: { name: 'flux-system', groupObjectId: GUID }, error: /"flux-system" is a system namespace/ },
-    { name: 'a duplicate team', options: { name: 'dev', groupObjectId: GUID }, error: /team "dev" already exists in apps\/weu-prod\/teams\/dev.yaml with other settings/ },
-    { name: 'an unknown cluster', options: { name: 'analytics', groupObjectId: GUID, cluster: 'neu-prod' }, error: /--cluster "neu-prod" does not exist; clusters: weu-prod/ },
-    { name: 'an unknown pool', options: { name: 'analytics', groupObjectId: GUID, nodePool: 'gpu' }, error: /--nodePool "gpu" is not a user pool of weu-prod; user pools: general, memory, storage/ },
-    { name: 'a malformed GUID', options: { name: 'analytics', groupObjectId: 'Namespace-DEV' }, error: /--groupObjectId "Namespace-DEV" is not an object ID/ },
-    { name: 'no group at all', options: { name: 'analytics' }, error: /--groupObjectId .* or --group .* is required/ },
-    { name: 'both group options', options: { name: 'analytics', groupObjectId: GUID, group: 'X' }, error: /either --groupObjectId or --group, not both/ },
-    { name: 'a quota the pool cannot hold', options: { name: 'analytics', groupObjectId: GUID, cpu: '500' }, error: /exceed what it offers at max scale/ },
+    { name: 'an invalid name', options: { cluster: CLUSTER, name: 'Team_A', groupObjectId: GUID }, error: /not a valid team name/ },
+    { name: 'a reserved name', options: { cluster: CLUSTER, name: 'kube-tools', groupObjectId: GUID }, error: /reserved: names starting with "kube-"/ },
+    { name: 'flux-system', options: { cluster: CLUSTER, name: 'flux-system', groupObjectId: GUID }, error: /"flux-system" is a system namespace/ },
+    { name: 'a duplicate team', options: { cluster: CLUSTER, name: 'dev', groupObjectId: GUID }, error: /team "dev" already exists in apps\/weu-prod\/teams\/dev.yaml with other settings/ },
+    { name: 'an unknown cluster', options: { name: 'analytics', groupObjectId: GUID, cluster: 'sea-prod' }, error: /--cluster "sea-prod" does not exist; clusters: neu-prod, weu-prod/ },
+    { name: 'an unknown pool', options: { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID, nodePool: 'gpu' }, error: /--nodePool "gpu" is not a user pool of weu-prod; user pools: general, memory, storage/ },
+    { name: 'a malformed GUID', options: { cluster: CLUSTER, name: 'analytics', groupObjectId: 'Namespace-DEV' }, error: /--groupObjectId "Namespace-DEV" is not an object ID/ },
+    { name: 'no group at all', options: { cluster: CLUSTER, name: 'analytics' }, error: /--groupObjectId .* or --group .* is required/ },
+    { name: 'both group options', options: { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID, group: 'X' }, error: /either --groupObjectId or --group, not both/ },
+    { name: 'a quota the pool cannot hold', options: { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID, cpu: '500' }, error: /exceed what it offers at max scale/ },
   ])('$name', async ({ options, error }) => {
     const before = snapshot(tree);
     await expect(teamNamespaceGenerator(tree, options, offline)).rejects.toThrow(error);
@@ -123,7 +123,6 @@ describe('team-namespace: bad input writes nothing', () => {
   });
 
   it('refuses to guess the cluster when there are several', async () => {
-    tree.write('apps/neu-prod/platform.yaml', tree.read(`apps/${CLUSTER}/platform.yaml`, 'utf8')!.replace('name: weu-prod', 'name: neu-prod'));
     const before = snapshot(tree);
     await expect(teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID }, offline)).rejects.toThrow(/--cluster is required when the repository has several clusters: neu-prod, weu-prod/);
     expect(snapshot(tree)).toEqual(before);
@@ -132,7 +131,7 @@ describe('team-namespace: bad input writes nothing', () => {
   it('passes on a failed group lookup (unknown or ambiguous name) and writes nothing', async () => {
     const before = snapshot(tree);
     await expect(
-      teamNamespaceGenerator(tree, { name: 'analytics', group: 'Team' }, {
+      teamNamespaceGenerator(tree, { cluster: CLUSTER, name: 'analytics', group: 'Team' }, {
         lookupGroup: async () => {
           throw new Error('group name "Team" is ambiguous: Team-A (1...), Team-B (2...)');
         },
@@ -149,7 +148,7 @@ describe('team-namespace: --commit', () => {
       calls.push(args);
       return '';
     };
-    const callback = await teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID, commit: true }, { ...offline, git });
+    const callback = await teamNamespaceGenerator(tree, { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID, commit: true }, { ...offline, git });
     await callback();
     expect(calls[0]).toEqual(['branch', '--list', 'onboard/analytics']);
     expect(calls[1]).toEqual(['switch', '-c', 'onboard/analytics']);

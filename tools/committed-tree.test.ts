@@ -1,0 +1,36 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileSystemSource, listClusters, loadCluster } from '@aks-hybrid/spec';
+import { kustomizeBuild, validateRendered } from '@aks-hybrid/validate';
+
+/** The committed gitops/ as Flux and the Bicep pipeline read it: parsed from disk, built by kustomize. */
+const ROOT = join(import.meta.dirname, '..');
+const source = fileSystemSource(ROOT);
+
+function readTree(dir: string, out = new Map<string, string>()): Map<string, string> {
+  const full = join(ROOT, dir);
+  if (!existsSync(full)) return out;
+  for (const name of readdirSync(full)) {
+    const rel = `${dir}/${name}`;
+    if (statSync(join(ROOT, rel)).isDirectory()) readTree(rel, out);
+    else out.set(rel, readFileSync(join(ROOT, rel), 'utf8'));
+  }
+  return out;
+}
+
+describe.each(listClusters(source))('committed tree of %s', (cluster) => {
+  it('passes schema, index and Bicep validation when read back from disk', async () => {
+    const files = new Map([...readTree(`gitops/clusters/${cluster}`), ...readTree(`gitops/azure/${cluster}`)]);
+    expect(files.size).toBeGreaterThan(20);
+    expect(await validateRendered(files, loadCluster(source, cluster))).toEqual([]);
+  });
+
+  it.each(['', '/infrastructure', '/calico', '/teams'])('kustomize builds the entry folder%s', async (sub) => {
+    const dir = join(ROOT, `gitops/clusters/${cluster}${sub}`);
+    const result = await kustomizeBuild(dir);
+    expect(result.stderr).toBe('');
+    expect(result.ok).toBe(true);
+    expect(result.output).toMatch(/^apiVersion: /m);
+  });
+});
