@@ -83,14 +83,15 @@ describe('team-namespace: happy path', () => {
   });
 
   it('resolves --group through the lookup and records the group name next to the ID', async () => {
-    const asked: string[] = [];
+    const asked: string[][] = [];
     await teamNamespaceGenerator(tree, { cluster: CLUSTER, name: 'analytics', group: 'Team-Analytics' }, {
-      lookupGroup: async (name) => {
-        asked.push(name);
+      lookupGroup: async (name, tenant) => {
+        asked.push([name, tenant]);
         return GUID;
       },
     });
-    expect(asked).toEqual(['Team-Analytics']);
+    // The lookup signs in to the cluster's own tenant.
+    expect(asked).toEqual([['Team-Analytics', '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b']]);
     expect(tree.read(`apps/${CLUSTER}/teams/analytics.yaml`, 'utf8')).toContain(`groupObjectId: ${GUID} # Team-Analytics`);
   });
 });

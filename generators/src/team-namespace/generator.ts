@@ -9,7 +9,7 @@ import { treeSource } from './tree-source.js';
 
 export interface GeneratorDependencies {
   /** Resolves an Entra group display name to its object ID (Microsoft Graph by default). */
-  readonly lookupGroup?: (displayName: string) => Promise<string>;
+  readonly lookupGroup?: (displayName: string, tenantId: string) => Promise<string>;
   /** Runs git for --commit (injected in tests). */
   readonly git?: (args: string[]) => string;
 }
@@ -78,9 +78,13 @@ function nextSteps(options: NormalizedOptions, written: readonly string[]): stri
   ].join('\n');
 }
 
-async function lookupGroupInGraph(displayName: string): Promise<string> {
+/** Loaded only when --group is used: the GUID path never touches the network or a credential. */
+async function lookupGroupInGraph(displayName: string, tenantId: string): Promise<string> {
   const { resolveGroupObjectId } = await import('@aks-hybrid/azure');
-  return resolveGroupObjectId(displayName);
+  return resolveGroupObjectId(displayName, {
+    tenantId,
+    ...(process.env.KIT_GRAPH_ENDPOINT ? { graphEndpoint: process.env.KIT_GRAPH_ENDPOINT } : {}),
+  });
 }
 
 export default teamNamespaceGenerator;

@@ -43,7 +43,7 @@ export class OnboardingError extends Error {}
 export async function normalizeOptions(
   tree: Tree,
   schema: TeamNamespaceGeneratorSchema,
-  lookupGroup: (displayName: string) => Promise<string>,
+  lookupGroup: (displayName: string, tenantId: string) => Promise<string>,
 ): Promise<NormalizedOptions> {
   const name = schema.name?.trim() ?? '';
   if (!DNS_LABEL.test(name) || name.length > 40) {
@@ -70,7 +70,7 @@ export async function normalizeOptions(
 
   if (schema.groupObjectId && schema.group) throw new OnboardingError('give either --groupObjectId or --group, not both');
   let groupObjectId = schema.groupObjectId;
-  if (!groupObjectId && schema.group) groupObjectId = await lookupGroup(schema.group);
+  if (!groupObjectId && schema.group) groupObjectId = await lookupGroup(schema.group, spec.azure.tenantId);
   if (!groupObjectId) throw new OnboardingError('--groupObjectId (the object ID of the team\'s Entra ID group) or --group (its display name) is required');
   if (!GUID.test(groupObjectId)) {
     throw new OnboardingError(`--groupObjectId "${groupObjectId}" is not an object ID: it has the form 8-4-4-4-12 hex digits (az ad group show --group <name> --query id)`);
