@@ -1,4 +1,4 @@
-import data from '../data/sla-figures.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
 import { Dec } from './decimal.js';
 
 export type FigureKind = 'sla' | 'slo' | 'input';
@@ -35,7 +35,8 @@ export interface FigureRef {
   readonly availability: Dec;
 }
 
-const COMPONENTS: readonly ComponentFigures[] = checkFigures(data as unknown);
+// Read beside the package (works from src/ and dist/ alike) and checked, rather than imported as a module.
+const COMPONENTS: readonly ComponentFigures[] = checkFigures(JSON.parse(readFileSync(new URL('../data/sla-figures.json', import.meta.url), 'utf8')) as unknown);
 
 export function allComponentFigures(): readonly ComponentFigures[] {
   return COMPONENTS;
