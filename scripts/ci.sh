@@ -36,7 +36,7 @@ step_validate() {
 step_test() { "${PNPM[@]}" nx affected -t test --base="$BASE" --outputStyle=static; }
 
 # The desired-state diff as markdown for the PR comment (also written to kit-diff.md).
-step_diff() { "${PNPM[@]}" kit diff --all --base "$BASE" --output kit-diff.md; cat kit-diff.md; }
+step_diff() { "${PNPM[@]}" kit diff --all --base "$BASE..." --output kit-diff.md; cat kit-diff.md; }
 
 case "${1:-all}" in
   install) step_install ;;

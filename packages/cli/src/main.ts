@@ -9,7 +9,7 @@ Usage:
   kit sla [cluster...] [--all] [--json]                  composite SLA summary; writes docs/<cluster>/sla.md
   kit verify [cluster] [--json]                          compare the live AKS cluster with the spec (exit 0 in sync, 1 drift, 2 error)
   kit preflight [cluster] [--json]                       check the Kubernetes version and VM sizes are offered in the region
-  kit diff [cluster...] [--all] --base <git-ref> [--json]  desired-state change between a git ref and the working tree
+  kit diff [cluster...] [--all] --base <git-ref> [--json] [--output <file>]  desired-state change since a git ref (ref... = since the merge base)
   kit schemas [--check]                                  write (or check) packages/spec/schemas/*.json
   kit bench [--teams 10,100,1000]                        time render + validate + write on synthetic clusters
 

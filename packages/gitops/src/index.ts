@@ -7,3 +7,33 @@ export { planWrite, planIsEmpty, workingTreeReader, type WritePlan, type FileCha
 export { applyPlan, recoverPendingWrites, TXN_DIR, type ApplyOptions } from './writer/transaction.js';
 export { describePlan } from './writer/describe.js';
 export { buildManifest, readManifest, parseManifest, serializeManifest, sha256, type Manifest } from './writer/manifest.js';
+export {
+  diffClusterOutputs,
+  formatDiffMarkdown,
+  summaryLine,
+  diffJson,
+  slaFigures,
+  parseBicepParams,
+  GITHUB_COMMENT_LIMIT,
+  DIFF_JSON_VERSION,
+  type MarkdownOptions,
+  type ParamValue,
+  type ClusterDiff,
+  type DiffContext,
+  type Change,
+  type Fact,
+  type FieldChange,
+  type ObjectRef,
+  type ObjectSummary,
+  type ObjectChange,
+  type ObjectsDiff,
+  type ParameterChange,
+  type NodePoolChange,
+  type NodePoolFigures,
+  type FileDelta,
+  type BicepDiff,
+  type SlaDiff,
+  type SlaFigures,
+  type SlaPathFigures,
+  type SlaPathChange,
+} from './diff/index.js';
