@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalRange, isNonPublicRange, versionMatches } from './compare.js';
+import { canonicalRange, versionMatches } from './compare.js';
 
 describe('versionMatches', () => {
   it.each<[string, string | undefined, boolean]>([
@@ -25,16 +25,3 @@ describe('canonicalRange', () => {
   });
 });
 
-describe('isNonPublicRange', () => {
-  it.each([
-    ['10.10.0.0/16', true],
-    ['172.31.0.0/16', true],
-    ['172.32.0.0/16', false],
-    ['192.168.100.0/24', true],
-    ['100.64.0.0/16', true],
-    ['198.51.100.0/28', false],
-    ['203.0.113.5', false],
-  ])('GIVEN %s THEN non-public is %s', (range, expected) => {
-    expect(isNonPublicRange(range)).toBe(expected);
-  });
-});

@@ -1,5 +1,5 @@
 import type { AgentPool, ManagedCluster } from '@azure/arm-containerservice';
-import { contains, formatIpv4, isCidr, parseCidr, type ClusterSpec, type NodePool } from '@aks-hybrid/spec';
+import { apiServerAuthorizedRanges, formatIpv4, isCidr, parseCidr, type ClusterSpec, type NodePool } from '@aks-hybrid/spec';
 import type { DriftItem } from './drift-report.js';
 import type { LiveCluster } from './read-cluster.js';
 
@@ -58,8 +58,7 @@ function compareAuthorizedRanges(c: Collector, spec: ClusterSpec, mc: ManagedClu
   const egress = spec.egress.allocatedPrefix;
   // As the landing zone sets them: the spec's ranges, the public on-premises ranges (a public
   // endpoint never sees a private source address) and the NAT egress prefix.
-  const publicOnPremises = spec.onPremises.ranges.filter((range) => !isNonPublicRange(range));
-  const expected = new Set([...spec.cluster.apiServer.authorizedRanges, ...publicOnPremises, ...(egress ? [egress] : [])].map(canonicalRange));
+  const expected = new Set([...apiServerAuthorizedRanges(spec), ...(egress ? [egress] : [])].map(canonicalRange));
   const actual = new Set((mc.apiServerAccessProfile?.authorizedIPRanges ?? []).map(canonicalRange));
   c.compareSet('cluster', field, expected, actual, (extra) => {
     // The NAT egress prefix is allocated at deployment; until the spec records it, take an extra
@@ -155,14 +154,6 @@ const sameSet = (a: Value, b: Value): boolean =>
 /** Spec `1.33` matches live `1.33` and `1.33.4`; spec `1.33.2` matches only `1.33.2`. */
 export function versionMatches(spec: Value, live: Value): boolean {
   return typeof spec === 'string' && typeof live === 'string' && (live === spec || live.startsWith(`${spec}.`));
-}
-
-/** RFC 1918, shared address space and loopback: never the source of a request to a public endpoint. */
-const NON_PUBLIC = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8'].map((t) => parseCidr(t)).filter(isCidr);
-
-export function isNonPublicRange(range: string): boolean {
-  const cidr = parseCidr(canonicalRange(range));
-  return isCidr(cidr) && NON_PUBLIC.some((n) => contains(n, cidr));
 }
 
 /** ARM returns single addresses with or without `/32`; compare CIDRs in one form. */

@@ -1,8 +1,7 @@
-import type { ClusterSpec, NodePool, SecretRef } from '@aks-hybrid/spec';
+import { apiServerAuthorizedRanges, type ClusterSpec, type NodePool, type SecretRef } from '@aks-hybrid/spec';
 import type { BicepValue } from './bicep-literal.js';
 import { composition } from './composition.js';
 import { FLUX_CONFIGURATION_NAME, FLUX_NAMESPACE, fluxKustomizations } from './flux-kustomizations.js';
-import { isNonPublicRange } from './private-ranges.js';
 
 export interface ParameterSection {
   readonly title: string;
@@ -148,17 +147,6 @@ export function azureTags(tags: Readonly<Record<string, string>>): Record<string
 /** Namespace of the AKS application routing add-on's ingress controller. */
 export const APP_ROUTING_NAMESPACE = 'app-routing-system';
 
-/**
- * Ranges allowed to reach a public API server. The endpoint is public, so it only ever sees public
- * source addresses: on-premises ranges count when they are public; private on-premises ranges reach
- * it from on-premises' internet egress, which belongs in spec.cluster.apiServer.authorizedRanges.
- * The NAT gateway's egress prefix is added by the template (it is known only at deployment).
- */
-export function apiServerAuthorizedRanges(spec: ClusterSpec): string[] {
-  if (spec.cluster.apiServer.access === 'private') return [];
-  const publicOnPremises = spec.onPremises.ranges.filter((range) => !isNonPublicRange(range));
-  return [...new Set([...spec.cluster.apiServer.authorizedRanges, ...publicOnPremises])];
-}
 
 /** Team groups that get the cluster user role: members and readers of every team, each once. */
 export function clusterUserGroups(spec: ClusterSpec): string[] {

@@ -7,6 +7,7 @@ export { APPS_DIR, listClusters, loadCluster, loadFleet, platformPath, teamPath 
 export { fileSystemSource, memorySource, type SpecSource } from './load/source.js';
 export { parseCidr, isCidr, overlaps, contains, formatIpv4, parseIpv4, type Cidr } from './net/cidr.js';
 export { parseQuantity, formatCores, formatGiB, GiB } from './net/quantity.js';
+export { apiServerAuthorizedRanges, isNonPublicAddress, isNonPublicRange } from './net/public-ranges.js';
 export { lookupVmSize, allocatable, type VmShape } from './vm-sizes.js';
 export { poolCapacity } from './checks/capacity.js';
 export { reservedNameReason } from './checks/reserved-names.js';

@@ -95,8 +95,9 @@ export function managedClusterJson(spec: ClusterSpec): Json {
 }
 
 /**
- * The landing zone authorizes only public on-premises ranges (packages/landing-zone
- * `apiServerAuthorizedRanges`): RFC 1918, CGNAT and loopback never reach a public endpoint.
+ * The landing zone authorizes only public on-premises ranges (`apiServerAuthorizedRanges` in
+ * @aks-hybrid/spec): RFC 1918, CGNAT and loopback never reach a public endpoint. Written out again
+ * here on purpose: the fixture is an independent oracle, not the code under test.
  */
 function isPublic(cidr: string): boolean {
   const [a = 0, b = 0] = cidr.split(/[./]/).map(Number);

@@ -1,9 +1,8 @@
 import type { SpecIssue } from '../errors.js';
 import { issueAt } from '../load/yaml-file.js';
-import { isCidr, parseCidr, parseIpv4, containsAddress } from '../net/cidr.js';
+import { isNonPublicAddress } from '../net/public-ranges.js';
 import type { CheckContext } from './context.js';
 
-const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8'].map((t) => parseCidr(t)).filter(isCidr);
 /** Azure keeps these ASNs for itself; an on-premises device cannot use them. */
 const AZURE_RESERVED_ASNS = new Set([8074, 8075, 12076, 65515, 65516, 65517, 65518, 65519, 65520]);
 
@@ -14,8 +13,7 @@ export function checkConnectivity(ctx: CheckContext): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const file = ctx.platformFile;
   const base = ['spec', 'connectivity', 'vpn'];
-  const device = parseIpv4(vpn.peer.deviceIp);
-  if (device !== undefined && PRIVATE.some((range) => containsAddress(range, device))) {
+  if (isNonPublicAddress(vpn.peer.deviceIp)) {
     issues.push(issueAt(file, [...base, 'peer', 'deviceIp'], `${vpn.peer.deviceIp} is a private address`, 'the VPN device IP is the public address of the on-premises VPN device'));
   }
   if (AZURE_RESERVED_ASNS.has(vpn.peer.bgpAsn)) {
