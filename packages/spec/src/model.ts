@@ -194,6 +194,11 @@ export interface ClusterSpec {
   readonly externalRanges: readonly ExternalRange[];
   readonly images: { readonly allowedRegistries: readonly string[] };
   readonly gitops: { readonly repositoryUrl: string; readonly branch: string };
+  /**
+   * Policy exceptions outside team namespaces (`Kind/namespace/name`, `Kind/name`). Optional only so
+   * hand-built specs in tests need not state it; `loadCluster` always sets it.
+   */
+  readonly policyExceptions?: readonly PolicyException[];
   /** Sorted by name. */
   readonly teams: readonly Team[];
 }

@@ -109,6 +109,7 @@ export function normalizeCluster(platformPath: string, platform: PlatformFile, t
     externalRanges: s.externalRanges ?? [],
     images: { allowedRegistries: s.images?.allowedRegistries ?? [] },
     gitops: { repositoryUrl: s.gitops.repositoryUrl, branch: s.gitops.branch ?? 'main' },
+    policyExceptions: s.policyExceptions ?? [],
     teams: teams
       .map(({ file, team }) => normalizeTeam(file, team, userPools))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),

@@ -1,5 +1,13 @@
 export type { Finding } from './findings.js';
-export { validateRendered, UNTYPED_AZURE_RESOURCE_TYPES, type ValidateOptions } from './validate-rendered.js';
+export {
+  validateRendered,
+  validateRenderedReport,
+  UNTYPED_AZURE_RESOURCE_TYPES,
+  KUBERNETES_KINDS_WITHOUT_SCHEMA,
+  type ValidateOptions,
+  type ValidationReport,
+} from './validate-rendered.js';
 export * from './k8s/index.js';
 export * from './kustomize/index.js';
 export * from './bicep/index.js';
+export * from './policy/index.js';

@@ -1,5 +1,6 @@
 import { applyPlan, describePlan, planIsEmpty, planWrite, renderAndValidate } from '@aks-hybrid/gitops';
 import { fileSystemSource, SpecError } from '@aks-hybrid/spec';
+import { declaredPolicyExceptions, formatPolicyExceptions } from '@aks-hybrid/validate';
 import { selectClusters } from '../clusters.js';
 import { formatFindings } from '../output.js';
 
@@ -32,6 +33,9 @@ export async function renderCommand(args: RenderArgs, log: (line: string) => voi
       exitCode = 1;
       continue;
     }
+    // The gate passed, so every exception of the spec waived something: show them with their reasons.
+    const exceptions = declaredPolicyExceptions(outcome.spec);
+    if (exceptions.length > 0) log(`${cluster}: policy exceptions:\n${formatPolicyExceptions(exceptions).map((l) => `  ${l}`).join('\n')}`);
     const plan = planWrite(args.root, cluster, outcome.files);
     if (args.check) {
       if (planIsEmpty(plan)) log(`${cluster}: gitops is up to date with the spec (${plan.unchanged} files)`);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fluxEntryDir, outputRoots } from '@aks-hybrid/gitops';
 import { fileSystemSource, loadCluster, SpecError } from '@aks-hybrid/spec';
-import { kustomizeBuild, validateRendered, type Finding } from '@aks-hybrid/validate';
+import { formatPolicyExceptions, kustomizeBuild, validateRenderedReport, type AppliedException, type Finding } from '@aks-hybrid/validate';
 import { selectClusters } from '../clusters.js';
 import { formatFindings } from '../output.js';
 import { readTree } from '../read-tree.js';
@@ -13,7 +13,7 @@ import { readTree } from '../read-tree.js';
 export async function validateCommand(args: { root: string; clusters: readonly string[]; all: boolean; json: boolean }, log: (line: string) => void): Promise<number> {
   const source = fileSystemSource(args.root);
   let exitCode = 0;
-  const all: Record<string, Finding[]> = {};
+  const all: Record<string, { findings: Finding[]; exceptions: AppliedException[]; notes: string[] }> = {};
   for (const cluster of selectClusters(source, args.clusters, args.all)) {
     let spec;
     try {
@@ -25,17 +25,21 @@ export async function validateCommand(args: { root: string; clusters: readonly s
       continue;
     }
     const files = readTree(args.root, outputRoots(cluster));
-    const findings: Finding[] = [...(await validateRendered(files, spec))];
+    const report = await validateRenderedReport(files, spec);
+    const findings: Finding[] = [...report.findings];
     const entry = fluxEntryDir(cluster);
     const builds = [entry, ...['infrastructure', 'calico', 'teams'].map((d) => `${entry}/${d}`).filter((d) => files.has(`${d}/kustomization.yaml`))];
     for (const dir of builds) {
       const result = await kustomizeBuild(join(args.root, dir));
       if (!result.ok) findings.push({ file: `${dir}/kustomization.yaml`, message: `kustomize build failed: ${result.stderr.trim()}`, rule: 'kustomize-build' });
     }
-    all[cluster] = findings;
+    all[cluster] = { findings, exceptions: report.exceptions, notes: report.notes };
     if (findings.length > 0) exitCode = 1;
     if (!args.json) {
       log(findings.length === 0 ? `${cluster}: ${files.size} files valid (schemas, indexes, Bicep, policies; kustomize build of ${builds.length} folders)` : `${cluster}: ${findings.length} finding(s)\n${formatFindings(findings)}`);
+      // Reviewers see every waived rule and its reason, and what was not checked.
+      if (report.exceptions.length > 0) log(`${cluster}: policy exceptions:\n${formatPolicyExceptions(report.exceptions).map((l) => `  ${l}`).join('\n')}`);
+      if (report.notes.length > 0) log(`${cluster}: notes:\n${report.notes.map((n) => `  ${n}`).join('\n')}`);
     }
   }
   if (args.json) log(JSON.stringify(all, null, 2));

@@ -42,6 +42,18 @@ const UserPool = Strict(
   'User node pool, one per workload shape.',
 );
 
+const PlatformPolicyException = Strict(
+  {
+    rule: Type.String({ description: 'Policy rule ID, e.g. KIT-RBAC-004.', pattern: '^KIT-[A-Z]+-[0-9]{3}$' }),
+    object: Type.String({
+      description: 'Object the exception covers: `Kind/namespace/name` for a namespaced object, `Kind/name` for a cluster-scoped one or a Bicep resource (`registries/registry`).',
+      pattern: '^[A-Za-z]+/([a-z0-9.-]+/)?[A-Za-z0-9.:-]+$',
+    }),
+    reason: Type.String({ minLength: 10, description: 'Why the exception is needed; shown in the policy report.' }),
+  },
+  'A reasoned exception to one policy rule for one object outside the team namespaces.',
+);
+
 const ExternalRange = Strict(
   {
     name: DnsLabel('Name of the set (becomes a Calico GlobalNetworkSet `external-<name>`).', 50),
@@ -257,6 +269,9 @@ export const PlatformFile = Strict(
             branch: Type.Optional(Type.String({ description: 'Default: main.' })),
           },
           'Where Flux reads this repository.',
+        ),
+        policyExceptions: Type.Optional(
+          Type.Array(PlatformPolicyException, { description: 'Exceptions to policy rules for cluster-scoped objects, objects outside team namespaces and the Azure resources. Team objects take theirs in the team file.' }),
         ),
       },
       'Landing zone and cluster.',
