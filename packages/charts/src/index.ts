@@ -15,6 +15,7 @@ export { NamespaceIsolation, type NamespaceIsolationProps } from './constructs/n
 export { IngressControllerAccess, type IngressControllerAccessProps } from './constructs/ingress-controller-access.js';
 export { EgressPolicy, type EgressPolicyProps, type EgressRendering } from './constructs/egress-policy.js';
 export { Workload, type WorkloadProps } from './constructs/workload.js';
+export { AdmissionPolicies, type AdmissionPoliciesProps } from './constructs/admission-policies.js';
 
 export {
   networkSets,
