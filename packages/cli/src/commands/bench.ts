@@ -24,8 +24,8 @@ interface BenchRow {
   readonly validateFromDiskMs: number;
   /** Reading and parsing the same YAML files only: the floor for any validator. */
   readonly parseOnlyMs: number;
-  /** `kubectl kustomize` over the teams folder, when kubectl is installed. */
-  readonly kubectlKustomizeMs?: number;
+  /** `kubectl kustomize` over the teams folder, when kubectl is installed; null = timed out. */
+  readonly kubectlKustomizeMs?: number | null;
 }
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -105,6 +105,9 @@ async function benchOnce(root: string, teams: number): Promise<BenchRow> {
   }
 }
 
+/** kubectl is slow on large trees; give up after this long and report it as "more than". */
+const KUBECTL_TIMEOUT_MS = 120_000;
+
 function timeKubectlKustomize(dir: string): number | undefined {
   try {
     execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
@@ -112,7 +115,12 @@ function timeKubectlKustomize(dir: string): number | undefined {
     return undefined;
   }
   const start = process.hrtime.bigint();
-  execFileSync('kubectl', ['kustomize', dir], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1024 * 1024 * 1024 });
+  try {
+    execFileSync('kubectl', ['kustomize', dir], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1024 * 1024 * 1024, timeout: KUBECTL_TIMEOUT_MS });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ETIMEDOUT') throw error;
+    return Infinity;
+  }
   return ms(start);
 }
 
@@ -131,8 +139,8 @@ function formatTable(rows: readonly BenchRow[]): string {
         f(r.validateFromDiskMs).padStart(22),
         f(r.parseOnlyMs).padStart(14),
         `${(r.validateFromDiskMs / r.parseOnlyMs).toFixed(2)}x`.padStart(6),
-        (r.kubectlKustomizeMs === undefined ? 'n/a (no kubectl)' : f(r.kubectlKustomizeMs)).padStart(21),
-        (r.kubectlKustomizeMs === undefined ? '-' : `${(r.kubectlKustomizeMs / r.validateFromDiskMs).toFixed(2)}x`).padStart(9),
+        (r.kubectlKustomizeMs === undefined ? 'n/a (no kubectl)' : r.kubectlKustomizeMs === null ? `> ${KUBECTL_TIMEOUT_MS / 1000} s` : f(r.kubectlKustomizeMs)).padStart(21),
+        (r.kubectlKustomizeMs === undefined ? '-' : `${r.kubectlKustomizeMs === null ? '>' : ''}${((r.kubectlKustomizeMs ?? KUBECTL_TIMEOUT_MS) / r.validateFromDiskMs).toFixed(2)}x`).padStart(9),
       ].join(' '),
     ),
   ];
