@@ -27,7 +27,7 @@ new ProjenrcTs(project);
 // Nx runs the tasks; projen's default task set would only be a second, unused task runner.
 for (const task of [...project.tasks.all].reverse()) project.tasks.removeTask(task.name);
 
-project.gitignore.exclude('node_modules/', 'dist/', '.nx/', 'coverage/', '*.tsbuildinfo', '.kit-txn/', 'tmp/', '.kit-bench/');
+project.gitignore.exclude('node_modules/', 'dist/', '.nx/', 'coverage/', '*.tsbuildinfo', '.kit-txn/', 'tmp/', '.kit-bench/', '.cache/');
 
 // Rendered output: GitHub collapses it in PR diffs; reviewers read `kit diff` instead.
 project.gitattributes.addAttributes('/gitops/**', 'linguist-generated=true');

@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true
+# validate compiles and lints the Bicep with the pinned CLI (tools/bicep/bicep-cli.csproj, restored by the
+# install's postinstall when the .NET SDK is present); here a missing compiler fails instead of being skipped.
+export KIT_REQUIRE_BICEP=1
 BASE="${2:-${KIT_BASE:-origin/main}}"
 PNPM=(npx -y pnpm@10)
 
@@ -17,7 +20,7 @@ touched_clusters() {
   } | sort -u | while read -r c; do [ -f "apps/$c/project.json" ] && echo "$c"; done | paste -sd, -
 }
 
-step_install() { "${PNPM[@]}" install --frozen-lockfile; }
+step_install() { "${PNPM[@]}" install --frozen-lockfile && "${PNPM[@]}" kit bicep --version; }
 
 # Committed gitops/ must be exactly what the spec renders; the published JSON Schemas current.
 step_check() {
@@ -26,7 +29,8 @@ step_check() {
   "${PNPM[@]}" kit schemas --check
 }
 
-# Schemas, kustomize indexes and builds, Bicep types and the policy gate, over the committed tree.
+# Schemas, kustomize indexes and builds, the Bicep compiler and linter (build-params, lint, snapshot) and the
+# policy gate, over the committed tree.
 step_validate() {
   local clusters; clusters="$(touched_clusters)"
   if [ -n "$clusters" ]; then "${PNPM[@]}" nx run-many -t validate -p "$clusters" --outputStyle=static; else echo "validate: no cluster touched"; fi

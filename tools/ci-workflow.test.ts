@@ -47,13 +47,32 @@ describe('the CI workflow', () => {
     expect(runs.filter((r) => !r.startsWith('bash scripts/ci.sh'))).toEqual([expect.stringMatching(/^gh pr comment .*--body-file kit-diff.md/)]);
   });
 
+  it('sets up the .NET SDK before the install, which restores the pinned Bicep CLI and checks it is there', () => {
+    const steps = workflow.jobs.gate!.steps;
+    const dotnet = steps.findIndex((s) => s.uses?.startsWith('actions/setup-dotnet@'));
+    const install = steps.findIndex((s) => s.run?.trim() === 'bash scripts/ci.sh install');
+    expect(dotnet).toBeGreaterThan(-1);
+    expect(dotnet).toBeLessThan(install);
+    expect(steps[dotnet]!.with).toEqual({ 'dotnet-version': '10.0.x' });
+    expect(read('package.json')).toMatch(/"postinstall": "node scripts\/install-bicep.mjs"/);
+    expect(read('scripts/ci.sh')).toMatch(/^step_install\(\) \{ .*install --frozen-lockfile && "\$\{PNPM\[@\]\}" kit bicep --version; \}$/m);
+  });
+
+  it('makes the Bicep compiler required in the adopter script and in this repository\'s CI', () => {
+    expect(read('scripts/ci.sh')).toMatch(/^export KIT_REQUIRE_BICEP=1$/m);
+    expect(read('.ci/run')).toMatch(/^export KIT_REQUIRE_BICEP=1$/m);
+  });
+
   it('is documented in the README with the same script', () => {
     expect(read('README.md')).toContain('bash scripts/ci.sh all origin/main');
+    expect(read('README.md')).toContain('`pnpm install` also fetches the\npinned Bicep CLI');
+    expect(read('README.md')).toContain('`actions/setup-dotnet`, 10.0.x');
   });
 
   it('has a script twin that passes locally', () => {
     execFileSync('bash', ['-n', 'scripts/ci.sh'], { cwd: ROOT });
     const out = execFileSync('bash', ['scripts/ci.sh', 'check', 'HEAD'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
     expect(out).toMatch(/JSON Schemas are up to date/);
-  });
+    // Each cluster's check renders, and so compiles its Bicep with the real CLI (~4 s of .NET start-up each).
+  }, 240_000);
 });

@@ -35,6 +35,35 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => rmSync(clone, { recursive: true, force: true }));
 
+/**
+ * Nx started without the workspace's Node option (`node_modules/.bin/nx`, `npx nx`): the generator
+ * must load all the same (issue 12: it failed with "Cannot find module generators/dist/...").
+ */
+const cleanEnv = (): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_INTERACTIVE: 'false', NX_SKIP_NX_CACHE: 'true', CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' };
+  delete env.NODE_OPTIONS;
+  for (const key of Object.keys(env)) if (key.startsWith('npm_config_') || key.startsWith('VITEST')) delete env[key];
+  return env;
+};
+
+describe('nx g team-namespace on a clone, started without NODE_OPTIONS', () => {
+  it.each([
+    ['node_modules/.bin/nx', () => [join(clone, 'node_modules/.bin/nx')]],
+    ['npx nx', () => ['npx', '--no-install', 'nx']],
+  ])('%s g team-namespace --dry-run loads the generator and writes nothing', (_how, command) => {
+    const [file, ...args] = command();
+    const out = execFileSync(file!, [...args, 'g', 'team-namespace', '--name', 'search', '--groupObjectId', GUID, '--dry-run'], {
+      cwd: clone,
+      encoding: 'utf8',
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(out).not.toMatch(/Cannot find module/);
+    expect(out).toMatch(/CREATE apps\/weu-prod\/teams\/search.yaml/);
+    expect(git('status', '--porcelain')).toBe('');
+  });
+});
+
 describe('nx g team-namespace on a clone', () => {
   it('--dry-run lists what it would write and writes nothing', () => {
     const out = nx('g', 'team-namespace', '--name', 'search', '--groupObjectId', GUID, '--dry-run');

@@ -1,4 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import shared from '../../vitest.shared';
 
-export default mergeConfig(shared, defineConfig({ test: { name: 'landing-zone' } }));
+// The global setup asks the Bicep compiler for the snapshot of every test variant, once per run.
+export default mergeConfig(shared, defineConfig({ test: { name: 'landing-zone', globalSetup: ['src/testing/global-setup.ts'] } }));

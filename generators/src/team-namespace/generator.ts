@@ -1,7 +1,8 @@
 import { logger, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { describePlan, planWrite, renderAndValidate } from '@aks-hybrid/gitops';
-import { memorySource, SpecError } from '@aks-hybrid/spec';
-import { commitOnboarding } from './git-commit.js';
+import { existsSync } from 'node:fs';
+import { acquireRepoLock, describePlan, pendingTransactions, manifestPath, parseManifest, planWrite, renderAndValidate, sha256, type WritePlan } from '@aks-hybrid/gitops';
+import { formatIssue, memorySource, SpecError } from '@aks-hybrid/spec';
+import { checkCommitPreconditions, commitOnboarding, gitIn, type Git } from './git-commit.js';
 import { normalizeOptions, OnboardingError, teamFilePath, type NormalizedOptions } from './normalize-options.js';
 import type { TeamNamespaceGeneratorSchema } from './schema.js';
 import { renderTeamFile } from './team-file.js';
@@ -10,8 +11,8 @@ import { treeSource } from './tree-source.js';
 export interface GeneratorDependencies {
   /** Resolves an Entra group display name to its object ID (Microsoft Graph by default). */
   readonly lookupGroup?: (displayName: string, tenantId: string) => Promise<string>;
-  /** Runs git for --commit (injected in tests). */
-  readonly git?: (args: string[]) => string;
+  /** Runs git for --commit (injected in tests); default: git in the workspace root. */
+  readonly git?: Git;
 }
 
 /**
@@ -40,10 +41,30 @@ export async function teamNamespaceGenerator(tree: Tree, schema: TeamNamespaceGe
   if (outcome.findings.length > 0) {
     throw new OnboardingError(`the rendered manifests fail validation; nothing was written:\n${outcome.findings.map((f) => `  - ${f.file}: ${f.message}`).join('\n')}`);
   }
-  const plan = planWrite(treeSource(tree), options.cluster, outcome.files);
-  if (plan.conflicts.length > 0) {
+  // One writer at a time (`kit render`, other generators): held from planning until Nx has flushed the
+  // Tree, released in the callback below or, when the generator stops early or runs --dry-run, on exit.
+  const releaseLock = existsSync(tree.root) ? await acquireRepoLock(tree.root, `nx g team-namespace ${options.name}`, { log: (line) => logger.info(line) }) : () => {};
+  const pending = existsSync(tree.root) ? pendingTransactions(tree.root, options.cluster) : [];
+  if (pending.length > 0) throw new OnboardingError(`an interrupted render left a pending write (${pending.join(', ')}); run \`pnpm render\` to finish it, then onboard again`);
+  const plan = planWrite(treeSource(tree), options.cluster, outcome.files, { root: tree.root });
+  if (plan.conflicts.length > 0 || (plan.refusals ?? []).length > 0) {
     throw new OnboardingError(`files the kit did not generate are in the way; nothing was written:\n${describePlan(plan)}`);
   }
+  const edited = handEditedFiles(tree, plan);
+  if (edited.length > 0) {
+    throw new OnboardingError(
+      [
+        'generated files were edited by hand since the last render; onboarding would overwrite the edits, so nothing was written:',
+        ...edited.map((path) => `  - ${path}`),
+        'Generated files change only through the spec: move the change into apps/ (or undo it with `git checkout -- <file>`), run `pnpm render`, then run the generator again.',
+      ].join('\n'),
+    );
+  }
+
+  // --commit: the branch and the working tree are checked before anything is written.
+  const git = deps.git ?? gitIn(tree.root);
+  const owned = new Set([teamFile, manifestPath(options.cluster), ...outcome.files.keys(), ...plan.deletes]);
+  const commitPlan = options.commit ? checkCommitPreconditions(options, owned, git) : undefined;
 
   // All checks passed: now, and only now, touch the Tree.
   if (existing === null) tree.write(teamFile, content);
@@ -51,18 +72,44 @@ export async function teamNamespaceGenerator(tree: Tree, schema: TeamNamespaceGe
   for (const path of plan.deletes) tree.delete(path);
 
   const written = [...(existing === null ? [teamFile] : []), ...plan.writes.map((w) => w.path), ...plan.deletes];
+  const warnings = (outcome.spec.warnings ?? []).map((w) => `warning: ${formatIssue(w)}`);
   return () => {
+    releaseLock(); // Nx has flushed the Tree by now
+    for (const warning of warnings) logger.warn(warning);
+    if (commitPlan) {
+      // What this run wrote, plus this onboarding's files an earlier run left uncommitted.
+      const files = [...new Set([...written, ...commitPlan.pendingOwnFiles])].sort();
+      if (files.length === 0) {
+        logger.info(`Team ${options.name} is already onboarded to ${options.cluster} and committed; nothing to commit.`);
+        return;
+      }
+      commitOnboarding(options, commitPlan, files, git);
+      logger.info(`Committed ${files.length} files on branch ${commitPlan.branch}. Push it and open a pull request: git push -u origin ${commitPlan.branch}`);
+      return;
+    }
     if (written.length === 0) {
       logger.info(`Team ${options.name} is already onboarded to ${options.cluster}; nothing changed.`);
       return;
     }
-    if (options.commit) {
-      const branch = commitOnboarding(options, written, deps.git);
-      logger.info(`Committed ${written.length} files on branch ${branch}. Push it and open a pull request: git push -u origin ${branch}`);
-    } else {
-      logger.info(nextSteps(options, written));
-    }
+    logger.info(nextSteps(options, written));
   };
+}
+
+/**
+ * Generated files whose content is not what the kit last wrote: the manifest records a hash per file,
+ * so a file that differs from its hash was edited by hand and must not be silently overwritten or deleted.
+ */
+function handEditedFiles(tree: Tree, plan: WritePlan): string[] {
+  const manifestFile = manifestPath(plan.cluster);
+  const text = tree.read(manifestFile, 'utf8');
+  if (text === null) return [];
+  const recorded = parseManifest(plan.cluster, text).files;
+  const touched = [...plan.writes.filter((w) => w.kind === 'change').map((w) => w.path), ...plan.deletes];
+  return touched.filter((path) => {
+    if (path === manifestFile || recorded[path] === undefined) return false;
+    const current = tree.read(path, 'utf8');
+    return current !== null && sha256(current) !== recorded[path];
+  });
 }
 
 function nextSteps(options: NormalizedOptions, written: readonly string[]): string {

@@ -33,6 +33,25 @@ export interface NormalizedOptions {
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
+/** What the spec's Quantity accepts; CPU without the byte suffixes. */
+const CPU_QUANTITY = /^[0-9]+(\.[0-9]+)?m?$/;
+const MEMORY_QUANTITY = /^[0-9]+(\.[0-9]+)?(k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
+
+/**
+ * --cpu and --memory as kubectl takes them: `16`, `0.5`, `500m`, `32Gi`. The Nx CLI hands a plain
+ * number over as a number (`--cpu 16` arrives as 16), so both types are accepted and written as
+ * the string the spec stores. Returns undefined when the option was not given.
+ */
+export function quantityOption(option: 'cpu' | 'memory', value: string | number | undefined, pattern: RegExp, examples: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  // String(1e21) is "1e+21" and String(-1) is "-1": the pattern refuses both with the message below.
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  if (!pattern.test(text) || Number(text.replace(/[a-zA-Z]+$/, '')) <= 0) {
+    throw new OnboardingError(`--${option} "${value}" is not a ${option === 'cpu' ? 'CPU' : 'memory'} quantity: use ${examples} (as in kubectl)`);
+  }
+  return text;
+}
+
 /** Bad input, stated so that the user can fix it; thrown before anything is written. */
 export class OnboardingError extends Error {}
 
@@ -88,11 +107,13 @@ export async function normalizeOptions(
   const node = allocatable(lookupVmSize(pool.vmSize) ?? pool, pool.maxPods);
   const others = spec.teams.filter((t) => t.nodePool === nodePool && t.name !== name);
   const freeCores = node.cores * pool.maxCount - others.reduce((sum, t) => sum + parseQuantity(t.quota.cpu), 0);
-  const cpu = schema.cpu ?? String(Math.min(8, Math.floor(freeCores)));
-  if (!schema.cpu && Number(cpu) < 1) {
+  const cpuOption = quantityOption('cpu', schema.cpu, CPU_QUANTITY, 'cores like 16 or 0.5, or millicores like 500m');
+  const cpu = cpuOption ?? String(Math.min(8, Math.floor(freeCores)));
+  if (cpuOption === undefined && Number(cpu) < 1) {
     throw new OnboardingError(`node pool "${nodePool}" has ${formatCores(Math.max(0, freeCores))} left at max scale; pass --cpu, choose another --nodePool, or raise the pool's maxCount`);
   }
-  const memory = schema.memory ?? `${Math.floor(parseQuantity(cpu) * (pool.memoryGiB / pool.vcpus))}Gi`;
+  const memory =
+    quantityOption('memory', schema.memory, MEMORY_QUANTITY, 'e.g. 32Gi, 512Mi or plain bytes') ?? `${Math.floor(parseQuantity(cpu) * (pool.memoryGiB / pool.vcpus))}Gi`;
 
   return {
     name,

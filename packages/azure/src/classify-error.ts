@@ -1,4 +1,6 @@
+import { SignInTimeoutError } from './bounded-credential.js';
 import { AzureCheckError } from './errors.js';
+import { TIMEOUT_ENV } from './options.js';
 import { attemptsOf, RetryAfterTooLong } from './pipeline.js';
 
 /** What a call was for, so that an error can say what to do. */
@@ -53,6 +55,25 @@ export function toAzureCheckError(error: unknown, context: CallContext): AzureCh
       attempts: error.attempts,
       message: `${context.service} throttled the request to ${context.action} and asked to wait ${Math.ceil(error.retryAfterMs / 1000)} s, longer than the kit waits`,
       fix: 'the identity or subscription hit an Azure request limit: wait that long and run again, and avoid running many checks in parallel with one identity',
+      cause: error,
+    });
+  }
+  if (error instanceof SignInTimeoutError) {
+    return new AzureCheckError({
+      kind: 'timeout',
+      message: `the sign-in to Microsoft Entra ID did not finish within ${error.timeoutMs} ms, so the kit could not ${context.action}`,
+      fix: `check that this machine reaches ${signInHost()} (behind a proxy, set HTTPS_PROXY) and that \`az account get-access-token\` answers, then run again; set ${TIMEOUT_ENV} (ms) for a slow link${offlineHint(context)}`,
+      cause: error,
+    });
+  }
+  const unreachable = CREDENTIAL_ERRORS.has(name) ? networkFailure(error) : undefined;
+  if (unreachable) {
+    // Before "refused" and "no credential": with no network the SDK reports a failed sign-in too.
+    return new AzureCheckError({
+      kind: 'network',
+      code: unreachable,
+      message: `could not reach Microsoft Entra ID at ${signInHost()} (${unreachable}) to sign in, so the kit could not ${context.action}`,
+      fix: `this is the network, not the credential: check network access and DNS from this machine (and HTTPS_PROXY behind a proxy), then run again${offlineHint(context)}`,
       cause: error,
     });
   }
@@ -121,6 +142,38 @@ export function toAzureCheckError(error: unknown, context: CallContext): AzureCh
     cause: error,
   });
 }
+
+const CREDENTIAL_ERRORS = new Set(['CredentialUnavailableError', 'AggregateAuthenticationError', 'AuthenticationError', 'AuthenticationRequiredError']);
+
+/**
+ * Failures to reach the sign-in endpoint, as Node, MSAL and @azure/identity word them:
+ * DNS (ENOTFOUND, EAI_AGAIN), refused or reset connections, unreachable networks, and MSAL's
+ * `endpoints_resolution_error` / `network_error` (it could not fetch the authority's metadata).
+ */
+const NETWORK_FAILURE = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ESOCKETTIMEDOUT|endpoints_resolution_error|network_error)\b/;
+/** Entra's own refusals carry an AADSTS code or an OAuth error; they are never a network problem. */
+const ENTRA_REFUSAL = /\bAADSTS\d+|\binvalid_client\b|\bunauthorized_client\b|\binvalid_grant\b/;
+
+/** The network code behind a credential error, looking through causes and aggregated errors; undefined for a refusal. */
+export function networkFailure(error: unknown, depth = 0): string | undefined {
+  if (error === null || typeof error !== 'object' || depth > 4) return undefined;
+  const e = error as { message?: unknown; code?: unknown; cause?: unknown; errors?: unknown; errorResponse?: { error?: unknown; errorDescription?: unknown } };
+  const text = [e.code, e.message, e.errorResponse?.error, e.errorResponse?.errorDescription].filter((v) => typeof v === 'string').join(' ');
+  if (ENTRA_REFUSAL.test(text)) return undefined;
+  // An aggregate's message repeats every inner message, the managed-identity probe's included: judge the inner errors.
+  const own = Array.isArray(e.errors) ? undefined : NETWORK_FAILURE.exec(text)?.[1];
+  if (own) return own;
+  // DefaultAzureCredential's managed-identity probe fails off Azure by design; it says nothing about the network.
+  const aggregated = (Array.isArray(e.errors) ? e.errors : []).filter((inner) => !/^ManagedIdentityCredential/.test(String((inner as { message?: unknown })?.message ?? '')));
+  for (const inner of [e.cause, ...aggregated]) {
+    const found = networkFailure(inner, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Where the sign-in goes: AZURE_AUTHORITY_HOST when set (sovereign clouds), else the public cloud. */
+const signInHost = () => process.env.AZURE_AUTHORITY_HOST || 'login.microsoftonline.com';
 
 const offlineHint = (context: CallContext) => (context.offline ? `; ${context.offline}` : '');
 

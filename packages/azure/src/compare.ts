@@ -110,10 +110,11 @@ function comparePool(c: Collector, spec: ClusterSpec, scope: string, want: NodeP
   c.compareSet(scope, 'nodeTaints', new Set(want.taints), new Set(have.nodeTaints ?? []));
 }
 
-const NOT_SET = '(not set)';
+export const NOT_SET = '(not set)';
 const ABSENT = '(no such pool)';
 
-class Collector {
+/** Counts what was compared and collects the drift rows (shared by the checks beyond the cluster). */
+export class Collector {
   checked = 0;
   readonly drift: DriftItem[] = [];
   readonly notes: string[] = [];
@@ -147,8 +148,8 @@ function show(value: Value): string {
 }
 
 const sameValue = (a: Value, b: Value): boolean => a === b;
-const sameText = (a: Value, b: Value): boolean => typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
-const sameSet = (a: Value, b: Value): boolean =>
+export const sameText = (a: Value, b: Value): boolean => typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
+export const sameSet = (a: Value, b: Value): boolean =>
   Array.isArray(a) && Array.isArray(b) && a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 /** Spec `1.33` matches live `1.33` and `1.33.4`; spec `1.33.2` matches only `1.33.2`. */

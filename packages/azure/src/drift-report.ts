@@ -1,6 +1,6 @@
 /** One difference between the spec and the live cluster. */
 export interface DriftItem {
-  /** `cluster`, or `pool <name>`. */
+  /** `cluster`, `pool <name>`, or a landing-zone resource: `vnet <name>`, `subnet <name>`, `nsg <name>`, `gateway <name>`, `connection <name>`, `local gateway <name>`, `registry <name>`, `nat gateway <name>`, `ip prefix <name>`, `public ip <name>`. */
   readonly scope: string;
   /** ARM property path under `properties`, e.g. `networkProfile.outboundType`, `nodeLabels.team`. */
   readonly field: string;

@@ -8,7 +8,9 @@ export type AzureCheckErrorKind =
   | 'server'
   | 'timeout'
   | 'network'
-  | 'malformed';
+  | 'malformed'
+  /** The kit's own settings are wrong (e.g. KIT_AZURE_TIMEOUT_MS). */
+  | 'configuration';
 
 export interface AzureCheckErrorInit {
   readonly kind: AzureCheckErrorKind;

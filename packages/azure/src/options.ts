@@ -1,5 +1,6 @@
 import type { Agent } from 'node:https';
 import type { TokenCredential } from '@azure/identity';
+import { boundedCredential } from './bounded-credential.js';
 import { AzureCheckError } from './errors.js';
 
 export const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com';
@@ -27,8 +28,13 @@ export interface AzureOptions {
   /** @default https://graph.microsoft.com */
   readonly graphEndpoint?: string;
   readonly retry?: RetryOptions;
-  /** Time-out of each HTTP attempt, in milliseconds. @default 30000 */
+  /** Time-out of each HTTP attempt, in milliseconds. @default KIT_AZURE_TIMEOUT_MS, else 30000 */
   readonly timeoutMs?: number;
+  /**
+   * Time-out of one sign-in (token acquisition, all credentials of the chain), in milliseconds.
+   * @default KIT_AZURE_TIMEOUT_MS, else 30000
+   */
+  readonly signInTimeoutMs?: number;
   /**
    * HTTPS agent for every request. Tests pass one that trusts the loopback mock's certificate;
    * leave it unset against Azure.
@@ -46,9 +52,29 @@ export interface ResolvedOptions {
   readonly agent?: Agent;
 }
 
+/** Environment variable that sets both time-outs for the CLI (`KIT_AZURE_TIMEOUT_MS=60000 pnpm kit verify ...`). */
+export const TIMEOUT_ENV = 'KIT_AZURE_TIMEOUT_MS';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** The time-out from KIT_AZURE_TIMEOUT_MS, or the default; a value that is not a positive integer is refused. */
+export function timeoutFromEnvironment(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env[TIMEOUT_ENV];
+  if (text === undefined || text.trim() === '') return DEFAULT_TIMEOUT_MS;
+  if (!/^\d+$/.test(text.trim()) || Number(text) <= 0) {
+    throw new AzureCheckError({
+      kind: 'configuration',
+      message: `${TIMEOUT_ENV}=${JSON.stringify(text)} is not a time-out in milliseconds`,
+      fix: `set ${TIMEOUT_ENV} to a positive whole number of milliseconds, e.g. 60000, or unset it for the 30 s default`,
+    });
+  }
+  return Number(text);
+}
+
 export async function resolveOptions(options: AzureOptions = {}): Promise<ResolvedOptions> {
+  const fallback = options.timeoutMs === undefined || options.signInTimeoutMs === undefined ? timeoutFromEnvironment() : DEFAULT_TIMEOUT_MS;
   return {
-    credential: options.credential ?? (await defaultCredential(options.tenantId)),
+    // Every token request is bounded too, whichever credential signs in.
+    credential: boundedCredential(options.credential ?? (await defaultCredential(options.tenantId)), options.signInTimeoutMs ?? fallback),
     armEndpoint: trimSlash(options.armEndpoint ?? DEFAULT_ARM_ENDPOINT),
     graphEndpoint: trimSlash(options.graphEndpoint ?? DEFAULT_GRAPH_ENDPOINT),
     retry: {
@@ -57,7 +83,7 @@ export async function resolveOptions(options: AzureOptions = {}): Promise<Resolv
       maxRetryDelayMs: options.retry?.maxRetryDelayMs ?? 8000,
       maxRetryAfterMs: options.retry?.maxRetryAfterMs ?? 30_000,
     },
-    timeoutMs: options.timeoutMs ?? 30_000,
+    timeoutMs: options.timeoutMs ?? fallback,
     ...(options.agent ? { agent: options.agent } : {}),
   };
 }

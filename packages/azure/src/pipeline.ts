@@ -22,7 +22,8 @@ export function restClient(endpoint: string, options: ResolvedOptions): Containe
   return createContainerService(options.credential, '', clientOptions(endpoint, options));
 }
 
-function clientOptions(endpoint: string, options: ResolvedOptions): ContainerServiceClientOptionalParams {
+/** Endpoint, sign-in scope, bounded retries and time-outs: the same for every ARM client of the kit. */
+export function clientOptions(endpoint: string, options: ResolvedOptions): ContainerServiceClientOptionalParams {
   return {
     endpoint,
     credentials: { scopes: [scopeFor(endpoint)] },

@@ -2,7 +2,15 @@ export type { ManifestFile, ManifestUnit } from './manifest.js';
 export { synthClusterManifests, synthTeamManifests } from './synth.js';
 export { clusterPath } from './units/flux-entry.js';
 
-export { FluxKustomization, FLUX_NAMESPACE, PLATFORM_SOURCE, type FluxKustomizationProps } from './constructs/flux-kustomization.js';
+export { FluxKustomization, FLUX_NAMESPACE, PLATFORM_SOURCE, type FluxKustomizationProps, type FluxHealthCheck, type FluxHealthCheckExpr } from './constructs/flux-kustomization.js';
+export { CalicoApiServer, CALICO_API_SERVICE } from './constructs/calico-api-server.js';
+export {
+  NginxIngressControllers,
+  PUBLIC_INGRESS_CLASS,
+  INTERNAL_INGRESS_CLASS,
+  type NginxIngressControllersProps,
+} from './constructs/nginx-ingress-controllers.js';
+export { IngressControllerGuard, type IngressControllerGuardProps } from './constructs/ingress-controller-guard.js';
 export { PlatformAdminBinding, type PlatformAdminBindingProps } from './constructs/platform-admin-binding.js';
 export { NetworkSet, type NetworkSetProps } from './constructs/network-set.js';
 export { IngressGuardPolicy, type IngressGuardPolicyProps } from './constructs/ingress-guard-policy.js';
@@ -21,6 +29,7 @@ export {
   networkSets,
   egressIntents,
   clusterNetworks,
+  admittedIngressCidrs,
   ON_PREMISES_SET,
   CLUSTER_EGRESS_SET,
   externalSetName,

@@ -10,7 +10,7 @@ export interface ManifestFile {
 
 /** One folder of the Flux tree. */
 export interface ManifestUnit {
-  /** Relative to `gitops/clusters/<cluster>/`: '' (entry), 'infrastructure', 'calico', 'teams/<team>'. */
+  /** Relative to `gitops/clusters/<cluster>/`: '' (entry), 'infrastructure', 'calico-apiserver', 'calico', 'teams/<team>'. */
   readonly dir: string;
   readonly files: readonly ManifestFile[];
 }

@@ -25,6 +25,11 @@ export function networkSets(spec: ClusterSpec): NetworkSetModel[] {
   return sets;
 }
 
+/** Every address the ingress path admits from outside the cluster: the CIDRs of all the sets, in their order. */
+export function admittedIngressCidrs(spec: ClusterSpec): string[] {
+  return networkSets(spec).flatMap((set) => set.cidrs);
+}
+
 /** Where one egress rule may go: a named set (with the CIDRs it stands for) or literal CIDRs. */
 export type EgressDestination =
   | { readonly kind: 'network-set'; readonly set: string; readonly cidrs: readonly string[] }

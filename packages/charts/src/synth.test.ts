@@ -3,7 +3,7 @@ import { UnitBuilder, type ManifestUnit } from './manifest.js';
 import { synthClusterManifests, synthTeamManifests } from './synth.js';
 import { syntheticCluster } from './synthetic-cluster.js';
 import { allObjects, exampleCluster, withCalicoApi, type Obj } from './test-support.js';
-import { composeCalico } from './units/calico.js';
+import { composeCalico, composeCalicoApiServer } from './units/calico.js';
 import { composeFluxEntry } from './units/flux-entry.js';
 import { composeInfrastructure } from './units/infrastructure.js';
 import { composeTeam } from './units/team.js';
@@ -20,8 +20,9 @@ describe('synthClusterManifests', () => {
   const spec = exampleCluster();
   const units = synthClusterManifests(spec);
 
-  it('GIVEN the example cluster THEN folders come in order: entry, infrastructure, calico, then teams by name', () => {
-    expect(units.map((u) => u.dir)).toEqual(['', 'infrastructure', 'calico', ...spec.teams.map((t) => `teams/${t.name}`)]);
+  it('GIVEN the example cluster (opted into the Calico API) THEN folders come in order: entry, infrastructure, calico-apiserver, calico, then teams by name', () => {
+    expect(spec.cluster.calicoApiPolicies).toBe(true);
+    expect(units.map((u) => u.dir)).toEqual(['', 'infrastructure', 'calico-apiserver', 'calico', ...spec.teams.map((t) => `teams/${t.name}`)]);
     expect(spec.teams.map((t) => t.name)).toEqual(['checkout', 'dev']);
   });
 
@@ -96,7 +97,10 @@ describe('synthClusterManifests', () => {
       };
       add('', (u) => composeFluxEntry(u, variant));
       add('infrastructure', (u) => composeInfrastructure(u, variant));
-      if (variant.cluster.calicoApiPolicies) add('calico', (u) => composeCalico(u, variant));
+      if (variant.cluster.calicoApiPolicies) {
+        add('calico-apiserver', (u) => composeCalicoApiServer(u));
+        add('calico', (u) => composeCalico(u, variant));
+      }
       for (const team of variant.teams) add(`teams/${team.name}`, (u) => composeTeam(u, variant, team));
       const fast: ManifestUnit[] = builders.map((b) => b.render());
       const cdk8s: ManifestUnit[] = builders.map((b) => b.renderWithChartToJson());

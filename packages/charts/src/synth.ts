@@ -1,18 +1,19 @@
 import type { ClusterSpec, Team } from '@aks-hybrid/spec';
 import type { ManifestUnit } from './manifest.js';
-import { calicoUnit } from './units/calico.js';
+import { calicoApiServerUnit, calicoUnit } from './units/calico.js';
 import { fluxEntryUnit } from './units/flux-entry.js';
 import { infrastructureUnit } from './units/infrastructure.js';
 import { teamUnit } from './units/team.js';
 
 /**
- * Every folder of `gitops/clusters/<cluster>/`, in a stable order: entry, infrastructure, calico
- * (when the cluster serves the Calico API), then one folder per team in the spec's (name) order.
+ * Every folder of `gitops/clusters/<cluster>/`, in a stable order: entry, infrastructure,
+ * calico-apiserver and calico (when the spec opts into `calicoApiPolicies`), then one folder per team
+ * in the spec's (name) order.
  * The `teams/` index folder holds no objects and is not returned. Pure: no disk, no clock.
  */
 export function synthClusterManifests(spec: ClusterSpec): ManifestUnit[] {
   const units = [fluxEntryUnit(spec), infrastructureUnit(spec)];
-  if (spec.cluster.calicoApiPolicies) units.push(calicoUnit(spec));
+  if (spec.cluster.calicoApiPolicies) units.push(calicoApiServerUnit(), calicoUnit(spec));
   for (const team of spec.teams) units.push(teamUnit(spec, team));
   return units;
 }

@@ -32,7 +32,8 @@ export function layoutFluxTree(
       addEntry(dir, file.name);
     }
     // Register the unit in its parent chain, except the entry folder: the Flux Kustomizations in the
-    // entry folder reconcile infrastructure/, calico/ and teams/ separately, in dependency order.
+    // entry folder reconcile infrastructure/, calico-apiserver/, calico/ and teams/ separately, in
+    // dependency order (a Calico folder is only there when the spec opts into the Calico API).
     const parts = dir.split('/').filter(Boolean);
     for (let depth = parts.length - 1; depth >= 1; depth--) {
       addEntry(parts.slice(0, depth).join('/'), parts[depth]!);

@@ -1,9 +1,9 @@
 import { synthClusterManifests } from '@aks-hybrid/charts';
-import { renderLandingZone } from '@aks-hybrid/landing-zone';
+import { landingZoneTemplateFiles, renderLandingZone } from '@aks-hybrid/landing-zone';
 import { renderSlaReport } from '@aks-hybrid/sla';
 import type { ClusterSpec } from '@aks-hybrid/spec';
 import { layoutFluxTree } from './flux-tree.js';
-import { azureDir, docsDir, generatedHeader } from './layout.js';
+import { azureDir, azureTemplateDir, docsDir, generatedHeader } from './layout.js';
 
 /**
  * Everything one cluster renders to, as repo-relative path -> content. Pure: the spec (and the fleet,
@@ -14,6 +14,8 @@ export function renderCluster(spec: ClusterSpec, fleet: readonly ClusterSpec[] =
   for (const [path, content] of renderLandingZone(spec)) {
     files.set(`${azureDir(spec.name)}/${path}`, withHeader(spec.name, path, content));
   }
+  // The shared template: the same bytes from every cluster (its header names no cluster).
+  for (const [path, content] of landingZoneTemplateFiles()) files.set(`${azureTemplateDir}/${path}`, content);
   files.set(...slaReportFile(spec, fleet));
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

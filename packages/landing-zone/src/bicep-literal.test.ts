@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { quote, toBicepLiteral } from './bicep-literal.js';
-import { outline } from './test-support/bicep-outline.js';
+import { describe, expect, inject, it } from 'vitest';
+import { keyVaultSecret, quote, toBicepLiteral } from './bicep-literal.js';
+import { LITERAL_SAMPLE } from './testing/literal-sample.js';
 
 describe('toBicepLiteral', () => {
   it.each([
@@ -35,10 +35,17 @@ describe('toBicepLiteral', () => {
     );
   });
 
-  it('GIVEN any value WHEN written and read back THEN it is the same value', () => {
-    const value = { a: ["it's", 'x${y}', 'back\\slash'], 'odd-key': { n: 42 }, t: false };
-    const read = outline(`param p = ${toBicepLiteral(value)}\n`).assignments.get('p');
-    expect(read).toEqual(value);
+  it('GIVEN any value WHEN written and read back by `bicep build-params` THEN it is the same value, and a secret is a Key Vault reference', () => {
+    const { parameters, diagnostics } = inject('literalRoundTrip');
+    expect(diagnostics.filter((d) => d.level === 'Error')).toEqual([]);
+    expect(parameters.sample).toEqual(LITERAL_SAMPLE.value);
+    expect(parameters.key).toEqual({
+      reference: { keyVault: { id: '/subscriptions/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-x' }, secretName: 'psk' },
+    });
+  });
+
+  it('GIVEN a Key Vault secret WHEN written THEN it is an az.getSecret call, never a value', () => {
+    expect(toBicepLiteral(keyVaultSecret({ subscriptionId: 's', resourceGroupName: "r'g", vaultName: 'kv', secretName: 'x' }))).toBe("az.getSecret('s', 'r\\'g', 'kv', 'x')");
   });
 
   it('GIVEN a fraction WHEN written THEN it is refused (Bicep parameters have no floats)', () => {

@@ -1,34 +1,28 @@
 // One model, many renderers: what the Bicep creates must be what the cluster's manifests rely on.
-import { AGENT_POOL_LABEL, contains, isCidr, parseCidr, WORKLOAD_CLASS_TAINT, type ClusterSpec } from '@aks-hybrid/spec';
+import { AGENT_POOL_LABEL, contains, isCidr, parseCidr, WORKLOAD_CLASS_TAINT } from '@aks-hybrid/spec';
 import { describe, expect, it } from 'vitest';
-import type { Val } from './test-support/bicep-eval.js';
-import { exampleSpec } from './test-support/example.js';
-import { at, renderFor } from './test-support/landing-zone.js';
+import { deployed } from './testing/deployed.js';
+import { exampleSpec } from './testing/example.js';
 
 const cidr = (text: string) => {
   const parsed = parseCidr(text);
   if (!isCidr(parsed)) throw new Error(`not a CIDR: ${text}`);
   return parsed;
 };
+const spec = exampleSpec();
 
-/** Deployed user pools by name: labels and taints as the Bicep sets them. */
-function deployedPools(spec: ClusterSpec) {
-  const lz = renderFor(spec);
-  return new Map(
-    lz.resources('Microsoft.ContainerService/managedClusters/agentPools').map((p) => [
-      p.body.name as string,
-      { labels: at(p.body, 'properties.nodeLabels') as Record<string, string>, taints: at(p.body, 'properties.nodeTaints') as string[] },
+describe('cross-check: node pools (bicep snapshot)', () => {
+  const lz = deployed('example');
+  const pools = new Map(
+    lz.template.resourcesOfType('Microsoft.ContainerService/managedClusters/agentPools').map((p) => [
+      p.name.split('/')[1]!,
+      { labels: p.properties!.nodeLabels as Record<string, string>, taints: p.properties!.nodeTaints as string[] },
     ]),
   );
-}
-
-describe('cross-check: node pools', () => {
-  const spec = exampleSpec();
-  const pools = deployedPools(spec);
   const workloads = spec.teams.flatMap((t) => t.workloads.map((w) => ({ team: t.name, ...w })));
 
   it.each(workloads.map((w) => [`${w.team}/${w.name}`, w] as const))(
-    'GIVEN workload %s WHEN its node affinity targets a pool (%s) THEN the Bicep creates that pool with the class label and a taint it tolerates',
+    'GIVEN workload %s WHEN its node affinity targets a pool THEN the Bicep creates that pool with the class label and a taint it tolerates',
     (_name, workload) => {
       // Charts pin workloads with `${AGENT_POOL_LABEL} = <pool>`; AKS sets that label to the pool name.
       expect(AGENT_POOL_LABEL).toBe('kubernetes.azure.com/agentpool');
@@ -39,46 +33,30 @@ describe('cross-check: node pools', () => {
     },
   );
 
-  it('GIVEN the teams WHEN each names its default pool THEN the Bicep creates it', () => {
+  it('THEN every team default pool exists, no undeclared pool does, and every workload class has its pool', () => {
     for (const team of spec.teams) expect([...pools.keys()], team.name).toContain(team.nodePool);
-  });
-
-  it('THEN the Bicep creates no user pool the spec does not declare, and every workload class has its pool', () => {
     expect([...pools.keys()]).toEqual(spec.cluster.userPools.map((p) => p.name));
-    const classes = new Set(workloads.map((w) => w.workloadClass));
-    for (const cls of classes) expect([...pools.values()].some((p) => p.labels[WORKLOAD_CLASS_TAINT] === cls), cls).toBe(true);
+    for (const cls of new Set(workloads.map((w) => w.workloadClass))) expect([...pools.values()].some((p) => p.labels[WORKLOAD_CLASS_TAINT] === cls), cls).toBe(true);
   });
 });
 
-describe('cross-check: on-premises ranges', () => {
-  const spec = exampleSpec();
-  const lz = renderFor(spec);
-  const routed = lz.param('onPremisesAddressPrefixes') as string[];
+describe('cross-check: on-premises ranges (bicep snapshot)', () => {
+  const lz = deployed('example');
+  const nsgRules = lz.template
+    .resourcesOfType('Microsoft.Network/networkSecurityGroups')
+    .flatMap((n) => n.properties!.securityRules as Array<{ name: string; properties: { sourceAddressPrefixes?: string[] } }>);
+  const admitted = nsgRules.filter((r) => r.name.includes('onprem')).map((r) => r.properties.sourceAddressPrefixes);
 
-  it('GIVEN the spec on-premises ranges WHEN rendered THEN the ranges the landing zone expects over BGP and admits are that same list (the one Calico allows)', () => {
-    expect(routed).toEqual(spec.onPremises.ranges);
-    const addresses = JSON.parse(lz.files.get('addresses.json')!);
-    expect(addresses.onPremises.ranges).toEqual(routed);
-    const readme = lz.files.get('README.md')!;
-    for (const range of routed) expect(readme).toContain(`- \`${range}\``);
+  it('GIVEN the spec on-premises ranges WHEN rendered THEN the NSGs, addresses.json and the README carry that same list (the one the network policies allow)', () => {
+    expect(admitted.length).toBeGreaterThan(0);
+    for (const sources of admitted) expect(sources).toEqual(spec.onPremises.ranges);
+    expect(JSON.parse(lz.files.get('addresses.json')!).onPremises.ranges).toEqual(spec.onPremises.ranges);
+    for (const range of spec.onPremises.ranges) expect(lz.files.get('README.md')).toContain(`- \`${range}\``);
   });
 
-  it('GIVEN team egress rules toward on-premises WHEN Calico opens them THEN every destination lies inside a routed on-premises range', () => {
+  it('GIVEN team egress rules toward on-premises WHEN the network policies open them THEN every destination lies inside a range the NSGs admit and BGP routes', () => {
     const destinations = spec.teams.flatMap((t) => t.egress.flatMap((rule) => rule.cidrs.map((c) => ({ rule: `${t.name}/${rule.name}`, c }))));
     expect(destinations.length).toBeGreaterThan(0);
-    for (const { rule, c } of destinations) {
-      expect(routed.some((r) => contains(cidr(r), cidr(c))), `${rule} -> ${c}`).toBe(true);
-    }
-  });
-
-  it('THEN the NSG rules that admit on-premises traffic use the routed list itself', () => {
-    const nsgs = lz.resources('Microsoft.Network/networkSecurityGroups');
-    const sources = nsgs.flatMap((n) =>
-      (at(n.body, 'properties.securityRules') as Array<{ name: string; properties: { sourceAddressPrefixes?: Val } }>)
-        .filter((r) => r.name.includes('onprem'))
-        .map((r) => r.properties.sourceAddressPrefixes),
-    );
-    expect(sources).toHaveLength(3);
-    for (const s of sources) expect(s).toEqual(routed);
+    for (const { rule, c } of destinations) expect(admitted[0]!.some((r) => contains(cidr(r), cidr(c))), `${rule} -> ${c}`).toBe(true);
   });
 });

@@ -1,5 +1,4 @@
-import type { ClusterSpec } from '@aks-hybrid/spec';
-import { composition } from './composition.js';
+import { formatIpv4, isCidr, parseCidr, type ClusterSpec } from '@aks-hybrid/spec';
 
 /** Deployment outputs of main.bicep that carry the fixed addresses. */
 export const EGRESS_PREFIX_OUTPUT = 'egressPublicIpPrefix';
@@ -38,6 +37,36 @@ export interface FixedAddresses {
     readonly subnets: Readonly<Record<string, string>>;
   };
   readonly onPremises: { readonly ranges: readonly string[] };
+  /**
+   * Hybrid DNS, when the spec deploys the DNS Private Resolver: the inbound endpoint address, and the
+   * zones on-premises DNS must forward to it (conditional forwarders). Null without a resolver.
+   */
+  readonly dns: {
+    readonly resolverInboundAddress: string;
+    readonly conditionalForwarders: ReadonlyArray<{ readonly zone: string; readonly forwardTo: string }>;
+    readonly forwardedToOnPremises: ReadonlyArray<{ readonly zone: string; readonly servers: readonly string[] }>;
+  } | null;
+}
+
+/**
+ * The inbound endpoint's static address: the first usable one of its subnet (Azure keeps the first
+ * four of every subnet: https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#are-there-any-restrictions-on-using-ip-addresses-within-these-subnets).
+ * Undefined without a resolver.
+ */
+export function dnsResolverInboundAddress(spec: ClusterSpec): string | undefined {
+  const subnet = spec.network.subnets.dnsResolverInbound;
+  if (!subnet) return undefined;
+  const cidr = parseCidr(subnet);
+  if (!isCidr(cidr)) throw new Error(`spec.network.subnets.dnsResolverInbound ${subnet} is not a CIDR`);
+  return formatIpv4(cidr.network + 4);
+}
+
+/** The private zones the cluster's names resolve in, which on-premises DNS must forward into Azure. */
+export function privateZonesToForward(spec: ClusterSpec): string[] {
+  return [
+    ...(spec.registry.privateEndpoint ? ['privatelink.azurecr.io'] : []),
+    ...(spec.cluster.apiServer.access === 'private' ? [`privatelink.${spec.azure.location}.azmk8s.io`] : []),
+  ];
 }
 
 /**
@@ -50,7 +79,7 @@ export function fixedAddresses(spec: ClusterSpec): FixedAddresses {
   const { names, egress, ingress } = spec;
   // A spoke creates no GatewaySubnet, whatever the spec lists.
   const subnets = Object.entries(spec.network.subnets).filter(
-    (entry): entry is [string, string] => entry[1] !== undefined && (entry[0] !== 'gateway' || composition(spec).gateways),
+    (entry): entry is [string, string] => entry[1] !== undefined && (entry[0] !== 'gateway' || spec.network.topology === 'combined'),
   );
   return {
     cluster: spec.name,
@@ -81,6 +110,17 @@ export function fixedAddresses(spec: ClusterSpec): FixedAddresses {
       subnets: Object.fromEntries(subnets),
     },
     onPremises: { ranges: spec.onPremises.ranges },
+    dns: resolverDns(spec),
+  };
+}
+
+function resolverDns(spec: ClusterSpec): FixedAddresses['dns'] {
+  const address = dnsResolverInboundAddress(spec);
+  if (!address) return null;
+  return {
+    resolverInboundAddress: address,
+    conditionalForwarders: privateZonesToForward(spec).map((zone) => ({ zone, forwardTo: address })),
+    forwardedToOnPremises: spec.network.subnets.dnsResolverOutbound ? spec.network.dnsForwarding.map((rule) => ({ zone: rule.domain, servers: rule.servers })) : [],
   };
 }
 

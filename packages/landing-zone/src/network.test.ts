@@ -1,139 +1,141 @@
 import { describe, expect, it } from 'vitest';
-import type { Val } from './test-support/bicep-eval.js';
-import { exampleSpec, variant } from './test-support/example.js';
-import { at, renderFor } from './test-support/landing-zone.js';
+import { armResource } from './testing/compiled-template.js';
+import { deployed } from './testing/deployed.js';
+import { exampleSpec, HUB_ID, VARIANTS } from './testing/example.js';
+import type { DeployedLandingZone } from './testing/landing-zone.js';
 
 const VNET = 'Microsoft.Network/virtualNetworks';
 const NSG = 'Microsoft.Network/networkSecurityGroups';
-const HUB_ID = '/subscriptions/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub-weu';
+const PEERING = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings';
+const spec = exampleSpec();
+const id = (type: string, name: string) => `/subscriptions/${spec.azure.subscriptionId}/resourceGroups/${spec.azure.resourceGroup}/providers/${type}/${name}`;
 
-type Subnet = { name: string; properties: { [key: string]: Val } };
-const subnetsOf = (lz: ReturnType<typeof renderFor>) => at(lz.one(VNET).body, 'properties.subnets') as Subnet[];
-const byName = (subnets: Subnet[], name: string) => subnets.find((s) => s.name === name)!;
-const rulesOf = (lz: ReturnType<typeof renderFor>, name: string) =>
-  (at(lz.one(NSG, (r) => String(r.body.name).endsWith(name)).body, 'properties.securityRules') as Array<{ name: string; properties: { [key: string]: Val } }>);
+type Rule = { name: string; properties: Record<string, unknown> };
+type Subnet = { name: string; properties: Record<string, unknown> };
+const subnetsOf = (lz: DeployedLandingZone) => (lz.template.one(VNET).properties!.subnets as Subnet[]);
+const subnet = (lz: DeployedLandingZone, name: string) => subnetsOf(lz).find((s) => s.name === name)!.properties;
+const rulesOf = (lz: DeployedLandingZone, suffix: string) => lz.template.one(NSG, { name: `nsg-${spec.name}-${suffix}` }).properties!.securityRules as Rule[];
 
-describe('network: VNet and subnets from the spec', () => {
-  const spec = exampleSpec();
-  const lz = renderFor(spec);
+describe('network: VNet and subnets from the spec (bicep snapshot)', () => {
+  const lz = deployed('example');
 
   it('GIVEN the example WHEN deployed THEN the VNet has the spec address space and DNS servers', () => {
-    const vnet = lz.one(VNET);
-    expect(vnet.body.name).toBe(spec.names.virtualNetwork);
-    expect(at(vnet.body, 'properties.addressSpace.addressPrefixes')).toEqual(spec.network.addressSpace);
-    expect(at(vnet.body, 'properties.dhcpOptions.dnsServers')).toEqual(spec.network.dnsServers);
+    lz.template.hasResource(VNET, { name: spec.names.virtualNetwork });
+    lz.template.hasResourceProperties(VNET, { addressSpace: { addressPrefixes: spec.network.addressSpace }, dhcpOptions: { dnsServers: spec.network.dnsServers } });
   });
 
-  it('THEN it has the system and user node, ingress, private endpoint subnets and GatewaySubnet with the spec prefixes', () => {
-    const subnets = subnetsOf(lz);
-    expect(Object.fromEntries(subnets.map((s) => [s.name, s.properties.addressPrefix]))).toEqual({
+  it('THEN it has the system and user node, ingress, private endpoint, GatewaySubnet and DNS resolver subnets with the spec prefixes', () => {
+    expect(Object.fromEntries(subnetsOf(lz).map((s) => [s.name, s.properties.addressPrefix]))).toEqual({
       'snet-system-nodes': spec.network.subnets.systemNodes,
       'snet-user-nodes': spec.network.subnets.userNodes,
-      'snet-ingress': spec.network.subnets.ingress,
+      [spec.names.ingressSubnet]: spec.network.subnets.ingress,
       'snet-private-endpoints': spec.network.subnets.privateEndpoints,
       GatewaySubnet: spec.network.subnets.gateway,
+      'snet-dns-inbound': spec.network.subnets.dnsResolverInbound,
+      'snet-dns-outbound': spec.network.subnets.dnsResolverOutbound,
     });
   });
 
   it('THEN the node subnets egress through the NAT gateway, use the route table and the nodes NSG, and have no default outbound access', () => {
     for (const name of ['snet-system-nodes', 'snet-user-nodes']) {
-      const subnet = byName(subnetsOf(lz), name).properties;
-      expect(subnet.natGateway, name).toEqual({ id: { $ref: 'fixedIps.outputs.natGatewayResourceId' } });
-      expect(subnet.routeTable, name).toEqual({ id: { $ref: 'routeTable.id' } });
-      expect(subnet.networkSecurityGroup, name).toEqual({ id: { $ref: 'nodesNsg.id' } });
-      expect(subnet.defaultOutboundAccess, name).toBe(false);
+      expect(subnet(lz, name), name).toMatchObject({
+        natGateway: { id: id('Microsoft.Network/natGateways', spec.names.natGateway) },
+        routeTable: { id: id('Microsoft.Network/routeTables', spec.names.routeTable) },
+        networkSecurityGroup: { id: id('Microsoft.Network/networkSecurityGroups', `nsg-${spec.name}-nodes`) },
+        defaultOutboundAccess: false,
+      });
     }
   });
 
   it('THEN ingress and private endpoints have their own NSGs, and private endpoints honour them', () => {
-    const subnets = subnetsOf(lz);
-    expect(byName(subnets, 'snet-ingress').properties.networkSecurityGroup).toEqual({ id: { $ref: 'ingressNsg.id' } });
-    const pe = byName(subnets, 'snet-private-endpoints').properties;
-    expect(pe.networkSecurityGroup).toEqual({ id: { $ref: 'privateEndpointsNsg.id' } });
-    expect(pe.privateEndpointNetworkPolicies).toBe('Enabled');
-  });
-
-  it('THEN GatewaySubnet carries no NSG, route table or NAT gateway (gateways do not support them)', () => {
-    const gateway = byName(subnetsOf(lz), 'GatewaySubnet').properties;
-    expect([gateway.networkSecurityGroup, gateway.routeTable, gateway.natGateway]).toEqual([null, null, null]);
-  });
-});
-
-describe('network: routes to on-premises', () => {
-  const spec = exampleSpec();
-  const lz = renderFor(spec);
-
-  it('GIVEN coexisting ExpressRoute and VPN WHEN deployed THEN the route table keeps BGP propagation on (on-premises routes come from the gateways)', () => {
-    expect(at(lz.one('Microsoft.Network/routeTables').body, 'properties.disableBgpRoutePropagation')).toBe(false);
-  });
-
-  it('THEN no user-defined route points at a gateway, and the default route stays on the NAT gateway (Internet)', () => {
-    const routes = at(lz.one('Microsoft.Network/routeTables').body, 'properties.routes') as Array<{ properties: { [key: string]: Val } }>;
-    expect(routes.map((r) => r.properties)).toEqual([{ addressPrefix: '0.0.0.0/0', nextHopType: 'Internet' }]);
-  });
-
-  it('THEN the on-premises ranges are the spec ranges, and the NSGs admit exactly them to ingress and the private endpoints', () => {
-    expect(lz.param('onPremisesAddressPrefixes')).toEqual(spec.onPremises.ranges);
-    const onPremRules = [...rulesOf(lz, '-nodes'), ...rulesOf(lz, '-ingress'), ...rulesOf(lz, '-private-endpoints')].filter((r) => r.name.includes('onprem'));
-    expect(onPremRules.map((r) => r.name)).toEqual(['allow-onprem-to-internal-ingress', 'allow-onprem-to-ingress', 'allow-onprem-to-private-endpoints']);
-    for (const rule of onPremRules) expect(rule.properties.sourceAddressPrefixes, rule.name).toEqual(spec.onPremises.ranges);
-  });
-
-  it('THEN the internet reaches only the static ingress IP, on 80 and 443', () => {
-    const internet = rulesOf(lz, '-nodes').find((r) => r.name === 'allow-internet-to-ingress-ip')!;
-    expect(internet.properties).toMatchObject({
-      direction: 'Inbound',
-      access: 'Allow',
-      protocol: 'Tcp',
-      destinationAddressPrefix: { $ref: 'fixedIps.outputs.ingressPublicIpAddress' },
-      destinationPortRanges: ['80', '443'],
+    expect(subnet(lz, spec.names.ingressSubnet).networkSecurityGroup).toEqual({ id: id('Microsoft.Network/networkSecurityGroups', `nsg-${spec.name}-ingress`) });
+    expect(subnet(lz, 'snet-private-endpoints')).toMatchObject({
+      networkSecurityGroup: { id: id('Microsoft.Network/networkSecurityGroups', `nsg-${spec.name}-private-endpoints`) },
+      privateEndpointNetworkPolicies: 'Enabled',
     });
   });
 
-  it('GIVEN no public ingress IP WHEN deployed THEN no rule opens anything to the internet', () => {
-    const noIngress = renderFor(variant((s) => void (s.ingress.publicIp = false)));
-    expect(rulesOf(noIngress, '-nodes').map((r) => r.name)).toEqual(['allow-onprem-to-internal-ingress']);
+  it('THEN GatewaySubnet carries no NSG, route table or NAT gateway (gateways do not support them)', () => {
+    const gateway = subnet(lz, 'GatewaySubnet');
+    expect([gateway.networkSecurityGroup, gateway.routeTable, gateway.natGateway]).toEqual([null, null, null]);
   });
 
-  it('THEN the AKS control-plane identity may join the subnets (Network Contributor on the VNet)', () => {
-    const assignment = lz.one('Microsoft.Authorization/roleAssignments', (r) => r.symbol === 'controlPlaneNetworkContributor');
-    expect(assignment.body.scope).toEqual({ $ref: 'virtualNetwork' });
-    expect(at(assignment.body, 'properties.principalId')).toEqual({ $ref: 'identities.outputs.controlPlaneIdentityPrincipalId' });
-    expect(JSON.stringify(at(assignment.body, 'properties.roleDefinitionId'))).toContain('4d97b98b-1d4f-4787-a291-c67834d212e7');
+  it('THEN the AKS control-plane identity may join the subnets (Network Contributor on the VNet), in an assignment named before the deployment starts', () => {
+    const onVnet = lz.template.resourcesOfType('Microsoft.Authorization/roleAssignments').filter((r) => r.id!.startsWith(`${id(VNET, spec.names.virtualNetwork)}/providers/`));
+    expect(onVnet).toHaveLength(1);
+    expect(onVnet[0]!.properties).toMatchObject({ roleDefinitionId: expect.stringContaining('4d97b98b-1d4f-4787-a291-c67834d212e7'), principalType: 'ServicePrincipal' });
+    expect(onVnet[0]!.properties!.principalId).toContain(spec.names.controlPlaneIdentity);
+    // what-if-short-circuiting: the name is a GUID already, not an expression over a run-time principal ID.
+    expect(onVnet[0]!.name).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
-describe('network: hub and spoke', () => {
-  const spoke = variant((s) => {
-    s.network.topology = 'spoke';
-    s.network.hubVirtualNetworkId = HUB_ID;
-  });
-  const lz = renderFor(spoke);
-  const peerings = lz.deployment.modules.filter((m) => m.path === 'modules/virtual-network-peering.bicep');
+describe('network: routes to on-premises (bicep snapshot)', () => {
+  const lz = deployed('example');
 
-  it('GIVEN a spoke WHEN deployed THEN the hub side allows gateway transit, in the hub resource group', () => {
-    const hub = peerings.find((m) => m.symbol === 'hubPeering')!;
-    expect(hub.params).toMatchObject({ localVirtualNetworkName: 'vnet-hub-weu', allowGatewayTransit: true, useRemoteGateways: false });
-    expect(hub.body.scope).toEqual({ $expr: "resourceGroup('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', 'rg-hub')" });
-    expect(lz.param('hubVirtualNetworkResourceId')).toBe(HUB_ID);
+  it('GIVEN coexisting ExpressRoute and VPN WHEN deployed THEN the route table keeps BGP propagation on, and its one route keeps the default route on the NAT gateway', () => {
+    lz.template.hasResourceProperties('Microsoft.Network/routeTables', {
+      disableBgpRoutePropagation: false,
+      routes: [{ name: 'default-via-nat-gateway', properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'Internet' } }],
+    });
   });
 
-  it('THEN the spoke side uses the remote gateways, once the hub side exists', () => {
-    const local = peerings.find((m) => m.symbol === 'spokePeering')!;
-    expect(local.params).toMatchObject({ localVirtualNetworkName: spoke.names.virtualNetwork, remoteVirtualNetworkResourceId: HUB_ID, allowGatewayTransit: false, useRemoteGateways: true });
-    expect(local.body.dependsOn).toEqual([{ $ref: 'network' }, { $ref: 'hubPeering' }]);
-    const peering = lz.resources('Microsoft.Network/virtualNetworks/virtualNetworkPeerings');
-    expect(peering.map((p) => at(p.body, 'properties.allowForwardedTraffic'))).toEqual([true, true]);
+  it('THEN the on-premises ranges the NSGs admit are exactly the spec ranges', () => {
+    const onPremRules = [...rulesOf(lz, 'nodes'), ...rulesOf(lz, 'ingress'), ...rulesOf(lz, 'private-endpoints')].filter((r) => r.name.includes('onprem'));
+    expect(onPremRules.map((r) => r.name)).toEqual(['allow-onprem-to-internal-ingress', 'allow-onprem-to-private-endpoints']);
+    for (const rule of onPremRules) expect(rule.properties.sourceAddressPrefixes, rule.name).toEqual(spec.onPremises.ranges);
+  });
+});
+
+describe('network: the NSG rules admit exactly what the ingress controllers serve (bicep snapshot)', () => {
+  const lz = deployed('example');
+  const noPublic = deployed('privateNoIngress');
+
+  it('GIVEN public and internal controllers WHEN deployed THEN the node NSG admits HTTP(S) from on-premises to the ingress subnet and from the internet to the static IP, nothing else', () => {
+    const rules = rulesOf(lz, 'nodes');
+    expect(rules.map((r) => r.name)).toEqual(['allow-onprem-to-internal-ingress', 'allow-internet-to-public-ingress']);
+    for (const rule of rules) expect(rule.properties).toMatchObject({ direction: 'Inbound', access: 'Allow', protocol: 'Tcp', destinationPortRanges: ['80', '443'] });
+    expect(rules[0]!.properties.destinationAddressPrefix).toBe(spec.network.subnets.ingress);
+    expect(rules[1]!.properties).toMatchObject({ sourceAddressPrefixes: ['0.0.0.0/0'] });
+    expect(rules[1]!.properties.destinationAddressPrefix).toContain(`publicIPAddresses/${spec.names.ingressPublicIp}`);
   });
 
-  it('THEN the spoke has no gateways and no GatewaySubnet of its own', () => {
-    expect(lz.resources('Microsoft.Network/virtualNetworkGateways')).toEqual([]);
-    expect(lz.resources('Microsoft.Network/connections')).toEqual([]);
+  it('GIVEN no public ingress IP WHEN deployed THEN only the internal controller is admitted: no rule opens anything to the internet', () => {
+    expect(rulesOf(noPublic, 'nodes').map((r) => r.name)).toEqual(['allow-onprem-to-internal-ingress']);
+  });
+
+  it('THEN the ingress subnet NSG has no rules: the subnet holds load balancer frontends, no NICs, so a rule there would filter nothing', () => {
+    expect(rulesOf(lz, 'ingress')).toEqual([]);
+    expect(rulesOf(noPublic, 'ingress')).toEqual([]);
+  });
+});
+
+describe('network: hub and spoke (bicep snapshot)', () => {
+  const lz = deployed('spoke');
+  const spoke = VARIANTS.spoke();
+
+  it('GIVEN a spoke WHEN deployed THEN the hub side allows gateway transit, in the hub subscription and resource group', () => {
+    const hubSide = lz.template.one(PEERING, { name: `vnet-hub-weu/peer-${spoke.names.virtualNetwork}` });
+    expect(hubSide.id).toBe(`${HUB_ID}/virtualNetworkPeerings/peer-${spoke.names.virtualNetwork}`);
+    expect(hubSide.properties).toMatchObject({ allowGatewayTransit: true, useRemoteGateways: false, allowForwardedTraffic: true });
+  });
+
+  it('THEN the spoke side uses the remote gateways', () => {
+    lz.template.hasResource(PEERING, {
+      name: `${spoke.names.virtualNetwork}/peer-vnet-hub-weu`,
+      properties: { remoteVirtualNetwork: { id: HUB_ID }, allowGatewayTransit: false, useRemoteGateways: true, allowForwardedTraffic: true },
+    });
+  });
+
+  it('THEN the spoke has no gateways, connections or GatewaySubnet of its own', () => {
+    expect(lz.template.resourceCount('Microsoft.Network/virtualNetworkGateways')).toBe(0);
+    expect(lz.template.resourceCount('Microsoft.Network/connections')).toBe(0);
     expect(subnetsOf(lz).map((s) => s.name)).not.toContain('GatewaySubnet');
+    expect(deployed('example').template.resourceCount(PEERING)).toBe(0);
   });
 
-  it('THEN the cluster waits for the path to on-premises (the peering) before its nodes boot', () => {
-    expect(lz.deployment.modules.find((m) => m.symbol === 'aks')!.body.dependsOn).toEqual([{ $ref: 'spokePeering' }]);
-    expect(renderFor(exampleSpec()).deployment.modules.find((m) => m.symbol === 'aks')!.body.dependsOn).toEqual([{ $ref: 'expressRoute' }]);
+  it('THEN the cluster waits for the path to on-premises (gateways or peering) before its nodes boot, and the spoke side waits for the hub side', () => {
+    expect(armResource('aks').dependsOn).toEqual(expect.arrayContaining(['expressRouteGateway', 'vpnGateway', 'spokePeering']));
+    expect(armResource('spokePeering').dependsOn).toEqual(expect.arrayContaining(['hubPeering']));
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { moduleDescription } from './readme.js';
-import { exampleSpec, variant } from './test-support/example.js';
-import { renderFor } from './test-support/landing-zone.js';
+import { renderLandingZone } from './render-landing-zone.js';
+import { landingZoneTemplateFiles } from './template-files.js';
+import { exampleSpec, variant } from './testing/example.js';
+
+const renderFor = (spec: Parameters<typeof renderLandingZone>[0]) => ({ files: renderLandingZone(spec) });
 
 describe('README.md of the landing zone', () => {
   const spec = exampleSpec();
@@ -13,7 +16,7 @@ describe('README.md of the landing zone', () => {
       `  --subscription ${spec.azure.subscriptionId} \\`,
       `  --resource-group ${spec.azure.resourceGroup} \\`,
       `  --name aks-hybrid-${spec.name} \\`,
-      `  --template-file gitops/azure/${spec.name}/main.bicep \\`,
+      '  --template-file gitops/azure/landing-zone/main.bicep \\',
       `  --parameters gitops/azure/${spec.name}/main.bicepparam`,
     ].join('\n');
     expect(readme).toContain(command);
@@ -52,6 +55,12 @@ describe('README.md of the landing zone', () => {
     expect(spoke).toContain('through the gateways of the hub\n`/subscriptions/x/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub`');
     expect(spoke).not.toContain('VPN device');
     expect(spoke).toContain('may create peerings on the hub VNet');
+  });
+
+  it('THEN it lists every module of the shared template with what it is for', () => {
+    for (const [path, text] of landingZoneTemplateFiles()) {
+      if (path.startsWith('modules/')) expect(readme, path).toContain(`| \`${path}\` | ${moduleDescription(text.replace(/^\/\/.*\n/, ''))} |`);
+    }
   });
 
   it('GIVEN a module without a description WHEN listed THEN rendering fails rather than printing a blank row', () => {

@@ -1,19 +1,20 @@
 import type { ClusterSpec } from '@aks-hybrid/spec';
-import { composition } from './composition.js';
-import { fixedAddresses } from './fixed-addresses.js';
-import { packageFile } from './package-files.js';
+import { fixedAddresses, privateZonesToForward } from './fixed-addresses.js';
+import { packageFile, referencedModules } from './package-files.js';
+import { LANDING_ZONE_TEMPLATE_DIR, landingZoneTemplateVersion } from './template-files.js';
 import { renderTemplate } from './templates.js';
 
 /** Name of the deployment the pipeline runs; stable, so `az deployment group show` finds the outputs. */
 export const deploymentName = (spec: ClusterSpec) => `aks-hybrid-${spec.name}`;
 
 /** README.md next to the Bicep: what it deploys, the fixed addresses and the commands a pipeline runs. */
-export function renderReadme(spec: ClusterSpec, modulePaths: readonly string[]): string {
-  const shape = composition(spec);
+export function renderReadme(spec: ClusterSpec): string {
+  const gateways = spec.network.topology === 'combined';
+  const shape = { gateways, hubPeering: !gateways, vpn: gateways && spec.connectivity.vpn !== undefined };
   const { expressRoute, vpn } = spec.connectivity;
-  const privateZones = ['`privatelink.azurecr.io`', ...(spec.cluster.apiServer.access === 'private' ? [`\`privatelink.${spec.azure.location}.azmk8s.io\``] : [])];
+  const privateZones = privateZonesToForward(spec).map((zone) => `\`${zone}\``);
   const keyVaults = [
-    ...(shape.expressRouteAuthorizationKey && expressRoute.authorizationKey ? [{ ...expressRoute.authorizationKey, purpose: 'ExpressRoute circuit authorization key' }] : []),
+    ...(gateways && expressRoute.authorizationKey ? [{ ...expressRoute.authorizationKey, purpose: 'ExpressRoute circuit authorization key' }] : []),
     ...(shape.vpn && vpn ? [{ ...vpn.sharedKey, purpose: 'IPsec pre-shared key' }] : []),
   ].map((ref) => ({ vaultName: ref.keyVaultName, resourceGroup: ref.resourceGroup, secretName: ref.secretName, purpose: ref.purpose }));
 
@@ -28,7 +29,9 @@ export function renderReadme(spec: ClusterSpec, modulePaths: readonly string[]):
     resourceGroup: spec.azure.resourceGroup,
     deploymentName: deploymentName(spec),
     directory: `gitops/azure/${spec.name}`,
-    modules: modulePaths.map((path) => ({ path, description: moduleDescription(packageFile(`bicep/${path}`)) })),
+    templateDirectory: `gitops/azure/${LANDING_ZONE_TEMPLATE_DIR}`,
+    templateVersion: landingZoneTemplateVersion(),
+    modules: referencedModules(packageFile('bicep/main.bicep')).map((path) => ({ path, description: moduleDescription(packageFile(`bicep/${path}`)) })),
     ...shape,
     expressRouteSku: expressRoute.gatewaySku,
     vpnSku: vpn?.gatewaySku ?? '',
@@ -44,6 +47,7 @@ export function renderReadme(spec: ClusterSpec, modulePaths: readonly string[]):
     customDns: spec.network.dnsServers.length > 0,
     dnsServers: spec.network.dnsServers.map((ip) => `\`${ip}\``).join(', '),
     privateZones: privateZones.join(' and '),
+    dns: addresses.dns,
     egress: addresses.egress,
     ingress: addresses.ingress,
   });

@@ -1,74 +1,67 @@
 import { describe, expect, it } from 'vitest';
-import { exampleSpec, variant } from './test-support/example.js';
-import { at, renderFor } from './test-support/landing-zone.js';
+import { deployed } from './testing/deployed.js';
+import { exampleSpec } from './testing/example.js';
 
 const REGISTRY = 'Microsoft.ContainerRegistry/registries';
 const REPLICA = 'Microsoft.ContainerRegistry/registries/replications';
 const ACR_PULL = '7f951dda-4ed3-4680-a7ca-43fe172d538d';
+const spec = exampleSpec();
 
-describe('container registry', () => {
-  const spec = exampleSpec();
-  const lz = renderFor(spec);
+describe('container registry (bicep snapshot)', () => {
+  const lz = deployed('example');
 
   it('GIVEN the example WHEN deployed THEN the registry is Premium and zone-redundant, with admin user and anonymous pull off', () => {
-    const registry = lz.one(REGISTRY);
-    expect(registry.body).toMatchObject({ name: spec.registry.name, sku: { name: 'Premium' } });
-    expect(registry.body.properties).toMatchObject({
-      zoneRedundancy: 'Enabled',
-      adminUserEnabled: false,
-      anonymousPullEnabled: false,
-      publicNetworkAccess: spec.registry.publicNetworkAccess,
+    lz.template.hasResource(REGISTRY, {
+      name: spec.registry.name,
+      sku: { name: 'Premium' },
+      properties: { zoneRedundancy: 'Enabled', adminUserEnabled: false, anonymousPullEnabled: false, publicNetworkAccess: spec.registry.publicNetworkAccess },
     });
   });
 
   it('THEN there is one zone-redundant geo-replica per spec replica location', () => {
-    const replicas = lz.resources(REPLICA);
-    expect(replicas.map((r) => r.body.location)).toEqual(spec.registry.replicaLocations);
     expect(spec.registry.replicaLocations.length).toBeGreaterThan(0);
-    for (const r of replicas) expect(at(r.body, 'properties.zoneRedundancy'), String(r.body.name)).toBe('Enabled');
+    expect(lz.template.resourcesOfType(REPLICA).map((r) => [r.location, r.properties!.zoneRedundancy])).toEqual(spec.registry.replicaLocations.map((l) => [l, 'Enabled']));
   });
 
-  it('GIVEN more replica locations WHEN deployed THEN each is a zone-redundant replica', () => {
-    const many = renderFor(variant((s) => void (s.registry.replicaLocations = ['northeurope', 'swedencentral'])));
-    expect(many.resources(REPLICA).map((r) => [r.body.name, at(r.body, 'properties.zoneRedundancy')])).toEqual([
-      ['northeurope', 'Enabled'],
-      ['swedencentral', 'Enabled'],
+  it('GIVEN more replica locations WHEN deployed THEN each is a zone-redundant replica; GIVEN none THEN there are none', () => {
+    expect(deployed('singleVpnSameSubscription').template.resourcesOfType(REPLICA).map((r) => [r.name, r.properties!.zoneRedundancy])).toEqual([
+      [`${spec.registry.name}/northeurope`, 'Enabled'],
+      [`${spec.registry.name}/swedencentral`, 'Enabled'],
     ]);
-  });
-
-  it('GIVEN no replicas WHEN deployed THEN there are none', () => {
-    expect(renderFor(variant((s) => void (s.registry.replicaLocations = []))).resources(REPLICA)).toEqual([]);
+    expect(deployed('privateNoIngress').template.resourceCount(REPLICA)).toBe(0);
   });
 
   it('THEN the kubelet identity may pull (AcrPull on the registry)', () => {
-    const pull = lz.one('Microsoft.Authorization/roleAssignments', (r) => r.symbol === 'kubeletAcrPull');
-    expect(pull.body.scope).toEqual({ $ref: 'registry' });
-    expect(at(pull.body, 'properties.principalId')).toEqual({ $ref: 'identities.outputs.kubeletIdentityPrincipalId' });
-    expect(JSON.stringify(at(pull.body, 'properties.roleDefinitionId'))).toContain(ACR_PULL);
+    const registry = lz.template.one(REGISTRY);
+    const pulls = lz.template.resourcesOfType('Microsoft.Authorization/roleAssignments').filter((r) => r.id!.startsWith(`${registry.id}/providers/`));
+    expect(pulls).toHaveLength(1);
+    expect(pulls[0]!.properties).toMatchObject({ roleDefinitionId: expect.stringContaining(ACR_PULL), principalType: 'ServicePrincipal' });
+    expect(pulls[0]!.properties!.principalId).toContain(spec.names.kubeletIdentity);
   });
 
-  it('GIVEN the spec asks for a private endpoint WHEN deployed THEN the endpoint sits in its subnet with a private DNS zone linked to the VNet', () => {
-    const endpoint = lz.one('Microsoft.Network/privateEndpoints');
-    expect(endpoint.body.name).toBe(spec.names.registryPrivateEndpoint);
-    expect(endpoint.body.properties).toMatchObject({
-      subnet: { id: { $ref: 'network.outputs.privateEndpointsSubnetResourceId' } },
-      privateLinkServiceConnections: [{ properties: { privateLinkServiceId: { $ref: 'registry.id' }, groupIds: ['registry'] } }],
+  it('GIVEN the spec asks for a private endpoint WHEN deployed THEN the endpoint sits in its subnet, registered in a private DNS zone linked to the VNet', () => {
+    const registry = lz.template.one(REGISTRY);
+    lz.template.hasResource('Microsoft.Network/privateEndpoints', {
+      name: spec.names.registryPrivateEndpoint,
+      properties: { privateLinkServiceConnections: [{ properties: { privateLinkServiceId: registry.id, groupIds: ['registry'] } }] },
     });
-    const zone = lz.one('Microsoft.Network/privateDnsZones');
-    expect(zone.body.location).toBe('global');
-    expect(lz.one('Microsoft.Network/privateDnsZones/virtualNetworkLinks').body.properties).toEqual({
-      virtualNetwork: { id: { $ref: 'network.outputs.resourceId' } },
+    expect((lz.template.one('Microsoft.Network/privateEndpoints').properties!.subnet as { id: string }).id).toMatch(/\/subnets\/snet-private-endpoints$/);
+    const zone = lz.template.one('Microsoft.Network/privateDnsZones');
+    expect(zone.location).toBe('global');
+    expect(zone.name).toContain('acrLoginServer'); // privatelink + the cloud's suffix: privatelink.azurecr.io in Azure public
+    lz.template.hasResourceProperties('Microsoft.Network/privateDnsZones/virtualNetworkLinks', {
+      virtualNetwork: { id: lz.template.output('virtualNetworkResourceId') },
       registrationEnabled: false,
     });
-    expect(at(lz.one('Microsoft.Network/privateEndpoints/privateDnsZoneGroups').body, 'properties.privateDnsZoneConfigs')).toEqual([
-      { name: 'registry', properties: { privateDnsZoneId: { $ref: 'privateDnsZone.id' } } },
-    ]);
+    lz.template.hasResourceProperties('Microsoft.Network/privateEndpoints/privateDnsZoneGroups', {
+      privateDnsZoneConfigs: [{ name: 'registry', properties: { privateDnsZoneId: zone.id } }],
+    });
   });
 
   it('GIVEN no private endpoint WHEN deployed THEN neither endpoint nor private DNS exists', () => {
-    const open = renderFor(variant((s) => void (s.registry.privateEndpoint = false)));
+    const open = deployed('privateNoIngress');
     for (const type of ['Microsoft.Network/privateEndpoints', 'Microsoft.Network/privateDnsZones', 'Microsoft.Network/privateDnsZones/virtualNetworkLinks']) {
-      expect(open.resources(type), type).toEqual([]);
+      expect(open.template.resourceCount(type), type).toBe(0);
     }
   });
 });

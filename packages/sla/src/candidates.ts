@@ -116,8 +116,8 @@ export function candidates(spec: ClusterSpec, fleet: readonly ClusterSpec[], opt
     const twin: ClusterSpec = { ...spec, name: `${spec.name}-second-region`, azure: { ...spec.azure, location: 'second-region' } };
     out.push({
       id: 'second-region',
-      title: 'Add a second region behind Azure Front Door',
-      description: `A copy of this cluster in another region, for the same service, behind Azure Front Door. It keeps sharing the ExpressRoute circuit, the registry and the Entra tenant, so those still fail for both.`,
+      title: 'Add a second region',
+      description: `A copy of this cluster in another region, for the same service. It keeps sharing the ExpressRoute circuit, the registry and the Entra tenant, so those still fail for both. Clients need a global router (e.g. Azure Front Door) that the kit does not deploy; its figure is not counted.`,
       spec,
       fleet: [spec, twin],
       options,

@@ -96,10 +96,6 @@ export function natGateway(spec: ClusterSpec, teams: readonly string[]): Leaf {
   return own(spec, leaf(`nat-gateway:${spec.name}`, 'NAT gateway (egress)', 'nat-gateway', 'standard', `team${teams.length === 1 ? '' : 's'} ${list(teams)} call${teams.length === 1 ? 's' : ''} external ranges through it`));
 }
 
-export function frontDoor(service: string, clusters: readonly string[]): Leaf {
-  return leaf(`front-door:${service}`, 'Azure Front Door', 'front-door', 'standard-premium', `routes clients of ${service} to ${list(clusters)}`);
-}
-
 export function nodePool(spec: ClusterSpec, pool: NodePool): Leaf {
   const floor = poolFloor(spec, pool);
   const nodes = `${floor.nodes} node${floor.nodes === 1 ? '' : 's'} (${floor.reason})`;

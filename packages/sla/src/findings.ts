@@ -116,7 +116,7 @@ export function findings(spec: ClusterSpec, fleet: readonly ClusterSpec[]): Find
           topic: 'fleet',
           effect: 'note',
           paths: ['workloads', 'hybrid'],
-          text: `The service ${spec.service} runs on ${fleet.length} clusters (${fleet.map((c) => c.name).join(', ')}) behind Azure Front Door: the service is up while any of them is, times Front Door's own figure.`,
+          text: `The service ${spec.service} runs on ${fleet.length} clusters (${fleet.map((c) => c.name).join(', ')}): the service is up while any of them is, if a global router you deploy (the kit renders none) sends clients to a healthy one; multiply by that router's figure.`,
         }
       : {
           topic: 'single-region',

@@ -110,17 +110,20 @@ describe('each spec choice changes the figures it should, and only those', () =>
   });
 });
 
-describe('fleet: clusters of the same service behind Front Door', () => {
+describe('fleet: clusters of the same service (no global router counted: the kit deploys none)', () => {
   const a = fixtureSpec('hyb-weu', 'shop');
   const b = fixtureSpec('hyb-neu', 'shop');
   const other = fixtureSpec('batch-weu', 'batch');
 
-  it('GIVEN two independent clusters THEN workloads of the service = Front Door x (1 - (1 - W)^2)', () => {
+  it('GIVEN two independent clusters THEN workloads of the service = 1 - (1 - W)^2, with no Front Door in the figure or on any path', () => {
     const model = computeSla(a, [a, b, other]);
     expect(model.fleet?.clusters).toEqual(['hyb-neu', 'hyb-weu']);
+    expect(model.fleet?.router).toBeNull();
     const w = model.fleet!.paths.find((p) => p.id === 'workloads')!;
-    // W = 0.998700329969001; 0.9999 x (1 - 0.001299670030999^2)
-    expect(w.availability).toBe('0.9998983110267247420060732240928001');
+    // W = 0.998700329969001; 1 - 0.001299670030999^2
+    expect(w.availability).toBe('0.999998310857810523058379061999');
+    expect(model.components.map((c) => c.component)).not.toContain('front-door');
+    expect(w.notes.join(' ')).toContain('global router, which the kit does not deploy');
   });
 
   it('GIVEN clusters sharing the ExpressRoute circuit THEN the hybrid link of the service is capped by that circuit', () => {
@@ -165,12 +168,12 @@ describe('best single change', () => {
     expect(effect(model, 'geo-replica', 'workloads').after).toBe('0.999699030298970001');
   });
 
-  it('GIVEN a replicated registry and one cluster THEN a second region behind Front Door is the best change for workloads', () => {
+  it('GIVEN a replicated registry and one cluster THEN a second region is the best change for workloads (the global router it needs is not counted)', () => {
     const spec = fixtureSpec();
     const model = computeSla({ ...spec, registry: { ...spec.registry, replicaLocations: ['northeurope'] } });
     expect(best(model, 'workloads')).toBe('second-region');
-    // Front Door 0.9999 x shared registry (1 - 0.001^2) x (1 - (1 - 0.9999^3)^2)
-    expect(effect(model, 'second-region', 'workloads').after).toBe('0.9998989101270866732132927901069999');
+    // shared registry (1 - 0.001^2) x (1 - (1 - 0.9999^3)^2)
+    expect(effect(model, 'second-region', 'workloads').after).toBe('0.999998910018088482061498940001');
   });
 
   it('GIVEN two clusters already THEN no second region is proposed', () => {

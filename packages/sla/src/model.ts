@@ -94,7 +94,11 @@ export interface SlaModel {
   /** Present when the repository has several clusters for this service. */
   readonly fleet?: {
     readonly clusters: readonly string[];
-    readonly router: string;
+    /**
+     * The global router the figures count: none. The kit renders no Azure Front Door (or other
+     * router), so the service figures leave it out; GLOBAL_ROUTER_NOTE says how to add it.
+     */
+    readonly router: null;
     readonly paths: readonly PathResult[];
   };
   readonly changes: readonly ChangeResult[];
@@ -154,7 +158,10 @@ export function computeSla(spec: ClusterSpec, fleet: readonly ClusterSpec[] = [s
           start: 'Clients',
           end: 'Request served',
           block: workloads,
-          notes: ['Clients go through Azure Front Door, which sends them to any healthy cluster. Resources the clusters share (circuit, registry, Entra ID) are counted once and fail for all.'],
+          notes: [
+            'The service is up while any cluster is. Resources the clusters share (circuit, registry, Entra ID) are counted once and fail for all.',
+            `Clients must be sent to a healthy cluster by a global router, which the kit does not deploy: ${GLOBAL_ROUTER_NOTE}`,
+          ],
         },
         availability: evaluate(workloads),
       },
@@ -216,7 +223,7 @@ export function computeSla(spec: ClusterSpec, fleet: readonly ClusterSpec[] = [s
     components,
     paths: paths.map((p) => pathResult(p, 'cluster')),
     ...(members.length > 1
-      ? { fleet: { clusters: members.map((c) => c.name), router: 'Azure Front Door', paths: fleetPaths.map((p) => pathResult(p, 'fleet')) } }
+      ? { fleet: { clusters: members.map((c) => c.name), router: null, paths: fleetPaths.map((p) => pathResult(p, 'fleet')) } }
       : {}),
     changes,
     bestChanges,
@@ -283,6 +290,15 @@ function componentUse(leaf: Leaf): ComponentUse {
     ...(figure.note ? { note: figure.note } : {}),
   };
 }
+
+/**
+ * How a global router would enter the figures. The kit counts only what it deploys: an Azure Front
+ * Door for a multi-cluster service would be a profile, an origin group with each cluster's ingress IP
+ * and health probes, a WAF policy, and an ingress guard admitting the AzureFrontDoor.Backend ranges
+ * and checking X-Azure-FDID; once rendered it becomes a leaf in series before the clusters.
+ */
+export const GLOBAL_ROUTER_NOTE =
+  "the figures do not count it. Multiply the service's workload figure by your router's SLA (Azure Front Door: 99.99%, https://www.microsoft.com/licensing/docs/view/Service-Level-Agreements-SLA-for-Online-Services).";
 
 const ASSUMPTIONS: readonly string[] = [
   'Failures are independent: one component failing does not make another more likely to fail. Real outages are sometimes correlated (a regional incident can hit several services at once), so the true risk can be higher than the figure.',

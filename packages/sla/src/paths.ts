@@ -4,7 +4,6 @@ import {
   apiPrivateEndpoint,
   apiServer,
   entraId,
-  frontDoor,
   loadBalancer,
   natGateway,
   nodePool,
@@ -54,9 +53,11 @@ function workloadCore(spec: ClusterSpec, options: DesignOptions): Block {
   return seq(parts);
 }
 
-/** (b) Client -> (global router) -> ingress -> nodes across zones -> registry for image pulls. */
-export function workloadsPath(spec: ClusterSpec, options: DesignOptions, fleet: readonly ClusterSpec[]): PathBlock {
-  const router = fleet.length > 1 ? [frontDoor(spec.service, fleet.map((c) => c.name))] : [];
+/**
+ * (b) Client -> ingress -> nodes across zones -> registry for image pulls. Only what the kit
+ * deploys counts: no global router (the kit renders none), even when the service has a fleet.
+ */
+export function workloadsPath(spec: ClusterSpec, options: DesignOptions, _fleet: readonly ClusterSpec[]): PathBlock {
   const notes = [
     'Every user pool that runs a workload counts: the kit cannot tell which internal workloads a request needs.',
     'The system pool counts too: CoreDNS and the cluster add-ons run there.',
@@ -69,7 +70,7 @@ export function workloadsPath(spec: ClusterSpec, options: DesignOptions, fleet: 
     title: 'Workloads',
     start: spec.ingress.publicIp ? 'Clients' : 'On-premises clients',
     end: 'Request served',
-    block: seq([...router, workloadCore(spec, options)]),
+    block: seq([workloadCore(spec, options)]),
     notes,
   };
 }
@@ -85,16 +86,16 @@ export function hybridPath(spec: ClusterSpec, options: DesignOptions): PathBlock
   return { id: 'hybrid', title: 'Hybrid', start: 'Workloads', end: 'On-premises', block, notes };
 }
 
-/** The service seen from its clients when several clusters serve it: the router, then any cluster. */
+/**
+ * The service seen from its clients when several clusters serve it: any cluster. Sending clients to
+ * a healthy cluster takes a global router (Azure Front Door, Traffic Manager, your DNS) that the kit
+ * does not deploy, so it is not counted: the report says to multiply by its figure.
+ */
 export function fleetWorkloadsBlock(fleet: readonly ClusterSpec[], optionsOf: (c: ClusterSpec) => DesignOptions): Block {
-  const first = fleet[0]!;
-  return seq([
-    frontDoor(first.service, fleet.map((c) => c.name)),
-    alt(
-      fleet.map((c) => seq([workloadCore(c, optionsOf(c))], c.name)),
-      'any region',
-    ),
-  ]);
+  return alt(
+    fleet.map((c) => seq([workloadCore(c, optionsOf(c))], c.name)),
+    'any region',
+  );
 }
 
 /** Workloads of the service reach on-premises while at least one cluster's hybrid path is up. */

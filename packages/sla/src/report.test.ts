@@ -77,7 +77,8 @@ describe('the fleet section', () => {
       expect(fleet).toContain('`hyb-neu`, `hyb-weu`');
     }
     const workloads = section(renderSlaReport(a, [a, b]), 'Workloads of the service');
-    expect(workloads).toContain('**Dominant component: Azure Front Door (99.99%)**');
+    expect(workloads).not.toContain('Azure Front Door (99.99%)');
+    expect(section(renderSlaReport(a, [a, b]), 'The service across regions')).toContain('The kit deploys no global router (no Azure Front Door)');
     expect(workloads).toContain('| User pool general (hyb-neu) |');
     expect(workloads).toContain('| User pool general (hyb-weu) |');
     expect(workloads).toMatch(/subgraph g\d\["hyb-neu"\]/);

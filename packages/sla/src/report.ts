@@ -2,7 +2,7 @@ import type { ClusterSpec } from '@aks-hybrid/spec';
 import { Dec } from './decimal.js';
 import { formatDuration, formatPercent, MONTH_SECONDS } from './format.js';
 import { mermaidPath } from './mermaid.js';
-import { computeSla, type ComponentUse, type PathResult, type SlaModel } from './model.js';
+import { computeSla, type ComponentUse, type PathResult, type SlaModel, GLOBAL_ROUTER_NOTE } from './model.js';
 import type { PathId } from './paths.js';
 
 /** Markdown for docs/<cluster>/sla.md: pure and deterministic (no clock, no disk). */
@@ -52,7 +52,7 @@ export function renderModel(model: SlaModel, specFile: string): string {
   if (model.fleet) {
     out.push('## The service across regions', '');
     out.push(
-      `The repository defines ${model.fleet.clusters.length} clusters for **${model.service}**: ${model.fleet.clusters.map((c) => `\`${c}\``).join(', ')}. ${model.fleet.router} sends clients to any healthy one, so the service is down only when every cluster is (or Front Door itself is). Each cluster's report shows this same section.`,
+      `The repository defines ${model.fleet.clusters.length} clusters for **${model.service}**: ${model.fleet.clusters.map((c) => `\`${c}\``).join(', ')}. The service is down only when every cluster is, provided a global router sends clients to a healthy one. The kit deploys no global router (no Azure Front Door), so ${GLOBAL_ROUTER_NOTE} Each cluster's report shows this same section.`,
       '',
     );
     for (const p of model.fleet.paths) out.push(...pathSection(model, p, p.title, byId));

@@ -11,4 +11,19 @@ export { apiServerAuthorizedRanges, isNonPublicAddress, isNonPublicRange } from 
 export { lookupVmSize, allocatable, type VmShape } from './vm-sizes.js';
 export { poolCapacity } from './checks/capacity.js';
 export { reservedNameReason } from './checks/reserved-names.js';
+export {
+  aksVersionCalendar,
+  checkKubernetesLifecycle,
+  kubernetesMinor,
+  kubernetesVersionSupport,
+  parseAsOf,
+  supportedMinors,
+  END_OF_SUPPORT_WARNING_DAYS,
+  type AksVersionCalendar,
+  type AksVersionEntry,
+  type KubernetesLifecycleReport,
+  type VersionSupport,
+} from './checks/kubernetes-version.js';
 export { jsonSchemas } from './schema/json-schemas.js';
+export { LIMITS, formatBytes, type PlatformLimit, type LimitName } from './limits.js';
+export { NIL_GUID } from './checks/groups.js';

@@ -2,6 +2,8 @@
  * The normalised model every renderer reads: defaults applied, names derived, references resolved.
  * Built only by `loadCluster`, after every check passed.
  */
+import type { SpecIssue } from './errors.js';
+
 export type Zone = '1' | '2' | '3';
 
 export interface SecretRef {
@@ -48,6 +50,8 @@ export interface ResourceNames {
   readonly natGateway: string;
   readonly egressPublicIpPrefix: string;
   readonly ingressPublicIp: string;
+  /** Subnet of the internal ingress load balancer (the Bicep network module and the internal NginxIngressController both use it). */
+  readonly ingressSubnet: string;
   readonly expressRouteGateway: string;
   readonly expressRouteConnection: string;
   readonly vpnGateway: string;
@@ -147,7 +151,13 @@ export interface ClusterSpec {
       readonly gateway?: string;
       readonly ingress: string;
       readonly privateEndpoints: string;
+      readonly dnsResolverInbound?: string;
+      readonly dnsResolverOutbound?: string;
     };
+    /** On-premises zones the DNS Private Resolver forwards, each with its servers (default: dnsServers); domains end with a dot. */
+    readonly dnsForwarding: ReadonlyArray<{ readonly domain: string; readonly servers: readonly string[] }>;
+    /** Existing central private DNS zones to use instead of creating them. */
+    readonly privateDnsZones: { readonly registry?: string; readonly apiServer?: string };
     readonly podCidr: string;
     readonly serviceCidr: string;
     readonly dnsServiceIp: string;
@@ -201,6 +211,8 @@ export interface ClusterSpec {
   readonly policyExceptions?: readonly PolicyException[];
   /** Sorted by name. */
   readonly teams: readonly Team[];
+  /** Findings that do not stop a render (e.g. two teams bound to one Entra group); absent when none. */
+  readonly warnings?: readonly SpecIssue[];
 }
 
 /** Label AKS puts on every node with its agent pool name; workloads pin to pools with it. */

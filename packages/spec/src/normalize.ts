@@ -32,6 +32,7 @@ export function normalizeCluster(platformPath: string, platform: PlatformFile, t
       natGateway: s.names?.natGateway ?? `ng-${key}`,
       egressPublicIpPrefix: `ippre-${key}-egress`,
       ingressPublicIp: `pip-${key}-ingress`,
+      ingressSubnet: 'snet-ingress',
       expressRouteGateway: `vgw-${key}-er`,
       expressRouteConnection: `con-${key}-er`,
       vpnGateway: `vgw-${key}-vpn`,
@@ -46,6 +47,12 @@ export function normalizeCluster(platformPath: string, platform: PlatformFile, t
       addressSpace: s.network.addressSpace,
       dnsServers: s.network.dnsServers ?? [],
       subnets: s.network.subnets,
+      // Azure names a forwarding rule's domain with its final dot (dnsForwardingRulesets/forwardingRules).
+      dnsForwarding: (s.network.dnsForwarding ?? []).map((rule) => ({
+        domain: rule.domain.endsWith('.') ? rule.domain : `${rule.domain}.`,
+        servers: rule.servers ?? s.network.dnsServers ?? [],
+      })),
+      privateDnsZones: { ...(s.network.privateDnsZones ?? {}) },
       podCidr: s.network.podCidr,
       serviceCidr: s.network.serviceCidr,
       dnsServiceIp: s.network.dnsServiceIp,
@@ -84,7 +91,9 @@ export function normalizeCluster(platformPath: string, platform: PlatformFile, t
       },
       apiServer: { access: s.cluster.apiServer.access, authorizedRanges: s.cluster.apiServer.authorizedRanges ?? [] },
       networkPolicy,
-      calicoApiPolicies: s.cluster.calicoApiPolicies ?? networkPolicy === 'calico',
+      // Off unless asked for: AKS-managed Calico serves projectcalico.org/v3 only with the Calico API
+      // server (Azure/AKS#4038), so a stock cluster gets Kubernetes NetworkPolicy only (docs/decisions/0103).
+      calicoApiPolicies: networkPolicy === 'calico' && (s.cluster.calicoApiPolicies ?? false),
       systemPool: normalizePool(s.cluster.systemPool, 'System', zones),
       userPools,
     },

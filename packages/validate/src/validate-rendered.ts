@@ -1,5 +1,5 @@
 import type { ClusterSpec } from '@aks-hybrid/spec';
-import { validateBicepFiles } from './bicep/index.js';
+import { compileBicep } from './bicep-compile/index.js';
 import type { Finding } from './findings.js';
 import { createSchemaValidator, type SchemaValidator } from './k8s/index.js';
 import { parseYamlDocuments } from './k8s/yaml-documents.js';
@@ -12,6 +12,11 @@ export interface ValidateOptions {
    * skips re-parsing the YAML, which is most of the cost. Without it the files are parsed.
    */
   readonly objects?: ReadonlyMap<string, readonly unknown[]>;
+  /**
+   * A missing Bicep CLI is a finding (`kit validate`, CI) rather than a note (`render`).
+   * @default KIT_REQUIRE_BICEP=1 or CI=true
+   */
+  readonly requireBicep?: boolean;
 }
 
 /** Everything one validation run found, and what a reviewer should see besides the findings. */
@@ -20,34 +25,20 @@ export interface ValidationReport {
   readonly findings: Finding[];
   /** Policy exceptions from the spec that waived a violation, with their reasons. */
   readonly exceptions: AppliedException[];
-  /** What was not checked, or checked with a caveat (kinds without a schema, unresolvable Bicep values). */
+  /** What was not checked, or checked with a caveat (kinds without a schema, Bicep not compiled, values known only at deployment). */
   readonly notes: string[];
+  /** Milliseconds the Bicep compiler took per compiled file (each .bicepparam's build + snapshot, each template's lint). */
+  readonly bicepCompileMs: ReadonlyMap<string, number>;
 }
-
-/**
- * Azure resource types the kit renders but whose type data is not vendored yet: only syntax, symbols
- * and module wiring are checked for them. Each entry says why the type is needed.
- */
-export const UNTYPED_AZURE_RESOURCE_TYPES: ReadonlyMap<string, string> = new Map([
-  ['Microsoft.Insights/dataCollectionRules', 'Container Insights with managed-identity auth collects nothing without a data collection rule'],
-  ['Microsoft.Insights/dataCollectionRuleAssociations', 'associates the Container Insights data collection rule with the cluster'],
-]);
 
 /**
  * Kubernetes kinds (`apiVersion kind`) the kit renders that the vendored OpenAPI does not describe,
  * so the strict schema check skips them rather than report unknown kinds. Each entry says why the
  * kind is rendered and what checks it instead. No schema is invented for them.
  */
-export const KUBERNETES_KINDS_WITHOUT_SCHEMA: ReadonlyMap<string, string> = new Map([
-  [
-    'admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy',
-    'the policy gate, enforced by the API server; the vendored OpenAPI 1.32 lacks admissionregistration.k8s.io/v1. KIT-ADM-001 requires each one to equal what the rule catalogue generates, and CI compiles and evaluates its CEL',
-  ],
-  [
-    'admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBinding',
-    'binds each policy with validationActions Deny; same schema gap, same KIT-ADM-001 check',
-  ],
-]);
+// Empty since the Kubernetes 1.35 OpenAPI was vendored: it describes admissionregistration.k8s.io/v1,
+// so the ValidatingAdmissionPolicies and their bindings are schema-checked like everything else.
+export const KUBERNETES_KINDS_WITHOUT_SCHEMA: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 const kindKey = (object: unknown): string | undefined => {
   if (typeof object !== 'object' || object === null) return undefined;
@@ -99,14 +90,13 @@ function schemaCheckYaml(schema: SchemaValidator, file: string, content: string,
 
 /**
  * Every check that needs no cluster, over a cluster's rendered (or committed) files: Kubernetes and
- * CRD schemas, kustomization indexes, the offline Bicep checks and the policy gate, with the
- * exceptions the gate applied and notes on what it did not check.
+ * CRD schemas, kustomization indexes, the Bicep compiler and linter (the real CLI, on a temporary copy)
+ * and the policy gate, with the exceptions the gate applied and notes on what it did not check.
  */
 export async function validateRenderedReport(files: ReadonlyMap<string, string>, spec: ClusterSpec, options: ValidateOptions = {}): Promise<ValidationReport> {
   const findings: Finding[] = [];
   const schema = validatorFor(spec.cluster.kubernetesVersion);
   const flux = new Map<string, string>();
-  const bicep = new Map<string, string>();
   const objects = new Map<string, readonly unknown[]>();
   const skipped = new Set<string>();
   for (const [path, content] of files) {
@@ -126,20 +116,21 @@ export async function validateRenderedReport(files: ReadonlyMap<string, string>,
         findings.push(...checked.findings);
         objects.set(path, checked.objects);
       }
-    } else if (path.startsWith('gitops/azure/')) {
-      bicep.set(path, content);
     }
   }
   findings.push(...checkKustomizationIndexes(flux));
-  if (bicep.size > 0) findings.push(...(await validateBicepFiles(bicep, { untypedResourceTypes: UNTYPED_AZURE_RESOURCE_TYPES })));
-  const policy = await evaluatePolicies({ objects, bicep }, spec);
+  const bicep = await compileBicep(files, options.requireBicep === undefined ? {} : { required: options.requireBicep });
+  findings.push(...bicep.findings);
+  // The Azure rules of the policy gate read what the compiler predicts the deployment creates.
+  const policy = await evaluatePolicies({ objects, azure: bicep.deployments }, spec);
   findings.push(...policy.findings);
   const notes = [
     ...schema.notes,
     ...[...skipped].sort().map((key) => `not schema-validated (no vendored schema): ${key}: ${KUBERNETES_KINDS_WITHOUT_SCHEMA.get(key)}`),
+    ...bicep.notes,
     ...policy.notes,
   ];
-  return { findings, exceptions: policy.exceptions, notes };
+  return { findings, exceptions: policy.exceptions, notes, bicepCompileMs: bicep.timings };
 }
 
 /** The findings of `validateRenderedReport`: what blocks a render. */

@@ -4,6 +4,7 @@ import { Agent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { ClusterSpec } from '@aks-hybrid/spec';
 import { agentPoolsJson, groupsJson, kubernetesVersionsJson, managedClusterJson, resourceSkusJson, type Json } from './arm-fixtures.js';
+import { landingZoneResourcesJson } from './landing-zone-fixtures.js';
 import { selfSignedCert } from './self-signed-cert.js';
 
 /**
@@ -12,7 +13,7 @@ import { selfSignedCert } from './self-signed-cert.js';
  * It answers the five reads the kit makes with bodies shaped like the public REST specs, ARM-style
  * errors for what is missing, and faults a test programs per route.
  */
-export type Route = 'managedCluster' | 'agentPools' | 'kubernetesVersions' | 'skus' | 'groups';
+export type Route = 'managedCluster' | 'agentPools' | 'kubernetesVersions' | 'skus' | 'groups' | 'landingZone';
 
 export type Fault =
   /** An error answer with an ARM/Graph error body `{ error: { code, message } }`. */
@@ -51,6 +52,8 @@ export interface MockAzure {
   readonly clusters: Map<string, ClusterRecord>;
   /** By location. */
   readonly kubernetesVersions: Map<string, Json>;
+  /** Network and registry resources by lower-case path (`/subscriptions/.../providers/Microsoft.Network/...`); a list is an array. */
+  readonly resources: Map<string, Json | Json[]>;
   skus: Json[];
   groups: Json[];
   /** Items per page of list answers (agent pools, SKUs, groups). */
@@ -69,6 +72,7 @@ const ROUTES: ReadonlyArray<{ route: Route; pattern: RegExp }> = [
   { route: 'kubernetesVersions', pattern: /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.ContainerService\/locations\/([^/]+)\/kubernetesVersions$/i },
   { route: 'skus', pattern: /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.Compute\/skus$/i },
   { route: 'groups', pattern: /^\/v1\.0\/groups$/ },
+  { route: 'landingZone', pattern: /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.(?:Network|ContainerRegistry)\/.+$/i },
 ];
 
 export async function startMockAzure(): Promise<MockAzure> {
@@ -93,6 +97,7 @@ export async function startMockAzure(): Promise<MockAzure> {
     resourceGroups: new Set(),
     clusters: new Map(),
     kubernetesVersions: new Map(),
+    resources: new Map(),
     skus: [],
     groups: [],
     pageSize: 2,
@@ -146,6 +151,13 @@ export async function startMockAzure(): Promise<MockAzure> {
           });
         }
         return matched.route === 'managedCluster' ? send(res, 200, record.cluster) : sendPage(res, url, record.pools, 'nextLink');
+      }
+      case 'landingZone': {
+        const resource = mock.resources.get(decodeURIComponent(url.pathname).toLowerCase());
+        if (resource === undefined) {
+          return send(res, 404, { error: { code: 'ResourceNotFound', message: `The Resource '${decodeURIComponent(url.pathname)}' under resource group '${decodeURIComponent(b)}' was not found.` } });
+        }
+        return Array.isArray(resource) ? sendPage(res, url, resource, 'nextLink') : send(res, 200, resource);
       }
       case 'kubernetesVersions': {
         const versions = mock.kubernetesVersions.get(decodeURIComponent(b).toLowerCase());
@@ -216,6 +228,7 @@ export function seedFromSpec(mock: MockAzure, spec: ClusterSpec): ClusterRecord 
   mock.clusters.set(key(subscriptionId, resourceGroup, spec.names.cluster), record);
   mock.kubernetesVersions.set(location.toLowerCase(), kubernetesVersionsJson());
   mock.skus = resourceSkusJson(spec);
+  for (const [path, body] of landingZoneResourcesJson(spec)) mock.resources.set(path, body);
   mock.groups = groupsJson();
   return record;
 }

@@ -5,3 +5,4 @@ export { managedClusterJson, agentPoolsJson, kubernetesVersionsJson, resourceSku
 export { FakeTokenCredential, NoSignInCredential } from './test-credential.js';
 export { mockOptions } from './test-support.js';
 export { installNetworkGuard, isLoopbackHost } from './network-guard.js';
+export { landingZoneResourcesJson } from './landing-zone-fixtures.js';

@@ -14,7 +14,7 @@ function rendered(spec: ClusterSpec): Map<string, unknown[]> {
   return out;
 }
 
-const gate = (spec: ClusterSpec) => evaluatePolicies({ objects: rendered(spec), bicep: new Map() }, spec);
+const gate = (spec: ClusterSpec) => evaluatePolicies({ objects: rendered(spec) }, spec);
 
 function withWorkloadImage(spec: ClusterSpec, team: string, workload: string, image: string, exceptions: Team['policyExceptions'] = []): ClusterSpec {
   return {
@@ -41,7 +41,12 @@ describe('AdmissionPolicies', () => {
     const selectors = objects.filter((o) => o.kind === 'ValidatingAdmissionPolicy' && o.spec.matchConstraints.namespaceSelector).map((o) => o.spec.matchConstraints.namespaceSelector);
     expect(selectors.length).toBeGreaterThan(0);
     for (const s of selectors) expect(s).toEqual({ matchLabels: { [TENANT_LABEL]: 'true' } });
-    for (const ns of objects.filter((o) => o.kind === 'Namespace')) expect(ns.metadata.labels[TENANT_LABEL]).toBe('true');
+    const teamNamespaces = objects.filter((o) => o.kind === 'Namespace' && spec.teams.some((t) => t.name === o.metadata.name));
+    expect(teamNamespaces).toHaveLength(spec.teams.length);
+    for (const ns of teamNamespaces) expect(ns.metadata.labels[TENANT_LABEL]).toBe('true');
+    // The only other Namespace is the ingress controllers' (the add-on's), which tenant rules must not judge.
+    const others = objects.filter((o) => o.kind === 'Namespace' && !teamNamespaces.includes(o));
+    expect(others.map((o) => [o.metadata.name, o.metadata.labels?.[TENANT_LABEL]])).toEqual([[spec.ingress.controllerNamespace, undefined]]);
   });
 
   it('GIVEN a plain cdk8s chart THEN the construct renders the same objects through Chart.toJson()', () => {

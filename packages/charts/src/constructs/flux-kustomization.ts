@@ -34,13 +34,45 @@ export interface FluxKustomizationProps {
    * @default '5m'
    */
   readonly timeout?: string;
+  /**
+   * Objects whose health makes this Kustomization Ready, instead of everything it applied. Flux
+   * ignores `healthChecks` while `wait` is on, so giving any turns `wait` off
+   * (https://fluxcd.io/flux/components/kustomize/kustomizations/#health-checks).
+   * @default - none: `wait: true`, every applied object must be healthy
+   */
+  readonly healthChecks?: readonly FluxHealthCheck[];
+  /**
+   * CEL health rules for kinds kstatus cannot judge (an APIService is "Current" as soon as it
+   * exists, whatever its `Available` condition says):
+   * https://fluxcd.io/flux/components/kustomize/kustomizations/#health-check-expressions.
+   * @default - none
+   */
+  readonly healthCheckExprs?: readonly FluxHealthCheckExpr[];
+}
+
+export interface FluxHealthCheck {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  /** @default - cluster-scoped */
+  readonly namespace?: string;
+}
+
+export interface FluxHealthCheckExpr {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** CEL over the object: true when it is healthy. */
+  readonly current: string;
+  /** CEL over the object: true when it has failed. @default - none */
+  readonly failed?: string;
 }
 
 /**
  * A Flux Kustomization in `flux-system` that applies one folder of this repository from the
  * `platform` GitRepository. The source is referenced without a namespace, i.e. in its own namespace:
  * the AKS Flux extension runs in multi-tenant lockdown, which rejects cross-namespace references.
- * `prune` removes what a PR deletes; `wait` makes dependants wait until every object is healthy.
+ * `prune` removes what a PR deletes; `wait` (or the named `healthChecks`) makes dependants wait until
+ * the objects are healthy.
  */
 export class FluxKustomization extends Construct {
   public readonly resource: ApiObject;
@@ -48,6 +80,8 @@ export class FluxKustomization extends Construct {
   constructor(scope: Construct, id: string, props: FluxKustomizationProps) {
     super(scope, id);
     const dependsOn = props.dependsOn ?? [];
+    const healthChecks = props.healthChecks ?? [];
+    const healthCheckExprs = props.healthCheckExprs ?? [];
     this.resource = createApiObject(Kustomization, this, 'Resource', {
       metadata: { name: props.name, namespace: FLUX_NAMESPACE, labels: managedBy() },
       spec: {
@@ -56,9 +90,11 @@ export class FluxKustomization extends Construct {
         timeout: props.timeout ?? '5m',
         path: props.path,
         prune: true,
-        wait: true,
+        wait: healthChecks.length === 0,
         sourceRef: { kind: KustomizationSpecSourceRefKind.GIT_REPOSITORY, name: PLATFORM_SOURCE },
         ...(dependsOn.length > 0 ? { dependsOn: dependsOn.map((name) => ({ name })) } : {}),
+        ...(healthChecks.length > 0 ? { healthChecks: healthChecks.map((h) => ({ ...h })) } : {}),
+        ...(healthCheckExprs.length > 0 ? { healthCheckExprs: healthCheckExprs.map((e) => ({ ...e })) } : {}),
       },
     });
   }

@@ -1,13 +1,7 @@
 import type { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { createApiObject } from '../api-objects.js';
-import {
-  GlobalNetworkPolicy,
-  GlobalNetworkPolicySpecIngressAction,
-  GlobalNetworkPolicySpecIngressDestinationPorts,
-  GlobalNetworkPolicySpecIngressProtocol,
-  GlobalNetworkPolicySpecTypes,
-} from '../imports/projectcalico.org.js';
+import { GlobalNetworkPolicy, GlobalNetworkPolicySpecIngressAction, GlobalNetworkPolicySpecTypes } from '../imports/projectcalico.org.js';
 import { CALICO_NAMESPACE_NAME_LABEL, managedBy, NETWORK_SET_LABEL } from '../labels.js';
 
 export interface IngressGuardPolicyProps {
@@ -23,7 +17,7 @@ export interface IngressGuardPolicyProps {
    */
   readonly ports?: readonly number[];
   /**
-   * Calico policy order; lower runs first. Kubernetes NetworkPolicies run at 1000.
+   * Calico policy order; lower runs first. Kubernetes NetworkPolicies run at 1000 in the same tier.
    * @default 100
    */
   readonly order?: number;
@@ -34,25 +28,29 @@ export interface IngressGuardPolicyProps {
 }
 
 /**
- * Guards the ingress path: a GlobalNetworkPolicy (default tier) for inbound traffic to the pods of
- * the ingress controller namespace only, so kube-system, DNS, nodes and team pods are untouched.
+ * The cluster-wide half of the ingress guard (clusters with the Calico API server only): a
+ * GlobalNetworkPolicy in the default tier for inbound traffic to the pods of the ingress controller
+ * namespace. Its companion is the Kubernetes NetworkPolicy `IngressControllerGuard` in that namespace,
+ * rendered in every mode; this policy makes its outside-world half impossible to widen.
  *
  * Rules, evaluated in order; the first match decides:
  * 1. Allow TCP 80/443 from the admitted GlobalNetworkSets (on-premises, each external range, the
- *    cluster's own egress prefix for hairpin calls). `namespaceSelector: global()` limits the rule
- *    selector to non-namespaced sets, so no pod label can widen it.
+ *    cluster's own egress prefix for hairpin calls): what the Kubernetes guard allows them too.
+ *    `namespaceSelector: global()` limits the selector to non-namespaced sets, so no pod label can widen it.
  * 2. Deny everything else whose source is outside the cluster networks (`notNets`): internet clients
  *    arriving through the public load balancer, and admitted sources on other ports.
- * 3. Pass what is left (sources inside the cluster: nodes, pods, internal probes) to the next tier;
- *    it ends at the namespace profile, which allows, i.e. as if this policy were absent. Pass and not
- *    "no match": a tier in which a policy selected the pod but none matched drops the packet.
- *    Consequence: Kubernetes NetworkPolicies in the controller namespace (default tier, order 1000)
- *    are not consulted for in-cluster sources; the kit renders none there.
+ * No third rule, in particular no `Pass`: a Pass in the default tier jumps to the next tier and so
+ * skips every Kubernetes NetworkPolicy ordered after it (https://docs.tigera.io/calico/latest/reference/resources/tier,
+ * "How policy is evaluated"). Sources inside the cluster match no rule here, so evaluation goes on to
+ * the next policy of the tier: the Kubernetes guard at order 1000, which allows them; without it the
+ * tier would drop them ("If the Tier applies to the endpoint, but takes no action on the packet the
+ * packet is dropped"), which is why the two are rendered together. A dedicated tier ordered first
+ * would need the projectcalico.org/v3 Tier kind, whose CRD the kit does not vendor (docs/decisions/0203).
  *
- * Order 100 puts the guard before every Kubernetes NetworkPolicy, so no namespaced policy can re-open
+ * Order 100 puts the deny before every Kubernetes NetworkPolicy, so no namespaced policy can re-open
  * the path from outside. Source-IP rules need the client IP at the pod: the controller's LoadBalancer
  * Service must use `externalTrafficPolicy: Local` (the application routing default); with `Cluster`,
- * kube-proxy SNATs clients to node IPs, which rule 3 would pass.
+ * kube-proxy SNATs clients to node IPs, which count as inside the cluster.
  */
 export class IngressGuardPolicy extends Construct {
   public readonly resource: ApiObject;
@@ -77,7 +75,6 @@ export class IngressGuardPolicy extends Construct {
             destination: { ports: [...ports] },
           },
           { action: GlobalNetworkPolicySpecIngressAction.DENY, source: { notNets: [...props.clusterNetworks] } },
-          { action: GlobalNetworkPolicySpecIngressAction.PASS },
         ],
       },
     });

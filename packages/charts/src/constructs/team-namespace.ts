@@ -4,6 +4,9 @@ import { createApiObject } from '../api-objects.js';
 import { k8s } from 'cdk8s-plus-29';
 import { managedBy, TEAM_LABEL, TENANT_LABEL } from '../labels.js';
 
+/** Flux's per-object opt-out of garbage collection (https://fluxcd.io/flux/components/kustomize/kustomizations/#prune). */
+export const FLUX_PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
+
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
 
 export interface TeamNamespaceProps {
@@ -52,12 +55,15 @@ export class TeamNamespace extends Construct {
       psa[`pod-security.kubernetes.io/${mode}`] = level;
       psa[`pod-security.kubernetes.io/${mode}-version`] = version;
     }
-    const annotations = props.annotations ?? {};
+    // Flux never prunes an object annotated `kustomize.toolkit.fluxcd.io/prune: disabled`, so removing
+    // a team from git cannot delete its namespace and the PVCs in it; deleting it is a runbook step.
+    // https://fluxcd.io/flux/components/kustomize/kustomizations/#prune
+    const annotations = { ...(props.annotations ?? {}), [FLUX_PRUNE_ANNOTATION]: 'disabled' };
     this.resource = createApiObject(k8s.KubeNamespace, this, 'Resource', {
       metadata: {
         name: props.name,
         labels: { ...(props.labels ?? {}), ...psa, [TEAM_LABEL]: props.name, [TENANT_LABEL]: 'true', ...managedBy() },
-        ...(Object.keys(annotations).length > 0 ? { annotations: { ...annotations } } : {}),
+        annotations,
       },
     });
   }

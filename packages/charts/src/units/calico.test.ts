@@ -11,6 +11,7 @@ describe('Calico folder', () => {
   it('GIVEN no Calico API WHEN rendered THEN there is no calico folder and no projectcalico.org object anywhere', () => {
     const units = synthClusterManifests(withCalicoApi(exampleCluster(), false));
     expect(units.map((u) => u.dir)).not.toContain('calico');
+    expect(units.map((u) => u.dir)).not.toContain('calico-apiserver');
     const calicoObjects = units.flatMap((u) => u.files.flatMap((f) => f.objects as Obj[])).filter((o) => String(o.apiVersion).startsWith('projectcalico.org/'));
     expect(calicoObjects).toEqual([]);
   });
@@ -47,6 +48,12 @@ describe('Calico folder', () => {
     const spec = exampleCluster();
     const [policy] = fileOf(calicoUnit()!, 'ingress-guard.yaml') as [Obj];
 
+    it('GIVEN the opt-in THEN every projectcalico.org/v3 object is in the calico folder, none in a team folder', () => {
+      const units = synthClusterManifests(withCalicoApi(exampleCluster(), true));
+      const v3Dirs = new Set(units.filter((u) => u.files.some((f) => (f.objects as Obj[]).some((o) => String(o.apiVersion).startsWith('projectcalico.org/')))).map((u) => u.dir));
+      expect([...v3Dirs]).toEqual(['calico']);
+    });
+
     it('THEN it is a GlobalNetworkPolicy for ingress to the ingress controller namespace only', () => {
       expect(policy).toMatchObject({ apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy' });
       expect(policy.spec.types).toEqual(['Ingress']);
@@ -78,10 +85,36 @@ describe('Calico folder', () => {
       expect(deny.destination).toBeUndefined();
     });
 
-    it('THEN in-cluster sources are passed on, not dropped, and nothing follows', () => {
+    it('THEN there is no Pass (it would skip every Kubernetes NetworkPolicy of the default tier) and nothing after the deny', () => {
       const rules = policy.spec.ingress as Obj[];
-      expect(rules).toHaveLength(3);
-      expect(rules[2]).toEqual({ action: 'Pass' });
+      expect(rules.map((r) => r.action)).toEqual(['Allow', 'Deny']);
+    });
+
+    it('THEN in-cluster sources fall through to the Kubernetes guard in the controller namespace, rendered alongside, which admits them', () => {
+      const guard = fileOf(synthClusterManifests(spec).find((u) => u.dir === 'infrastructure')!, 'ingress.yaml').find((o) => o.kind === 'NetworkPolicy')!;
+      expect(guard.metadata.namespace).toBe(spec.ingress.controllerNamespace);
+      const inCluster = (guard.spec.ingress as Obj[])[1]!.from.map((p: Obj) => p.ipBlock?.cidr).filter(Boolean);
+      expect(inCluster).toEqual((policy.spec.ingress as Obj[])[1]!.source.notNets);
+    });
+  });
+
+  describe('API server (calico-apiserver folder)', () => {
+    it('GIVEN the opt-in THEN an operator.tigera.io APIServer named default runs on the system pool, tolerating CriticalAddonsOnly', () => {
+      const unit = synthClusterManifests(withCalicoApi(exampleCluster(), true)).find((u) => u.dir === 'calico-apiserver')!;
+      const [apiServer] = fileOf(unit, 'apiserver.yaml') as [Obj];
+      expect(apiServer).toMatchObject({ apiVersion: 'operator.tigera.io/v1', kind: 'APIServer', metadata: { name: 'default' } });
+      const pod = apiServer.spec.apiServerDeployment.spec.template.spec;
+      expect(pod.tolerations).toEqual([{ key: 'CriticalAddonsOnly', operator: 'Exists', effect: 'NoSchedule' }]);
+      // The toleration matches the taint the kit gives the system pool.
+      expect(exampleCluster().cluster.systemPool.taints).toEqual(['CriticalAddonsOnly=true:NoSchedule']);
+      expect(pod.nodeSelector).toEqual({ 'kubernetes.azure.com/mode': 'system' });
+      // Only operator.tigera.io here: this folder must apply before projectcalico.org/v3 is served.
+      expect(unit.files.flatMap((f) => f.objects as Obj[]).every((o) => o.apiVersion === 'operator.tigera.io/v1')).toBe(true);
+    });
+
+    it('GIVEN stock AKS THEN no APIServer is requested', () => {
+      const units = synthClusterManifests(withCalicoApi(exampleCluster(), false));
+      expect(units.flatMap((u) => u.files.flatMap((f) => f.objects as Obj[])).filter((o) => o.kind === 'APIServer')).toEqual([]);
     });
   });
 });

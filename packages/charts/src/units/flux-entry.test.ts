@@ -1,41 +1,58 @@
+import { evaluate } from '@marcbachmann/cel-js';
 import { describe, expect, it } from 'vitest';
 import { synthClusterManifests } from '../synth.js';
 import { exampleCluster, fileOf, withCalicoApi, type Obj } from '../test-support.js';
+import { CALICO_API_AVAILABLE } from './flux-entry.js';
 
 function entry(calico: boolean): Obj[] {
   const units = synthClusterManifests(withCalicoApi(exampleCluster(), calico));
   const unit = units.find((u) => u.dir === '')!;
   return unit.files.flatMap((f) => f.objects as Obj[]);
 }
+const byName = (calico: boolean) => new Map(entry(calico).map((k) => [k.metadata.name as string, k]));
 
 describe('Flux entry folder', () => {
-  it('GIVEN the Calico API WHEN rendered THEN infrastructure, calico and teams Kustomizations exist, one file each', () => {
-    const unit = synthClusterManifests(exampleCluster()).find((u) => u.dir === '')!;
-    expect(unit.files.map((f) => f.name)).toEqual(['infrastructure.yaml', 'calico.yaml', 'teams.yaml']);
-    for (const file of unit.files) {
-      expect(file.objects).toHaveLength(1);
-      expect(file.objects[0]).toMatchObject({ apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization' });
-    }
-    expect(fileOf(unit, 'calico.yaml')[0]!.metadata.name).toBe('calico');
+  describe('GIVEN stock AKS (calicoApiPolicies off)', () => {
+    it('THEN there are only infrastructure and teams: nothing waits for the Calico API', () => {
+      const kustomizations = entry(false);
+      expect(kustomizations.map((k) => k.metadata.name)).toEqual(['infrastructure', 'teams']);
+      expect(kustomizations[1]!.spec.dependsOn).toEqual([{ name: 'infrastructure' }]);
+    });
   });
 
-  it('THEN calico depends on infrastructure and teams on both', () => {
-    const byName = new Map(entry(true).map((k) => [k.metadata.name as string, k]));
-    expect(byName.get('infrastructure')!.spec.dependsOn).toBeUndefined();
-    expect(byName.get('calico')!.spec.dependsOn).toEqual([{ name: 'infrastructure' }]);
-    expect(byName.get('teams')!.spec.dependsOn).toEqual([{ name: 'infrastructure' }, { name: 'calico' }]);
+  describe('GIVEN the spec opts into the Calico API', () => {
+    it('THEN infrastructure, calico-apiserver, calico and teams Kustomizations exist, one file each', () => {
+      const unit = synthClusterManifests(withCalicoApi(exampleCluster(), true)).find((u) => u.dir === '')!;
+      expect(unit.files.map((f) => f.name)).toEqual(['infrastructure.yaml', 'calico-apiserver.yaml', 'calico.yaml', 'teams.yaml']);
+      for (const file of unit.files) {
+        expect(file.objects).toHaveLength(1);
+        expect(file.objects[0]).toMatchObject({ apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization' });
+      }
+      expect(fileOf(unit, 'calico.yaml')[0]!.metadata.name).toBe('calico');
+    });
+
+    it('THEN calico-apiserver is Ready only when the v3.projectcalico.org APIService is Available (healthChecks + CEL, wait off)', () => {
+      const apiServer = byName(true).get('calico-apiserver')!;
+      expect(apiServer.spec.dependsOn).toEqual([{ name: 'infrastructure' }]);
+      // Flux ignores healthChecks while wait is on.
+      expect(apiServer.spec.wait).toBe(false);
+      expect(apiServer.spec.healthChecks).toEqual([{ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', name: 'v3.projectcalico.org' }]);
+      expect(apiServer.spec.healthCheckExprs).toEqual([{ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', current: CALICO_API_AVAILABLE }]);
+    });
+
+    it('THEN the v3 objects (calico) wait for the API server step, and teams depend on infrastructure only', () => {
+      const k = byName(true);
+      expect(k.get('infrastructure')!.spec.dependsOn).toBeUndefined();
+      expect(k.get('calico')!.spec.dependsOn).toEqual([{ name: 'calico-apiserver' }]);
+      expect(k.get('teams')!.spec.dependsOn).toEqual([{ name: 'infrastructure' }]);
+    });
   });
 
-  it('GIVEN no Calico API THEN there is no calico Kustomization and teams depend on infrastructure only', () => {
-    const kustomizations = entry(false);
-    expect(kustomizations.map((k) => k.metadata.name)).toEqual(['infrastructure', 'teams']);
-    expect(kustomizations[1]!.spec.dependsOn).toEqual([{ name: 'infrastructure' }]);
-  });
-
-  it('THEN every Kustomization prunes, waits, reconciles every 10m and reads the platform GitRepository in its own namespace', () => {
+  it('THEN every Kustomization prunes, reconciles every 10m and reads the platform GitRepository in its own namespace; all but the health-checked one wait', () => {
     for (const k of entry(true)) {
       expect(k.metadata.namespace).toBe('flux-system');
-      expect(k.spec).toMatchObject({ prune: true, wait: true, interval: '10m' });
+      expect(k.spec).toMatchObject({ prune: true, interval: '10m' });
+      expect(k.spec.wait).toBe(k.spec.healthChecks === undefined);
       expect(k.spec.retryInterval).toMatch(/^\d+m$/);
       expect(k.spec.timeout).toMatch(/^\d+m$/);
       expect(k.spec.sourceRef.kind).toBe('GitRepository');
@@ -49,8 +66,23 @@ describe('Flux entry folder', () => {
     const paths = Object.fromEntries(entry(true).map((k) => [k.metadata.name, k.spec.path]));
     expect(paths).toEqual({
       infrastructure: './gitops/clusters/weu-prod/infrastructure',
+      'calico-apiserver': './gitops/clusters/weu-prod/calico-apiserver',
       calico: './gitops/clusters/weu-prod/calico',
       teams: './gitops/clusters/weu-prod/teams',
     });
+  });
+});
+
+describe('the APIService health expression, evaluated as CEL', () => {
+  const apiService = (status: Obj) => ({ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', metadata: { name: 'v3.projectcalico.org' }, spec: {}, status });
+
+  it('GIVEN the API server is not up (no status yet, or Available False) THEN not current', () => {
+    expect(evaluate(CALICO_API_AVAILABLE, apiService({}))).toBe(false);
+    // What an APIService reports while the Calico API server has no endpoints (projectcalico/calico#9344).
+    expect(evaluate(CALICO_API_AVAILABLE, apiService({ conditions: [{ type: 'Available', status: 'False', reason: 'MissingEndpoints' }] }))).toBe(false);
+  });
+
+  it('GIVEN Available True THEN current', () => {
+    expect(evaluate(CALICO_API_AVAILABLE, apiService({ conditions: [{ type: 'Available', status: 'True', reason: 'Passed' }] }))).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import type { ClusterSpec } from '@aks-hybrid/spec';
+import { CALICO_API_SERVICE } from '../constructs/calico-api-server.js';
 import { FluxKustomization } from '../constructs/flux-kustomization.js';
 import { UnitBuilder, type ManifestUnit } from '../manifest.js';
+import { CALICO_API_SERVER_DIR, CALICO_DIR } from './calico.js';
 
 /** Path of a folder of the cluster's Flux tree, as Flux sees it from the repository root. */
 export function clusterPath(spec: ClusterSpec, dir: string): string {
@@ -8,10 +10,26 @@ export function clusterPath(spec: ClusterSpec, dir: string): string {
 }
 
 /**
+ * Healthy only when the aggregated API answers: the APIService's `Available` condition is True.
+ * kstatus alone would call it Current as soon as it exists, so the rule is spelled out in CEL
+ * (https://fluxcd.io/flux/components/kustomize/kustomizations/#health-check-expressions); `has()`
+ * keeps it false, not an error, while the status is still empty (a missing field makes Flux wait for
+ * the timeout: https://fluxcd.io/flux/cheatsheets/cel-healthchecks/).
+ */
+export const CALICO_API_AVAILABLE = "has(status.conditions) && status.conditions.exists(c, c.type == 'Available' && c.status == 'True')";
+
+/**
  * The entry folder, applied by the AKS fluxConfiguration `platform`: one Kustomization per folder.
- * Infrastructure (cluster baseline) first; Calico network sets and the ingress guard next (when the
- * cluster serves the Calico API); teams last, so no tenant workload starts before the baseline and
- * the policies that confine it exist.
+ *
+ * Stock AKS (the default): `infrastructure` (baseline, ingress controllers and their guard), then
+ * `teams`. Nothing needs the projectcalico.org/v3 API, which AKS-managed Calico does not serve
+ * without its API server (Azure/AKS#4038, #5675).
+ *
+ * With `calicoApiPolicies`: `calico-apiserver` asks the tigera-operator for the API server and is
+ * Ready only once the `v3.projectcalico.org` APIService is Available; `calico` (the v3 objects)
+ * depends on it, so its dry run never meets a missing API. `teams` depends on `infrastructure` only:
+ * team namespaces, their default-deny and ipBlock egress policies are applied while the v3 API is
+ * still coming up (or never comes), and the ingress guard's Kubernetes half already holds.
  */
 export function fluxEntryUnit(spec: ClusterSpec): ManifestUnit {
   const unit = new UnitBuilder('');
@@ -22,10 +40,17 @@ export function fluxEntryUnit(spec: ClusterSpec): ManifestUnit {
 /** Adds the charts of the folder to `unit`. */
 export function composeFluxEntry(unit: UnitBuilder, spec: ClusterSpec): void {
   new FluxKustomization(unit.file('infrastructure.yaml'), 'Infrastructure', { name: 'infrastructure', path: clusterPath(spec, 'infrastructure') });
-  const teamsDependOn = ['infrastructure'];
   if (spec.cluster.calicoApiPolicies) {
-    new FluxKustomization(unit.file('calico.yaml'), 'Calico', { name: 'calico', path: clusterPath(spec, 'calico'), dependsOn: ['infrastructure'] });
-    teamsDependOn.push('calico');
+    new FluxKustomization(unit.file('calico-apiserver.yaml'), 'CalicoApiServer', {
+      name: CALICO_API_SERVER_DIR,
+      path: clusterPath(spec, CALICO_API_SERVER_DIR),
+      dependsOn: ['infrastructure'],
+      // The operator rolls the API server out after the APIServer object exists: give it time.
+      timeout: '10m',
+      healthChecks: [{ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', name: CALICO_API_SERVICE }],
+      healthCheckExprs: [{ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', current: CALICO_API_AVAILABLE }],
+    });
+    new FluxKustomization(unit.file('calico.yaml'), 'Calico', { name: CALICO_DIR, path: clusterPath(spec, CALICO_DIR), dependsOn: [CALICO_API_SERVER_DIR] });
   }
-  new FluxKustomization(unit.file('teams.yaml'), 'Teams', { name: 'teams', path: clusterPath(spec, 'teams'), dependsOn: teamsDependOn });
+  new FluxKustomization(unit.file('teams.yaml'), 'Teams', { name: 'teams', path: clusterPath(spec, 'teams'), dependsOn: ['infrastructure'] });
 }

@@ -22,7 +22,7 @@ describe('team namespace', () => {
     const labels = byKind(namespaceFile(), 'Namespace').metadata.labels;
     for (const mode of ['enforce', 'audit', 'warn']) {
       expect(labels[`pod-security.kubernetes.io/${mode}`]).toBe('restricted');
-      expect(labels[`pod-security.kubernetes.io/${mode}-version`]).toBe('v1.33');
+      expect(labels[`pod-security.kubernetes.io/${mode}-version`]).toBe('v1.35');
     }
   });
 

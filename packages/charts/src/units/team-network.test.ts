@@ -58,44 +58,7 @@ describe('team egress', () => {
   const onPremRule: EgressRule = { name: 'onprem-all', cidrs: [], onPremises: true, ports: [443, 8443] };
   const withOnPrem = { ...checkout, egress: [...checkout.egress, onPremRule] };
 
-  describe('GIVEN the Calico API', () => {
-    const objects = egressOf(policies(spec, withOnPrem));
-
-    it('THEN each rule is a Calico NetworkPolicy in the namespace allowing TCP egress on its ports', () => {
-      expect(objects.map((o) => o.metadata.name)).toEqual(withOnPrem.egress.map((r) => `allow-egress-${r.name}`));
-      for (const [i, rule] of withOnPrem.egress.entries()) {
-        const policy = objects[i]!;
-        expect(policy).toMatchObject({ apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy' });
-        expect(policy.metadata.namespace).toBe('checkout');
-        expect(policy.spec.types).toEqual(['Egress']);
-        expect(policy.spec.selector).toBe('all()');
-        expect(policy.spec.egress).toHaveLength(1);
-        expect(policy.spec.egress[0]).toMatchObject({ action: 'Allow', protocol: 'TCP' });
-        expect(policy.spec.egress[0].destination.ports).toEqual(rule.ports);
-      }
-    });
-
-    it('THEN onPremises: true selects the on-premises GlobalNetworkSet, not a copy of its CIDRs', () => {
-      const destination = objects.find((o) => o.metadata.name === 'allow-egress-onprem-all')!.spec.egress[0].destination;
-      expect(destination.selector).toBe("kit.aks-hybrid.dev/network-set == 'on-premises'");
-      expect(destination.namespaceSelector).toBe('global()');
-      expect(destination.nets).toBeUndefined();
-    });
-
-    it('THEN an external range selects its external set', () => {
-      const destination = objects.find((o) => o.metadata.name === 'allow-egress-partner-callbacks')!.spec.egress[0].destination;
-      expect(destination.selector).toBe("kit.aks-hybrid.dev/network-set == 'external-partner-payments'");
-      expect(destination.namespaceSelector).toBe('global()');
-    });
-
-    it('THEN literal CIDRs go to nets as written', () => {
-      const destination = objects.find((o) => o.metadata.name === 'allow-egress-onprem-core-banking')!.spec.egress[0].destination;
-      expect(destination.nets).toEqual(checkout.egress.find((r) => r.name === 'onprem-core-banking')!.cidrs);
-      expect(destination.selector).toBeUndefined();
-    });
-  });
-
-  describe('GIVEN no Calico API', () => {
+  describe('GIVEN stock AKS (no Calico API)', () => {
     const plain = withCalicoApi(spec, false);
     const objects = egressOf(policies(plain, withOnPrem));
     const cidrsOf = (name: string) => (objects.find((o) => o.metadata.name === name)!.spec.egress[0].to as Obj[]).map((peer) => peer.ipBlock.cidr);
@@ -127,20 +90,10 @@ describe('team egress', () => {
     });
   });
 
-  it('GIVEN the same rules THEN both renderings allow the same addresses and ports', () => {
-    const calico = egressOf(policies(spec, withOnPrem));
-    const plain = egressOf(policies(withCalicoApi(spec, false), withOnPrem));
-    const sets: Record<string, readonly string[]> = {
-      'on-premises': spec.onPremises.ranges,
-      ...Object.fromEntries(spec.externalRanges.map((r) => [`external-${r.name}`, r.cidrs])),
-    };
-    for (const [i, policy] of calico.entries()) {
-      const destination = policy.spec.egress[0].destination;
-      const calicoCidrs = destination.nets ?? sets[/'([^']+)'/.exec(destination.selector)![1]!];
-      const k8s = plain[i]!.spec.egress[0];
-      expect(k8s.to.map((peer: Obj) => peer.ipBlock.cidr)).toEqual(calicoCidrs);
-      expect(k8s.ports.map((p: Obj) => p.port)).toEqual(destination.ports);
-    }
+  it('GIVEN the spec opts into the Calico API THEN team egress is the same Kubernetes ipBlock policies: a team folder never holds a projectcalico.org/v3 object', () => {
+    const opted = policies(withCalicoApi(spec, true), withOnPrem);
+    expect(opted.filter((o) => String(o.apiVersion).startsWith('projectcalico.org'))).toEqual([]);
+    expect(egressOf(opted)).toEqual(egressOf(policies(withCalicoApi(spec, false), withOnPrem)));
   });
 
   it('GIVEN two egress rules of one name THEN rendering stops with the team file and the rule', () => {

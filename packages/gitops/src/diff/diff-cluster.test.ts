@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffClusterOutputs } from './diff-cluster.js';
+import { diffCluster, diffClusterOutputs } from './diff-cluster.js';
 import { formatDiffMarkdown } from './format-markdown.js';
 import { CLUSTER, DEV_TEAM, devEgressIndex, exampleSide, PLATFORM, teamFile, userPoolIndex, type Side } from './test-support.js';
 import type { ClusterDiff, ObjectSummary } from './types.js';
@@ -9,15 +9,16 @@ beforeAll(() => {
   base = exampleSide();
 });
 
-const diffTo = (head: Side, from: Side = base): ClusterDiff =>
-  diffClusterOutputs(from.files, head.files, { cluster: CLUSTER, base: 'origin/main', slaBefore: from.sla, slaAfter: head.sla });
+// What `kit diff` runs: Bicep parameters read by the compiler (bicep build-params) on both sides.
+const diffTo = (head: Side, from: Side = base): Promise<ClusterDiff> =>
+  diffCluster(from.files, head.files, { cluster: CLUSTER, base: 'origin/main', slaBefore: from.sla, slaAfter: head.sla });
 const find = (list: readonly ObjectSummary[], kind: string, name: string, namespace?: string) =>
   list.find((o) => o.kind === kind && o.name === name && o.namespace === namespace);
 const fact = (o: ObjectSummary | undefined, what: string) => o?.facts.find((f) => f.what === what)?.value;
 
 describe('diffClusterOutputs on the example cluster', () => {
-  it('GIVEN the same spec on both sides THEN nothing changed and the comment says so', () => {
-    const diff = diffTo(exampleSide());
+  it('GIVEN the same spec on both sides THEN nothing changed and the comment says so', async () => {
+    const diff = await diffTo(exampleSide());
     expect(diff.status).toBe('unchanged');
     expect(diff.objects).toEqual({ added: [], removed: [], changed: [] });
     expect(diff.bicep.parameters).toEqual([]);
@@ -28,11 +29,11 @@ describe('diffClusterOutputs on the example cluster', () => {
   describe('GIVEN a team onboarded (a new team file)', () => {
     const group = '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a';
     let diff: ClusterDiff;
-    beforeAll(() => {
-      diff = diffTo(exampleSide({ [`apps/${CLUSTER}/teams/payments.yaml`]: teamFile('payments', group, '16', '10.10.50.0/24') }));
+    beforeAll(async () => {
+      diff = await diffTo(exampleSide({ [`apps/${CLUSTER}/teams/payments.yaml`]: teamFile('payments', group, '16', '10.10.50.0/24') }));
     });
 
-    it('THEN its namespace, quota, RBAC and network policies are added, and nothing is removed', () => {
+    it('THEN its namespace, quota, RBAC and network policies are added, and nothing is removed', async () => {
       const { added, removed } = diff.objects;
       expect(removed).toEqual([]);
       expect(find(added, 'Namespace', 'payments')).toBeDefined();
@@ -42,32 +43,33 @@ describe('diffClusterOutputs on the example cluster', () => {
       expect(fact(binding, 'subjects')).toEqual([`Group ${group}`]);
       expect(find(added, 'NetworkPolicy', 'default-deny', 'payments')).toBeDefined();
       const egress = added.find((o) => o.namespace === 'payments' && fact(o, 'egress CIDRs') !== undefined);
-      expect(fact(egress, 'egress CIDRs')).toEqual(['to 10.10.50.0/24']);
+      // Team egress is Kubernetes ipBlocks in every mode (docs/decisions/0103).
+      expect(fact(egress, 'egress CIDRs')).toEqual(['10.10.50.0/24']);
       expect(find(added, 'Deployment', 'gateway', 'payments')?.facts).toContainEqual({ what: 'node pool', value: 'general' });
       // Every added object lives in the new team's folder.
       expect(added.every((o) => o.file.startsWith(`gitops/clusters/${CLUSTER}/teams/payments/`))).toBe(true);
     });
 
-    it('THEN the teams index lists it, and its group gets cluster user access in Bicep', () => {
+    it('THEN the teams index lists it, and its group gets cluster user access in Bicep', async () => {
       const index = diff.objects.changed.find((o) => o.file === `gitops/clusters/${CLUSTER}/teams/kustomization.yaml`);
       expect(index?.highlights).toEqual([{ what: 'resources', added: ['payments'], removed: [] }]);
       const users = diff.bicep.parameters.find((p) => p.name === 'clusterUserGroupObjectIds');
       expect(users?.changes).toEqual([{ what: 'clusterUserGroupObjectIds', added: [group], removed: [] }]);
     });
 
-    it('THEN the comment names the new objects and the new subject, folded under the summary', () => {
+    it('THEN the comment names the new objects and the new subject, folded under the summary', async () => {
       const md = formatDiffMarkdown([diff]);
       const addedCount = diff.objects.added.length;
       expect(md).toContain(`**${addedCount} objects added, 1 changed, 0 removed; 1 Bicep parameter changed;`);
       expect(md).toContain(`<details><summary>${addedCount} objects added</summary>`);
       expect(md).toContain(`\`Namespace\` \`payments\``);
       expect(md).toContain(`subjects: \`Group ${group}\``);
-      expect(md).toContain('egress CIDRs: `to 10.10.50.0/24`');
+      expect(md).toContain('egress CIDRs: `10.10.50.0/24`');
     });
   });
 
-  it('GIVEN a quota raised THEN the quota object changes with requests.cpu old -> new and nothing else moves', () => {
-    const diff = diffTo(exampleSide({ [DEV_TEAM]: [[['spec', 'quota', 'cpu'], '48']] }));
+  it('GIVEN a quota raised THEN the quota object changes with requests.cpu old -> new and nothing else moves', async () => {
+    const diff = await diffTo(exampleSide({ [DEV_TEAM]: [[['spec', 'quota', 'cpu'], '48']] }));
     expect(diff.objects.added).toEqual([]);
     expect(diff.objects.removed).toEqual([]);
     expect(diff.objects.changed.map((o) => `${o.kind} ${o.namespace}/${o.name}`)).toEqual(['ResourceQuota dev/team-quota']);
@@ -79,8 +81,8 @@ describe('diffClusterOutputs on the example cluster', () => {
     expect(md).toMatch(/\*\*0 objects added, 1 changed, 0 removed; 0 Bicep parameters changed;.*SLA unchanged\*\*/);
   });
 
-  it('GIVEN a node pool resized THEN the parameter shows memory maxCount 12 -> 20, the pool table row changes, the SLA does not', () => {
-    const diff = diffTo(exampleSide({ [PLATFORM]: [[['spec', 'cluster', 'userPools', userPoolIndex('memory'), 'maxCount'], 20]] }));
+  it('GIVEN a node pool resized THEN the parameter shows memory maxCount 12 -> 20, the pool table row changes, the SLA does not', async () => {
+    const diff = await diffTo(exampleSide({ [PLATFORM]: [[['spec', 'cluster', 'userPools', userPoolIndex('memory'), 'maxCount'], 20]] }));
     expect(diff.bicep.parameters).toEqual([{ name: 'agentPools', kind: 'changed', changes: [{ what: 'agentPools[memory].maxCount', before: '12', after: '20' }] }]);
     expect(diff.bicep.nodePools).toEqual([
       {
@@ -98,15 +100,15 @@ describe('diffClusterOutputs on the example cluster', () => {
     expect(md).toMatch(/\| memory \| agentPools \| Standard_E16ds_v5 \| 0 \| 12 → \*\*20\*\* \|/);
   });
 
-  it('GIVEN a pool moved to a bigger VM size THEN the table shows the size change', () => {
-    const diff = diffTo(exampleSide({ [PLATFORM]: [[['spec', 'cluster', 'userPools', userPoolIndex('general'), 'vmSize'], 'Standard_D16ds_v5']] }));
+  it('GIVEN a pool moved to a bigger VM size THEN the table shows the size change', async () => {
+    const diff = await diffTo(exampleSide({ [PLATFORM]: [[['spec', 'cluster', 'userPools', userPoolIndex('general'), 'vmSize'], 'Standard_D16ds_v5']] }));
     const pool = diff.bicep.nodePools.find((p) => p.name === 'general');
     expect(pool?.before?.vmSize).toBe('Standard_D8ds_v5');
     expect(pool?.after?.vmSize).toBe('Standard_D16ds_v5');
   });
 
-  it('GIVEN the control plane tier lowered to Free THEN the SLA section shows the path before and after with more allowed downtime', () => {
-    const diff = diffTo(exampleSide({ [PLATFORM]: [[['spec', 'cluster', 'tier'], 'Free']] }));
+  it('GIVEN the control plane tier lowered to Free THEN the SLA section shows the path before and after with more allowed downtime', async () => {
+    const diff = await diffTo(exampleSide({ [PLATFORM]: [[['spec', 'cluster', 'tier'], 'Free']] }));
     expect(diff.sla.status).toBe('changed');
     if (diff.sla.status !== 'changed') return;
     const controlPlane = diff.sla.paths.find((p) => p.id === 'cluster:control-plane');
@@ -119,26 +121,26 @@ describe('diffClusterOutputs on the example cluster', () => {
     expect(diff.bicep.parameters).toContainEqual({ name: 'skuTier', kind: 'changed', changes: [{ what: 'skuTier', before: 'Standard', after: 'Free' }] });
   });
 
-  it('GIVEN an egress CIDR changed (Calico policies) THEN the policy shows the old and the new CIDR', () => {
+  it('GIVEN an egress CIDR changed on a cluster with the Calico API THEN the policy (Kubernetes ipBlocks there too) shows the old and the new CIDR', async () => {
     const rule = devEgressIndex('onprem-sql');
-    const diff = diffTo(exampleSide({ [DEV_TEAM]: [[['spec', 'egress', rule, 'cidrs'], ['10.0.21.0/24']]] }));
+    const diff = await diffTo(exampleSide({ [DEV_TEAM]: [[['spec', 'egress', rule, 'cidrs'], ['10.0.21.0/24']]] }));
     const policy = diff.objects.changed.find((o) => o.name === 'allow-egress-onprem-sql');
-    expect(policy?.apiVersion).toMatch(/projectcalico\.org/);
-    expect(policy?.highlights).toContainEqual({ what: 'egress CIDRs', added: ['to 10.0.21.0/24'], removed: ['to 10.0.20.0/24'] });
-    expect(formatDiffMarkdown([diff])).toContain('egress CIDRs: `to 10.0.20.0/24` → `to 10.0.21.0/24`');
+    expect(policy?.apiVersion).toBe('networking.k8s.io/v1');
+    expect(policy?.highlights).toContainEqual({ what: 'egress CIDRs', added: ['10.0.21.0/24'], removed: ['10.0.20.0/24'] });
+    expect(formatDiffMarkdown([diff])).toContain('egress CIDRs: `10.0.20.0/24` → `10.0.21.0/24`');
   });
 
-  it('GIVEN an egress CIDR changed (Kubernetes policies) THEN the ipBlock CIDR shows old and new', () => {
+  it('GIVEN an egress CIDR changed (Kubernetes policies) THEN the ipBlock CIDR shows old and new', async () => {
     const k8s = { [PLATFORM]: [[['spec', 'cluster', 'calicoApiPolicies'], false]] as Array<[Array<string | number>, unknown]> };
     const rule = devEgressIndex('onprem-sql');
-    const diff = diffTo(exampleSide({ ...k8s, [DEV_TEAM]: [[['spec', 'egress', rule, 'cidrs'], ['10.0.21.0/24']]] }), exampleSide(k8s));
+    const diff = await diffTo(exampleSide({ ...k8s, [DEV_TEAM]: [[['spec', 'egress', rule, 'cidrs'], ['10.0.21.0/24']]] }), exampleSide(k8s));
     const policy = diff.objects.changed.find((o) => o.name === 'allow-egress-onprem-sql');
     expect(policy?.apiVersion).toBe('networking.k8s.io/v1');
     expect(policy?.highlights).toContainEqual({ what: 'egress CIDRs', added: ['10.0.21.0/24'], removed: ['10.0.20.0/24'] });
   });
 
-  it('GIVEN a team removed THEN its objects are removed and its groups lose cluster user access', () => {
-    const diff = diffTo(exampleSide({ [DEV_TEAM]: undefined }));
+  it('GIVEN a team removed THEN its objects are removed and its groups lose cluster user access', async () => {
+    const diff = await diffTo(exampleSide({ [DEV_TEAM]: undefined }));
     expect(diff.objects.added).toEqual([]);
     expect(find(diff.objects.removed, 'Namespace', 'dev')).toBeDefined();
     expect(fact(find(diff.objects.removed, 'RoleBinding', 'team-view', 'dev'), 'subjects')).toEqual([expect.stringMatching(/^Group /)]);
@@ -174,7 +176,7 @@ describe('diffClusterOutputs: files and objects', () => {
     const head = new Map(base.files).set(module, lines.join('\n'));
     const diff = diffClusterOutputs(base.files, head, { cluster: CLUSTER });
     expect(diff.bicep.templates).toEqual([{ path: module, kind: 'changed', linesAdded: 2, linesRemoved: 1 }]);
-    expect(formatDiffMarkdown([diff])).toContain('template changed: `modules/aks.bicep` (+2 −1 lines)');
+    expect(formatDiffMarkdown([diff])).toContain('template changed: `gitops/azure/landing-zone/modules/aks.bicep` (+2 −1 lines)');
   });
 
   it('GIVEN a cluster on one side only THEN it is added or removed as a whole', () => {

@@ -1,10 +1,13 @@
+import { changeImpactOf } from './azure-change-impact.js';
 import { diffParameters } from './bicep-diff.js';
+import { readBicepParameters } from './bicep-params.js';
 import { diffValues } from './field-diff.js';
 import { collectObjects, isYamlFile, type ParsedObject } from './k8s-objects.js';
 import { countLineChanges } from './line-diff.js';
 import { compareViews, viewFacts, viewOf } from './object-views.js';
+import { removedTeamFindings } from './removed-teams.js';
 import { diffSla } from './sla-diff.js';
-import type { BicepDiff, ClusterDiff, DiffContext, FileDelta, ObjectChange, ObjectsDiff, ObjectSummary } from './types.js';
+import type { BicepDiff, ClusterDiff, DiffContext, FileDelta, ImpactNote, ObjectChange, ObjectsDiff, ObjectSummary, ParameterChange } from './types.js';
 
 const isParamFile = (path: string) => path.endsWith('.bicepparam');
 const isTemplate = (path: string) => path.endsWith('.bicep');
@@ -22,20 +25,29 @@ export function diffClusterOutputs(base: ReadonlyMap<string, string>, head: Read
 
   // YAML that does not parse is still a change the reviewer must see: as a file.
   const unparsed = new Set([...baseObjects.unparsed, ...headObjects.unparsed]);
-  const asFile = (path: string) => !isParamFile(path) && !isTemplate(path) && (!isYamlFile(path) || unparsed.has(path));
+  const asFile = (path: string) =>
+    (!isParamFile(path) || !context.bicepParameters?.has(path)) && !isTemplate(path) && (!isYamlFile(path) || unparsed.has(path));
   const paths = [...new Set([...base.keys(), ...head.keys()])].sort();
 
   const paramFiles = paths.filter(isParamFile);
+  const uncompared = paramFiles.filter((file) => base.get(file) !== head.get(file) && !context.bicepParameters?.has(file));
   const parameters = paramFiles.flatMap((file) => {
-    const { parameters: changes, nodePools } = diffParameters(base.get(file), head.get(file));
+    const sides = context.bicepParameters?.get(file);
+    if (!sides) return [];
+    const { parameters: changes, nodePools } = diffParameters(sides.before, sides.after);
     const prefix = paramFiles.length > 1 ? `${file}: ` : '';
     return [{ changes: changes.map((c) => ({ ...c, name: `${prefix}${c.name}` })), nodePools }];
   });
+  const impacts = withImpacts(
+    parameters.flatMap((p) => p.changes),
+    context.changeImpact ?? changeImpactOf,
+  );
   const bicep: BicepDiff = {
     ...(paramFiles.length > 0 ? { parametersFile: paramFiles.join(', ') } : {}),
-    parameters: parameters.flatMap((p) => p.changes),
+    parameters: impacts.parameters,
     nodePools: parameters.flatMap((p) => p.nodePools),
     templates: fileDeltas(base, head, paths.filter(isTemplate)),
+    impacts: impacts.notes,
   };
   const files = fileDeltas(base, head, paths.filter(asFile));
   const sla = diffSla(context.slaBefore, context.slaAfter);
@@ -44,6 +56,8 @@ export function diffClusterOutputs(base: ReadonlyMap<string, string>, head: Read
     objects.added.length + objects.removed.length + objects.changed.length + bicep.parameters.length + bicep.templates.length + files.length > 0 ||
     sla.status === 'changed';
   const status = base.size === 0 && head.size > 0 ? 'added' : head.size === 0 && base.size > 0 ? 'removed' : anything ? 'changed' : 'unchanged';
+  // Rules about the change itself; a removed cluster has no spec left to declare an exception in.
+  const policy = status === 'changed' ? removedTeamFindings(baseObjects.objects, headObjects.objects, context.policyExceptions ?? []) : { findings: [], waived: [] };
   return {
     cluster: context.cluster,
     base: context.base ?? 'base',
@@ -52,8 +66,39 @@ export function diffClusterOutputs(base: ReadonlyMap<string, string>, head: Read
     bicep,
     files,
     sla,
-    notes: [...(context.notes ?? []), ...[...unparsed].sort().map((f) => `${f} is not valid YAML; it is compared as a file.`)],
+    notes: [
+      ...(context.notes ?? []),
+      ...[...unparsed].sort().map((f) => `${f} is not valid YAML; it is compared as a file.`),
+      ...uncompared.map((f) => `${f} changed, but its parameters were not read by the Bicep compiler (use diffCluster): compared as a file.`),
+    ],
+    findings: policy.findings,
+    waived: policy.waived,
   };
+}
+
+/**
+ * diffClusterOutputs with the Bicep parameters read by the compiler (`bicep build-params` of each
+ * side's main.bicepparam against that side's template): what `kit diff` runs.
+ */
+export async function diffCluster(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>, context: DiffContext): Promise<ClusterDiff> {
+  const reading = await readBicepParameters(base, head);
+  return diffClusterOutputs(base, head, { ...context, bicepParameters: reading.files, notes: [...(context.notes ?? []), ...reading.notes] });
+}
+
+/** Each changed field that AKS cannot apply in place carries its impact, and is listed once more for the section's warning. */
+function withImpacts(parameters: readonly ParameterChange[], impactOf: NonNullable<DiffContext['changeImpact']>): { parameters: ParameterChange[]; notes: ImpactNote[] } {
+  const notes: ImpactNote[] = [];
+  const annotated = parameters.map((p) => {
+    if (p.kind !== 'changed') return p;
+    const changes = p.changes.map((c) => {
+      const impact = impactOf(c.what);
+      if (!impact) return c;
+      notes.push({ what: c.what, ...impact });
+      return { ...c, impact };
+    });
+    return { ...p, changes };
+  });
+  return { parameters: annotated, notes };
 }
 
 function diffObjects(base: ReadonlyMap<string, ParsedObject>, head: ReadonlyMap<string, ParsedObject>): ObjectsDiff {

@@ -39,6 +39,9 @@ export function summaryLine(diff: ClusterDiff): string {
     `${count(objects.added.length, 'object')} added, ${objects.changed.length} changed, ${objects.removed.length} removed`,
     `${count(bicep.parameters.length, 'Bicep parameter')} changed`,
   ];
+  const rebuilds = (bicep.impacts ?? []).length;
+  if (rebuilds > 0) parts.push(`${count(rebuilds, 'change')} AKS cannot apply in place`);
+  if ((diff.findings ?? []).length > 0) parts.push(`${count(diff.findings.length, 'policy finding')}`);
   if (bicep.templates.length > 0) parts.push(`${count(bicep.templates.length, 'template')} changed`);
   if (files.length > 0) parts.push(`${count(files.length, 'other file')} changed`);
   parts.push(sla.status === 'changed' ? `SLA changed on ${count(sla.paths.length, 'path')}` : sla.status === 'unchanged' ? 'SLA unchanged' : 'SLA not compared');
@@ -62,7 +65,7 @@ function cluster(diff: ClusterDiff, detailed: boolean, showBase: boolean): strin
     return lines;
   }
   lines.push(`**${summaryLine(diff)}**`, '');
-  lines.push(...objectsSection(diff, detailed), ...bicepSection(diff), ...slaSection(diff), ...filesSection(diff.files), ...notes(diff));
+  lines.push(...policySection(diff), ...objectsSection(diff, detailed), ...bicepSection(diff), ...slaSection(diff), ...filesSection(diff.files), ...notes(diff));
   return lines;
 }
 
@@ -125,6 +128,11 @@ function bicepSection(diff: ClusterDiff): string[] {
   const { parameters, nodePools, templates, parametersFile } = diff.bicep;
   if (parameters.length + templates.length === 0) return [];
   const lines = [`#### Landing zone (Bicep)${parametersFile ? `: ${code(parametersFile)}` : ''}`, ''];
+  // What AKS cannot apply in place comes first: a reviewer must not miss a pool rebuild or a refused deployment.
+  for (const impact of diff.bicep.impacts ?? []) {
+    lines.push(`> **${impact.summary}**: ${code(impact.what)}. ${impact.detail} ([source](${impact.source}))`, '>');
+  }
+  if (lines[lines.length - 1] === '>') lines.splice(lines.length - 1, 1, '');
   if (nodePools.length > 0) {
     lines.push('| Node pool | Parameter | VM size | Min | Max | Zones |', '| --- | --- | --- | --- | --- | --- |');
     for (const pool of nodePools) lines.push(poolRow(pool));
@@ -156,6 +164,22 @@ function poolRow(pool: NodePoolChange): string {
   };
   const name = pool.kind === 'changed' ? pool.name : `${pool.name} (${pool.kind})`;
   return `| ${escapeCell(name)} | ${escapeCell(pool.parameter)} | ${cell('vmSize')} | ${cell('minCount')} | ${cell('maxCount')} | ${cell('zones')} |`;
+}
+
+/** Rules about the change itself (KIT-OFFBOARD-001): findings block the PR, waivers are shown with their reason. */
+function policySection(diff: ClusterDiff): string[] {
+  const findings = diff.findings ?? [];
+  const waived = diff.waived ?? [];
+  if (findings.length + waived.length === 0) return [];
+  const lines = ['#### Policy', ''];
+  for (const f of findings) {
+    lines.push(`- **[${f.rule}]** ${code(f.object)} (${code(f.file)}): ${f.message}`);
+    for (const e of f.evidence) lines.push(`  - ${e}`);
+    lines.push(`  - fix: ${f.hint}`);
+  }
+  for (const w of waived) lines.push(`- [${w.rule}] ${code(w.object)} waived by ${code(w.exceptionFile)}, reason: ${w.reason}`);
+  lines.push('');
+  return lines;
 }
 
 function slaSection(diff: ClusterDiff): string[] {
@@ -204,6 +228,10 @@ function kindLabel(o: ObjectRef): string {
 }
 
 function changeLine(c: Change): string {
+  return `${changeText(c)}${c.impact ? ` — **${c.impact.summary}**` : ''}`;
+}
+
+function changeText(c: Change): string {
   if (c.added !== undefined || c.removed !== undefined) {
     const added = c.added ?? [];
     const removed = c.removed ?? [];

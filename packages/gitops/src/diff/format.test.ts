@@ -60,7 +60,7 @@ describe('formatDiffMarkdown', () => {
     const diff: ClusterDiff = {
       ...onboarded,
       objects: { added: [], removed: [], changed: [] },
-      bicep: { parameters: [{ name: 'p', kind: 'changed', changes: [{ what: 'p', before: 'a`b', after: 'c' }] }], nodePools: [], templates: [] },
+      bicep: { parameters: [{ name: 'p', kind: 'changed', changes: [{ what: 'p', before: 'a`b', after: 'c' }] }], nodePools: [], templates: [], impacts: [] },
       files: [],
     };
     expect(formatDiffMarkdown([diff])).toContain('p: `` a`b `` → `c`');

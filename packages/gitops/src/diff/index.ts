@@ -1,6 +1,8 @@
-export { diffClusterOutputs } from './diff-cluster.js';
+export { diffClusterOutputs, diffCluster } from './diff-cluster.js';
 export { formatDiffMarkdown, summaryLine, GITHUB_COMMENT_LIMIT, type MarkdownOptions } from './format-markdown.js';
 export { diffJson, DIFF_JSON_VERSION } from './format-json.js';
 export { slaFigures } from './sla-diff.js';
-export { parseBicepParams, type ParamValue } from './bicep-params.js';
+export { readBicepParameters, type ParamValue, type ParameterSides, type BicepParameterReading } from './bicep-params.js';
 export type * from './types.js';
+export { AKS_CHANGE_IMPACT, aksPropertyOf, changeImpactOf } from './azure-change-impact.js';
+export { removedTeamFindings } from './removed-teams.js';

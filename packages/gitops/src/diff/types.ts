@@ -15,6 +15,41 @@ export interface ClusterDiff {
   readonly sla: SlaDiff;
   /** Things the reader must know about how the diff was made (e.g. the base spec did not load). */
   readonly notes: readonly string[];
+  /** Policy findings about the change itself (rules that need the base ref, e.g. KIT-OFFBOARD-001); any makes `kit diff` exit 1. */
+  readonly findings: readonly DiffFinding[];
+  /** Findings the spec waived with a reasoned exception, shown to the reviewer. */
+  readonly waived: readonly WaivedFinding[];
+}
+
+/** A policy finding about what the change does (not about one side's files). */
+export interface DiffFinding {
+  /** Stable rule ID from docs/policies.md. */
+  readonly rule: string;
+  /** `Namespace payments`. */
+  readonly object: string;
+  /** Where the reviewer looks: the object's file at the base ref. */
+  readonly file: string;
+  readonly message: string;
+  /** What the facts are (the claims, the quota...). */
+  readonly evidence: readonly string[];
+  readonly hint: string;
+}
+
+export interface WaivedFinding {
+  readonly rule: string;
+  readonly object: string;
+  readonly reason: string;
+  /** The spec file that declares the exception. */
+  readonly exceptionFile: string;
+}
+
+/** A platform policy exception of the head spec (`spec.policyExceptions` of platform.yaml). */
+export interface DeclaredPolicyException {
+  readonly rule: string;
+  /** `Kind/name` or `Kind/namespace/name`, as written in the spec. */
+  readonly object: string;
+  readonly reason: string;
+  readonly file: string;
 }
 
 /** A fact that changed: a scalar (`before` -> `after`) or a set (`added` / `removed` members). */
@@ -25,6 +60,8 @@ export interface Change {
   readonly after?: string;
   readonly added?: readonly string[];
   readonly removed?: readonly string[];
+  /** For a Bicep parameter field: what AKS does with the change when it cannot apply it in place. */
+  readonly impact?: ChangeImpact;
 }
 
 /** One fact about an object as it is on one side (for objects that were added or removed). */
@@ -80,6 +117,12 @@ export interface ParameterChange {
   readonly changes: readonly Change[];
 }
 
+/** A parameter change AKS cannot apply in place (azure-change-impact.ts), next to the change it is about. */
+export interface ImpactNote extends ChangeImpact {
+  /** The changed field, as the parameter list names it (`agentPools[memory].vmSize`). */
+  readonly what: string;
+}
+
 /** A node pool as the Bicep parameters give it: the columns of the node pool table. */
 export interface NodePoolFigures {
   readonly vmSize: string;
@@ -112,6 +155,8 @@ export interface BicepDiff {
   readonly nodePools: readonly NodePoolChange[];
   /** `.bicep` templates and modules, by line counts: their logic is reviewed in the file diff. */
   readonly templates: readonly FileDelta[];
+  /** Changed parameters that AKS applies by rebuilding a pool, or refuses (a new cluster is needed). */
+  readonly impacts: readonly ImpactNote[];
 }
 
 /** The figures of one SLA path, as the SLA model prints them. */
@@ -156,4 +201,26 @@ export interface DiffContext {
   readonly slaBefore?: SlaFigures | { readonly skipped: string };
   readonly slaAfter?: SlaFigures | { readonly skipped: string };
   readonly notes?: readonly string[];
+  /** The head spec's platform exceptions; only these can waive a diff rule (the removed team's own file is gone). */
+  readonly policyExceptions?: readonly DeclaredPolicyException[];
+  /**
+   * Impact of Bicep parameter changes on AKS (`rebuildsPool`, `newCluster`); default: the kit's
+   * table (azure-change-impact.ts). Tests pass their own.
+   */
+  readonly changeImpact?: (parameterPath: string) => ChangeImpact | undefined;
+  /**
+   * The parameters of each changed .bicepparam file on both sides, as `bicep build-params` read them
+   * (readBicepParameters; diffCluster fills it). A changed parameter file missing here is compared as a file.
+   */
+  readonly bicepParameters?: ReadonlyMap<string, import('./bicep-params.js').ParameterSides>;
+}
+
+/** What AKS does with a parameter change: rebuild the node pool, or refuse (a new cluster is needed). */
+export interface ChangeImpact {
+  readonly kind: 'rebuildsPool' | 'newCluster';
+  /** What the reviewer reads next to the change. */
+  readonly summary: string;
+  /** Why, with the Microsoft Learn page that says so. */
+  readonly detail: string;
+  readonly source: string;
 }

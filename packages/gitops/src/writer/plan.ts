@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generatedMarker, manifestPath, outputRoots } from '../layout.js';
+import { generatedMarker, manifestPath } from '../layout.js';
 import { buildManifest, parseManifest, serializeManifest } from './manifest.js';
+import { ownedPathProblem, symlinkProblem } from './owned-paths.js';
 
 /** Read access to the tree a plan is made against: the working tree, or an Nx Tree in the generator. */
 export interface TreeReader {
@@ -33,41 +34,72 @@ export interface WritePlan {
   readonly unchanged: number;
   /** Hand-written files in the way of rendered ones: applying is refused while there are any. */
   readonly conflicts: readonly string[];
+  /**
+   * Paths the kit must not touch: manifest entries outside the cluster's outputs, symbolic links on
+   * the way to an output. Each is a message naming the file (and entry); applying is refused while
+   * there are any, and none of them is read, written or deleted.
+   */
+  readonly refusals: readonly string[];
+}
+
+export interface PlanOptions {
+  /** The repository on disk, for the symbolic-link checks, when `tree` is a TreeReader (the Nx Tree). */
+  readonly root?: string;
 }
 
 /**
  * Compares the rendered files (plus the manifest that records them) with the working tree. Reads
- * only; applyPlan does the writing.
+ * only; applyPlan does the writing. Every path is checked before it is read: a manifest entry must lie
+ * under the cluster's output roots, and no component of any path may be a symbolic link.
  */
-export function planWrite(tree: string | TreeReader, cluster: string, rendered: ReadonlyMap<string, string>): WritePlan {
+export function planWrite(tree: string | TreeReader, cluster: string, rendered: ReadonlyMap<string, string>, options: PlanOptions = {}): WritePlan {
   const reader = typeof tree === 'string' ? workingTreeReader(tree) : tree;
-  const roots = outputRoots(cluster);
+  const root = typeof tree === 'string' ? tree : options.root;
   for (const path of rendered.keys()) {
-    if (!roots.some((r) => path.startsWith(`${r}/`))) throw new Error(`renderer bug: ${path} is outside the outputs of ${cluster} (${roots.join(', ')})`);
+    const problem = ownedPathProblem(cluster, path);
+    if (problem) throw new Error(`renderer bug: ${JSON.stringify(path)} ${problem}`);
   }
-  const previousText = reader.read(manifestPath(cluster));
+  const refusals = new Set<string>();
+  /** A path is readable when no component is a link; a link is reported once, by name. */
+  const safe = (path: string) => {
+    const problem = root === undefined ? undefined : symlinkProblem(root, path);
+    if (problem) refusals.add(problem);
+    return problem === undefined;
+  };
+
+  const manifestFile = manifestPath(cluster);
+  const previousText = safe(manifestFile) ? reader.read(manifestFile) : undefined;
   const previous = previousText === undefined ? undefined : parseManifest(cluster, previousText);
+  const owned = new Set<string>();
+  for (const entry of Object.keys(previous?.files ?? {})) {
+    const problem = ownedPathProblem(cluster, entry);
+    if (problem) {
+      refusals.add(
+        `${manifestFile}: entry ${JSON.stringify(entry)} ${problem}; it was not deleted. The manifest lists only files the kit ` +
+          `generated: restore it from git or delete it (the kit adopts its own files again) and render again`,
+      );
+    } else owned.add(entry);
+  }
   const files = new Map(rendered);
-  files.set(manifestPath(cluster), serializeManifest(buildManifest(cluster, rendered)));
+  files.set(manifestFile, serializeManifest(buildManifest(cluster, rendered)));
 
   const writes: FileChange[] = [];
   const conflicts: string[] = [];
   let unchanged = 0;
   for (const [path, content] of files) {
+    if (!safe(path)) continue;
     const current = reader.read(path);
     if (current === content) {
       unchanged++;
       continue;
     }
-    if (current !== undefined && !previous?.files[path] && path !== manifestPath(cluster) && !current.includes(generatedMarker(cluster))) {
+    if (current !== undefined && !owned.has(path) && path !== manifestFile && !current.includes(generatedMarker(cluster))) {
       conflicts.push(path);
     }
     writes.push({ path, kind: current === undefined ? 'add' : 'change', content, ...(current !== undefined ? { previous: current } : {}) });
   }
-  const deletes = Object.keys(previous?.files ?? {})
-    .filter((path) => !rendered.has(path) && reader.read(path) !== undefined)
-    .sort();
-  return { cluster, writes, deletes, unchanged, conflicts };
+  const deletes = [...owned].filter((path) => !rendered.has(path) && safe(path) && reader.read(path) !== undefined).sort();
+  return { cluster, writes, deletes, unchanged, conflicts, refusals: [...refusals] };
 }
 
 export const planIsEmpty = (plan: WritePlan) => plan.writes.length === 0 && plan.deletes.length === 0;

@@ -1,91 +1,237 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { outputRoots } from '../layout.js';
+import { manifestPath, outputRoots } from '../layout.js';
+import { ownedPathProblem, symlinkProblem } from './owned-paths.js';
 import type { WritePlan } from './plan.js';
+import { WriteFailedError, WriteRefusedError } from './errors.js';
 
 /** Staging area for writes; sits in the repository so renames stay on one file system. Git-ignored. */
 export const TXN_DIR = '.kit-txn';
 const JOURNAL = 'journal.json';
+/** Present while a failed apply is being undone: recovery then finishes the roll-back, not a roll-forward. */
+const ROLLING_BACK = 'rolling-back';
 
+interface Move {
+  /** Repo-relative staged file, target, and where the target's previous content is kept until the end. */
+  readonly staged: string;
+  readonly target: string;
+  readonly backup: string;
+  /** The target did not exist when planned: undoing the move deletes it. */
+  readonly added: boolean;
+}
+interface Delete {
+  readonly target: string;
+  readonly backup: string;
+}
 interface Journal {
   readonly cluster: string;
-  /** [staged file, target] pairs, repo-relative. */
-  readonly moves: ReadonlyArray<readonly [string, string]>;
-  readonly deletes: readonly string[];
+  readonly moves: readonly Move[];
+  readonly deletes: readonly Delete[];
 }
 
 export interface ApplyOptions {
-  /** Test hook: throw after this many moves, as a crash would. */
+  /** Test hook: stop dead after this many moves, as a crash (kill -9) would: no roll-back. */
   readonly crashAfterMoves?: number;
+  /** Test hook: the error a file system call on this target would fail with (EACCES, ENOSPC, ...). */
+  readonly failOn?: (target: string) => NodeJS.ErrnoException | undefined;
 }
+
+/** Thrown by the crashAfterMoves hook; passes through without the roll-back a real error gets. */
+export class SimulatedCrash extends Error {}
 
 /**
  * Applies a plan so that no reader ever sees a half-written tree once the process has finished or
  * been recovered: every file is staged first, then a journal is written (the commit point), then the
- * staged files are renamed into place (each rename is atomic). A crash before the journal leaves
- * the tree untouched; a crash after it is rolled forward by `recoverPendingWrites` on the next run.
+ * staged files are renamed into place (each rename is atomic), keeping a hard link to each replaced
+ * file until the end. An I/O error (EACCES, EROFS, ENOSPC, ...) rolls back what was applied and throws
+ * a WriteFailedError naming the path; a crash after the journal is rolled forward by
+ * `recoverPendingWrites`. The caller holds the repository lock and has recovered before planning
+ * (`writeCluster` does both); a plan made over a pending transaction is refused as stale.
  */
 export function applyPlan(root: string, plan: WritePlan, options: ApplyOptions = {}): void {
   if (plan.conflicts.length > 0) {
-    throw new Error(
+    throw new WriteRefusedError(
       `refusing to overwrite files the kit did not generate:\n${plan.conflicts.map((p) => `  - ${p}`).join('\n')}\n` +
         'move them out of the way (or delete them) and render again',
     );
   }
-  recoverPendingWrites(root, plan.cluster);
+  const refusals = [
+    ...plan.refusals,
+    ...plan.writes.flatMap((w) => pathRefusal(root, plan.cluster, w.path, 'write')),
+    ...plan.deletes.flatMap((path) => pathRefusal(root, plan.cluster, path, 'delete')),
+  ];
+  if (refusals.length > 0) throw new WriteRefusedError(`refusing to write ${plan.cluster}; nothing was changed:\n${[...new Set(refusals)].map((r) => `  - ${r}`).join('\n')}`);
+  const pending = pendingTransactions(root, plan.cluster);
+  if (pending.length > 0) throw new Error(`${plan.cluster}: a pending write (${pending.join(', ')}) must be recovered before planning; use writeCluster`);
   if (plan.writes.length === 0 && plan.deletes.length === 0) return;
+  for (const path of [...plan.writes.map((w) => w.path), ...plan.deletes]) checkWritable(root, path);
 
   const txn = `${TXN_DIR}/${plan.cluster}.${process.pid}.${Date.now()}`;
-  mkdirSync(join(root, txn, 'files'), { recursive: true });
-  const moves = plan.writes.map((change, i) => {
-    const staged = `${txn}/files/${i}`;
-    writeFileSync(join(root, staged), change.content);
-    return [staged, change.path] as const;
-  });
-  const journal: Journal = { cluster: plan.cluster, moves, deletes: plan.deletes };
-  writeFileSync(join(root, txn, `${JOURNAL}.tmp`), JSON.stringify(journal));
-  renameSync(join(root, txn, `${JOURNAL}.tmp`), join(root, txn, JOURNAL));
-  rollForward(root, txn, journal, options);
+  const journal: Journal = {
+    cluster: plan.cluster,
+    moves: plan.writes.map((change, i) => ({ staged: `${txn}/files/${i}`, target: change.path, backup: `${txn}/old/${i}`, added: change.kind === 'add' })),
+    deletes: plan.deletes.map((target, i) => ({ target, backup: `${txn}/deleted/${i}` })),
+  };
+  try {
+    for (const dir of ['files', 'old', 'deleted']) mkdirSync(join(root, txn, dir), { recursive: true });
+    plan.writes.forEach((change, i) => writeFileSync(join(root, journal.moves[i]!.staged), change.content));
+    writeFileSync(join(root, txn, `${JOURNAL}.tmp`), JSON.stringify(journal));
+    renameSync(join(root, txn, `${JOURNAL}.tmp`), join(root, txn, JOURNAL));
+  } catch (error) {
+    // Before the commit point nothing outside the staging area changed: drop it.
+    rmSync(join(root, txn), { recursive: true, force: true });
+    removeIfEmpty(join(root, TXN_DIR));
+    throw WriteFailedError.from(error, root, 'nothing was changed');
+  }
+  try {
+    rollForward(root, txn, journal, options);
+  } catch (error) {
+    if (error instanceof SimulatedCrash) throw error;
+    try {
+      rollBack(root, txn, journal);
+    } catch {
+      throw WriteFailedError.from(error, root, `the write was interrupted and could not be undone (the journal is kept in ${txn}); fix the cause and run \`pnpm render\` again to finish it`);
+    }
+    throw WriteFailedError.from(error, root, 'nothing was changed: the files already written were put back');
+  }
 }
 
-/** Finishes (or discards) transactions a crashed run left behind for this cluster. */
-export function recoverPendingWrites(root: string, cluster: string): number {
+/** The transactions a crashed run left behind for this cluster (repo-relative folders). */
+export function pendingTransactions(root: string, cluster: string): string[] {
   const base = join(root, TXN_DIR);
-  if (!existsSync(base)) return 0;
+  if (!existsSync(base)) return [];
+  return readdirSync(base)
+    .filter((name) => name.startsWith(`${cluster}.`))
+    .sort()
+    .map((name) => `${TXN_DIR}/${name}`);
+}
+
+/**
+ * Finishes (or discards) transactions a crashed run left behind for this cluster: one with a journal
+ * is rolled forward (or back, when a roll-back had started), one without is discarded. Call it with
+ * the repository lock held, before planning. Returns how many journalled transactions it completed.
+ */
+export function recoverPendingWrites(root: string, cluster: string): number {
   let recovered = 0;
-  for (const name of readdirSync(base).sort()) {
-    if (!name.startsWith(`${cluster}.`)) continue;
-    const txn = `${TXN_DIR}/${name}`;
+  for (const txn of pendingTransactions(root, cluster)) {
     const journalFile = join(root, txn, JOURNAL);
-    if (existsSync(journalFile)) {
-      rollForward(root, txn, JSON.parse(readFileSync(journalFile, 'utf8')) as Journal, {});
-      recovered++;
-    } else {
+    if (!existsSync(journalFile)) {
       rmSync(join(root, txn), { recursive: true, force: true });
+      continue;
     }
+    const journal = readJournal(root, txn, cluster);
+    if (existsSync(join(root, txn, ROLLING_BACK))) rollBack(root, txn, journal);
+    else rollForward(root, txn, journal, {});
+    recovered++;
   }
-  removeIfEmpty(base);
+  removeIfEmpty(join(root, TXN_DIR));
   return recovered;
+}
+
+function readJournal(root: string, txn: string, cluster: string): Journal {
+  const journal = JSON.parse(readFileSync(join(root, txn, JOURNAL), 'utf8')) as Journal;
+  // The journal names every path it touches: hold it to the same rules as a plan.
+  const inTxn = (p: string) => typeof p === 'string' && p.startsWith(`${txn}/`) && !p.split('/').includes('..');
+  const bad = [
+    ...journal.moves.filter((m) => !inTxn(m.staged) || !inTxn(m.backup)).map((m) => m.staged),
+    ...journal.deletes.filter((d) => !inTxn(d.backup)).map((d) => d.backup),
+    ...journal.moves.flatMap((m) => pathRefusal(root, cluster, m.target, 'write')),
+    ...journal.deletes.flatMap((d) => pathRefusal(root, cluster, d.target, 'delete')),
+  ];
+  if (journal.cluster !== cluster || bad.length > 0) {
+    throw new WriteRefusedError(`${txn}/${JOURNAL} is not a journal the kit wrote for ${cluster}: ${bad.join('; ')}; delete ${txn} and render again`);
+  }
+  return journal;
 }
 
 function rollForward(root: string, txn: string, journal: Journal, options: ApplyOptions): void {
   let moved = 0;
-  for (const [staged, target] of journal.moves) {
-    const from = join(root, staged);
-    if (!existsSync(from)) continue; // already moved by an earlier, interrupted roll-forward
-    mkdirSync(dirname(join(root, target)), { recursive: true });
-    renameSync(from, join(root, target));
+  for (const move of journal.moves) {
+    const staged = join(root, move.staged);
+    const target = join(root, move.target);
+    if (!existsSync(staged)) continue; // already moved by an earlier, interrupted roll-forward
+    injectFault(options, move.target);
+    if (exists(target) && !exists(join(root, move.backup))) keepCopy(target, join(root, move.backup));
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(staged, target);
     moved++;
-    if (options.crashAfterMoves !== undefined && moved >= options.crashAfterMoves) throw new Error('simulated crash');
+    if (options.crashAfterMoves !== undefined && moved >= options.crashAfterMoves) throw new SimulatedCrash('simulated crash');
   }
   const roots = outputRoots(journal.cluster).map((r) => join(root, r));
-  for (const path of journal.deletes) {
-    const full = join(root, path);
-    if (existsSync(full)) unlinkSync(full);
-    pruneEmptyParents(dirname(full), roots);
+  for (const del of journal.deletes) {
+    const target = join(root, del.target);
+    injectFault(options, del.target);
+    if (exists(target)) renameSync(target, join(root, del.backup));
+    pruneEmptyParents(dirname(target), roots);
   }
   rmSync(join(root, txn), { recursive: true, force: true });
   removeIfEmpty(join(root, TXN_DIR));
+}
+
+/** Undoes whatever part of the journal was applied; idempotent, so a crash here is finished by recovery. */
+function rollBack(root: string, txn: string, journal: Journal): void {
+  writeFileSync(join(root, txn, ROLLING_BACK), '');
+  const roots = outputRoots(journal.cluster).map((r) => join(root, r));
+  for (const del of [...journal.deletes].reverse()) {
+    const backup = join(root, del.backup);
+    if (!exists(backup)) continue;
+    mkdirSync(dirname(join(root, del.target)), { recursive: true });
+    renameSync(backup, join(root, del.target));
+  }
+  for (const move of [...journal.moves].reverse()) {
+    if (existsSync(join(root, move.staged))) continue; // never moved
+    const target = join(root, move.target);
+    const backup = join(root, move.backup);
+    if (exists(backup)) renameSync(backup, target);
+    else if (move.added && exists(target)) {
+      unlinkSync(target);
+      pruneEmptyParents(dirname(target), roots);
+    }
+  }
+  rmSync(join(root, txn), { recursive: true, force: true });
+  removeIfEmpty(join(root, TXN_DIR));
+}
+
+/** Why the writer must not touch `path`: outside the cluster's outputs (its manifest may be written, never deleted), or behind a link. */
+function pathRefusal(root: string, cluster: string, path: string, use: 'write' | 'delete'): string[] {
+  const owned = use === 'write' && path === manifestPath(cluster) ? undefined : ownedPathProblem(cluster, path);
+  if (owned) return [`${JSON.stringify(path)} ${owned}`];
+  const link = symlinkProblem(root, path);
+  return link ? [link] : [];
+}
+
+/** Fails before the commit point, with the path, when a target's folder is not writable (non-root users). */
+function checkWritable(root: string, path: string): void {
+  let dir = dirname(join(root, path));
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw WriteFailedError.from(error, root, 'nothing was changed');
+  }
+}
+
+function injectFault(options: ApplyOptions, target: string): void {
+  const fault = options.failOn?.(target);
+  if (fault) throw fault;
+}
+
+/** Keeps the replaced file's content for a roll-back: a hard link costs nothing; a copy where links fail. */
+function keepCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Removes folders a deleted team leaves empty, never above the cluster's output roots. */
@@ -95,7 +241,11 @@ function pruneEmptyParents(dir: string, roots: readonly string[]): void {
 }
 
 function removeIfEmpty(dir: string): boolean {
-  if (!existsSync(dir) || readdirSync(dir).length > 0) return false;
-  rmdirSync(dir);
-  return true;
+  try {
+    if (readdirSync(dir).length > 0) return false;
+    rmdirSync(dir);
+    return true;
+  } catch {
+    return false; // gone already, or another process just put something in it
+  }
 }

@@ -71,6 +71,9 @@ param dnsServiceIP string
 @description('Required. Private cluster: the API server gets a private endpoint and no public address.')
 param enablePrivateCluster bool
 
+@description('Required. Private DNS zone of a private API server: `system` (AKS creates it) or the resource ID of an existing zone.')
+param privateDnsZone string
+
 @description('Required. Public ranges allowed to reach a public API server (ignored for a private cluster).')
 param authorizedIPRanges string[]
 
@@ -168,7 +171,7 @@ resource managedCluster 'Microsoft.ContainerService/managedClusters@2026-05-01' 
     }
     apiServerAccessProfile: {
       enablePrivateCluster: enablePrivateCluster
-      privateDNSZone: enablePrivateCluster ? 'system' : null
+      privateDNSZone: enablePrivateCluster ? privateDnsZone : null
       enablePrivateClusterPublicFQDN: enablePrivateCluster ? false : null
       // Nodes reach a public API server from the NAT gateway's prefix, so it is always allowed.
       authorizedIPRanges: enablePrivateCluster ? null : union(authorizedIPRanges, [egressPublicIpPrefix])
@@ -186,9 +189,18 @@ resource managedCluster 'Microsoft.ContainerService/managedClusters@2026-05-01' 
         }
       }
     }
+    // The add-on's default controller would take a dynamic public IP: none is created, and the
+    // kit's GitOps tree declares the controllers instead (NginxIngressController nginx-public on the
+    // fixed public IP, nginx-internal on the ingress subnet), which the NSG rules admit
+    // (https://learn.microsoft.com/azure/aks/app-routing-nginx-configuration).
     ingressProfile: {
       webAppRouting: {
         enabled: webApplicationRoutingEnabled
+        nginx: webApplicationRoutingEnabled
+          ? {
+              defaultIngressControllerType: 'None'
+            }
+          : null
       }
     }
     // Only the system pool is inline: AKS needs one at creation, and pools listed here are replaced
@@ -205,8 +217,9 @@ resource managedCluster 'Microsoft.ContainerService/managedClusters@2026-05-01' 
         osDiskSizeGB: primaryAgentPoolProfile.osDiskSizeGB
         maxPods: primaryAgentPoolProfile.maxPods
         availabilityZones: primaryAgentPoolProfile.availabilityZones
-        // No count: with the autoscaler on, AKS starts at minCount and the autoscaler owns the size,
-        // so a redeployment never resizes a pool.
+        // count is always sent: AKS rejects an autoscaled pool without it, and on an existing
+        // autoscaled pool it keeps the autoscaler's size (docs/decisions/0104).
+        count: primaryAgentPoolProfile.count
         enableAutoScaling: true
         minCount: primaryAgentPoolProfile.minCount
         maxCount: primaryAgentPoolProfile.maxCount
@@ -236,6 +249,7 @@ resource userAgentPools 'Microsoft.ContainerService/managedClusters/agentPools@2
       osDiskSizeGB: pool.osDiskSizeGB
       maxPods: pool.maxPods
       availabilityZones: pool.availabilityZones
+      count: pool.count
       enableAutoScaling: true
       minCount: pool.minCount
       maxCount: pool.maxCount

@@ -21,7 +21,7 @@ param expressRouteCircuitResourceId string
 @secure()
 param authorizationKey string = ''
 
-@description('Required. Routing weight of the connection; higher than the VPN connection, so ExpressRoute is preferred.')
+@description('Required. Routing weight of the connection. It ranks this connection against other ExpressRoute connections of the gateway; it is not what makes ExpressRoute win over the VPN (Azure prefers ExpressRoute for equal prefixes).')
 @minValue(0)
 @maxValue(32000)
 param routingWeight int

@@ -20,14 +20,23 @@ param onPremisesAddressPrefixes string[]
 @description('Required. Name prefix of the network security groups.')
 param networkSecurityGroupNamePrefix string
 
+@description('Required. Name of the ingress subnet, where the internal ingress controller\'s load balancer takes its frontend IP.')
+param ingressSubnetName string
+
 @description('Required. Name of the route table of the node subnets.')
 param routeTableName string
 
 @description('Required. Resource ID of the NAT gateway that carries all egress of the node subnets.')
 param natGatewayResourceId string
 
-@description('Required. The static ingress IP address, or empty when there is none.')
+@description('Required. Whether the cluster has the public ingress controller on the static public IP.')
+param ingressPublicIpEnabled bool
+
+@description('Required. The static public ingress IP address (ignored without ingressPublicIpEnabled).')
 param ingressPublicIpAddress string
+
+@description('Required. Resource ID of the AKS control-plane identity; names its role assignment, so the name is known before the deployment starts.')
+param controlPlaneIdentityResourceId string
 
 @description('Required. Principal ID of the AKS control-plane identity; it joins the node subnets and places internal load balancers.')
 param controlPlanePrincipalId string
@@ -56,8 +65,37 @@ var gatewaySubnet = empty(subnetPrefixes.?gateway ?? '')
         networkSecurityGroupId: ''
         routeTableId: ''
         natGatewayId: ''
+        delegatedTo: ''
       }
     ]
+// The resolver's endpoints each need a subnet of their own, delegated to the resolver
+// (https://learn.microsoft.com/azure/dns/dns-private-resolver-overview#subnet-restrictions).
+var dnsResolverSubnets = concat(
+  empty(subnetPrefixes.?dnsResolverInbound ?? '')
+    ? []
+    : [
+        {
+          name: 'snet-dns-inbound'
+          addressPrefix: subnetPrefixes.?dnsResolverInbound ?? ''
+          networkSecurityGroupId: ''
+          routeTableId: ''
+          natGatewayId: ''
+          delegatedTo: 'Microsoft.Network/dnsResolvers'
+        }
+      ],
+  empty(subnetPrefixes.?dnsResolverOutbound ?? '')
+    ? []
+    : [
+        {
+          name: 'snet-dns-outbound'
+          addressPrefix: subnetPrefixes.?dnsResolverOutbound ?? ''
+          networkSecurityGroupId: ''
+          routeTableId: ''
+          natGatewayId: ''
+          delegatedTo: 'Microsoft.Network/dnsResolvers'
+        }
+      ]
+)
 var subnetDefinitions = concat(
   [
     {
@@ -66,6 +104,7 @@ var subnetDefinitions = concat(
       networkSecurityGroupId: nodesNsg.id
       routeTableId: routeTable.id
       natGatewayId: natGatewayResourceId
+      delegatedTo: ''
     }
     {
       name: 'snet-user-nodes'
@@ -73,13 +112,15 @@ var subnetDefinitions = concat(
       networkSecurityGroupId: nodesNsg.id
       routeTableId: routeTable.id
       natGatewayId: natGatewayResourceId
+      delegatedTo: ''
     }
     {
-      name: 'snet-ingress'
+      name: ingressSubnetName
       addressPrefix: subnetPrefixes.ingress
       networkSecurityGroupId: ingressNsg.id
       routeTableId: ''
       natGatewayId: ''
+      delegatedTo: ''
     }
     {
       name: 'snet-private-endpoints'
@@ -87,9 +128,11 @@ var subnetDefinitions = concat(
       networkSecurityGroupId: privateEndpointsNsg.id
       routeTableId: ''
       natGatewayId: ''
+      delegatedTo: ''
     }
   ],
-  gatewaySubnet
+  gatewaySubnet,
+  dnsResolverSubnets
 )
 
 // Routes to on-premises are learned by BGP from the ExpressRoute and VPN gateways (ExpressRoute is
@@ -115,23 +158,35 @@ resource routeTable 'Microsoft.Network/routeTables@2025-09-01' = {
   }
 }
 
-// Rules as data, one shape for all: the loop below maps them onto securityRules.
+// What the ingress controllers serve, and nothing else: the kit's GitOps tree declares two
+// NginxIngressControllers of the app routing add-on, HTTP and HTTPS on 80 and 443
+// (https://learn.microsoft.com/azure/aks/app-routing-nginx-configuration): nginx-internal, an internal
+// load balancer whose frontend IP is in the ingress subnet, for on-premises; and nginx-public, on the
+// static public IP, for the internet. A load balancer frontend is not a NIC: the packets reach the
+// node NICs behind it, so the rules sit on the node subnets' NSG, with the frontend address as the
+// destination (the Azure cloud provider writes its own service rules the same way:
+// https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/). Health probes come in through the
+// default rule AllowAzureLoadBalancerInBound. The array's shape depends only on parameters, so
+// what-if and `bicep snapshot` see every rule.
+var ingressPorts = [
+  '80'
+  '443'
+]
 var nodesInboundRules = concat(
   [
     {
       name: 'allow-onprem-to-internal-ingress'
-      description: 'HTTP(S) from on-premises to the internal ingress load balancer in front of the nodes.'
+      description: 'HTTP(S) from on-premises to the internal ingress controller (nginx-internal), whose load balancer frontend is in the ingress subnet.'
       priority: 200
       sourceAddressPrefixes: onPremisesAddressPrefixes
       destinationAddressPrefix: subnetPrefixes.ingress
     }
   ],
-  empty(ingressPublicIpAddress)
-    ? []
-    : [
+  ingressPublicIpEnabled
+    ? [
         {
-          name: 'allow-internet-to-ingress-ip'
-          description: 'HTTP(S) to the static ingress IP; the load balancer delivers it to the ingress controller on the nodes.'
+          name: 'allow-internet-to-public-ingress'
+          description: 'HTTP(S) from the internet to the public ingress controller (nginx-public) on the static ingress IP.'
           priority: 210
           // Any source: only traffic from the internet can reach a public address.
           sourceAddressPrefixes: [
@@ -140,6 +195,7 @@ var nodesInboundRules = concat(
           destinationAddressPrefix: ingressPublicIpAddress
         }
       ]
+    : []
 )
 
 resource nodesNsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
@@ -159,40 +215,24 @@ resource nodesNsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
           sourceAddressPrefixes: rule.sourceAddressPrefixes
           sourcePortRange: '*'
           destinationAddressPrefix: rule.destinationAddressPrefix
-          destinationPortRanges: [
-            '80'
-            '443'
-          ]
+          destinationPortRanges: ingressPorts
         }
       }
     ]
   }
 }
 
+// The ingress subnet holds only internal load balancer frontends, no NICs, so an NSG rule here would
+// filter nothing (NSGs apply to the NICs of a subnet:
+// https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works). The NSG stays
+// without rules of its own so that the subnet is never left without one (a common landing-zone
+// policy, and a NIC placed here later is covered by the default rules).
 resource ingressNsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
   name: '${networkSecurityGroupNamePrefix}-ingress'
   location: location
   tags: tags
   properties: {
-    securityRules: [
-      {
-        name: 'allow-onprem-to-ingress'
-        properties: {
-          description: 'HTTP(S) from on-premises to the internal ingress load balancer.'
-          priority: 200
-          direction: 'Inbound'
-          access: 'Allow'
-          protocol: 'Tcp'
-          sourceAddressPrefixes: onPremisesAddressPrefixes
-          sourcePortRange: '*'
-          destinationAddressPrefix: subnetPrefixes.ingress
-          destinationPortRanges: [
-            '80'
-            '443'
-          ]
-        }
-      }
-    ]
+    securityRules: []
   }
 }
 
@@ -281,6 +321,16 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2025-09-01' = {
             : {
                 id: subnet.natGatewayId
               }
+          delegations: empty(subnet.delegatedTo)
+            ? []
+            : [
+                {
+                  name: 'dns-resolver'
+                  properties: {
+                    serviceName: subnet.delegatedTo
+                  }
+                }
+              ]
           // Private endpoints honour the NSG only with network policies enabled.
           privateEndpointNetworkPolicies: 'Enabled'
           defaultOutboundAccess: subnet.name == 'GatewaySubnet' ? null : false
@@ -298,7 +348,7 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   }
 
   resource ingressSubnet 'subnets' existing = {
-    name: 'snet-ingress'
+    name: ingressSubnetName
   }
 
   resource privateEndpointsSubnet 'subnets' existing = {
@@ -307,7 +357,9 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2025-09-01' = {
 }
 
 resource controlPlaneNetworkContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(virtualNetwork.id, controlPlanePrincipalId, networkContributorRoleId)
+  // Seeded with the identity's resource ID, known before the deployment starts, so what-if stays
+  // precise (linter rule what-if-short-circuiting); the principal ID is only a property.
+  name: guid(virtualNetwork.id, controlPlaneIdentityResourceId, networkContributorRoleId)
   scope: virtualNetwork
   properties: {
     roleDefinitionId: networkContributorRoleId
@@ -336,6 +388,16 @@ output ingressSubnetResourceId string = virtualNetwork::ingressSubnet.id
 output gatewaySubnetResourceId string = empty(subnetPrefixes.?gateway ?? '')
   ? ''
   : resourceId('Microsoft.Network/virtualNetworks/subnets', virtualNetwork.name, 'GatewaySubnet')
+
+@description('The resource ID of the DNS resolver inbound subnet; empty without one.')
+output dnsResolverInboundSubnetResourceId string = empty(subnetPrefixes.?dnsResolverInbound ?? '')
+  ? ''
+  : resourceId('Microsoft.Network/virtualNetworks/subnets', virtualNetwork.name, 'snet-dns-inbound')
+
+@description('The resource ID of the DNS resolver outbound subnet; empty without one.')
+output dnsResolverOutboundSubnetResourceId string = empty(subnetPrefixes.?dnsResolverOutbound ?? '')
+  ? ''
+  : resourceId('Microsoft.Network/virtualNetworks/subnets', virtualNetwork.name, 'snet-dns-outbound')
 
 @description('The resource ID of the private endpoint subnet.')
 output privateEndpointsSubnetResourceId string = virtualNetwork::privateEndpointsSubnet.id

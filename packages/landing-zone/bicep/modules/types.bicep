@@ -30,6 +30,9 @@ type resourceNamesType = {
   @description('Required. Static public IP of the ingress load balancer.')
   ingressPublicIp: string
 
+  @description('Required. Subnet of the internal ingress load balancer; the internal ingress controller names it too.')
+  ingressSubnet: string
+
   @description('Required. ExpressRoute virtual network gateway.')
   expressRouteGateway: string
 
@@ -67,24 +70,14 @@ type subnetPrefixesType = {
   @description('Required. Subnet of the private endpoints.')
   privateEndpoints: string
 
+  @description('Optional. Subnet of the DNS Private Resolver inbound endpoint (/28 to /24); deploys the resolver.')
+  dnsResolverInbound: string?
+
+  @description('Optional. Subnet of the DNS Private Resolver outbound endpoint (/28 to /24).')
+  dnsResolverOutbound: string?
+
   @description('Optional. GatewaySubnet for the ExpressRoute and VPN gateways (combined topology only).')
   gateway: string?
-}
-
-@export()
-@description('A secret in Key Vault, named by where it lives. Its value only ever flows into a @secure() module parameter.')
-type keyVaultSecretReferenceType = {
-  @description('Required. Subscription of the Key Vault.')
-  subscriptionId: string
-
-  @description('Required. Resource group of the Key Vault.')
-  resourceGroupName: string
-
-  @description('Required. Name of the Key Vault.')
-  vaultName: string
-
-  @description('Required. Name of the secret.')
-  secretName: string
 }
 
 @export()
@@ -97,6 +90,11 @@ type agentPoolType = {
 
   @description('Required. VM size of the nodes.')
   vmSize: string
+
+  @description('Required. Node count sent on every deployment, within minCount..maxCount. AKS rejects an autoscaled pool without it; on an existing autoscaled pool AKS keeps the autoscaler\'s size (docs/decisions/0104).')
+  @minValue(0)
+  @maxValue(1000)
+  count: int
 
   @description('Required. Cluster autoscaler minimum node count.')
   @minValue(0)
@@ -155,6 +153,50 @@ type maintenanceWindowType = {
 }
 
 @export()
+@description('The hub virtual network of a spoke, by where it lives.')
+type hubVirtualNetworkType = {
+  @description('Required. Subscription of the hub virtual network.')
+  subscriptionId: string
+
+  @description('Required. Resource group of the hub virtual network.')
+  resourceGroupName: string
+
+  @description('Required. Name of the hub virtual network.')
+  name: string
+}
+
+@export()
+@description('ExpressRoute in this VNet (combined topology): the gateway and its connection to the circuit.')
+type expressRouteType = {
+  @description('Required. Resource ID of the ExpressRoute circuit.')
+  circuitResourceId: string
+
+  @description('Required. Zone-redundant ExpressRoute gateway SKU.')
+  gatewaySkuName: 'ErGw1AZ' | 'ErGw2AZ' | 'ErGw3AZ'
+
+  @description('Required. Routing weight of the connection. It ranks this connection against other ExpressRoute connections of the gateway only; ExpressRoute beats the VPN for equal prefixes by Azure\'s route preference, not by weight.')
+  @minValue(0)
+  @maxValue(32000)
+  routingWeight: int
+}
+
+@export()
+@description('Site-to-site VPN in this VNet (combined topology), the failover path to on-premises.')
+type vpnType = {
+  @description('Required. Zone-redundant VPN gateway SKU.')
+  gatewaySkuName: 'VpnGw1AZ' | 'VpnGw2AZ' | 'VpnGw3AZ' | 'VpnGw4AZ' | 'VpnGw5AZ'
+
+  @description('Required. Run the VPN gateway active-active.')
+  activeActive: bool
+
+  @description('Required. BGP ASN of the Azure VPN gateway.')
+  bgpAsn: int
+
+  @description('Required. The on-premises VPN device.')
+  peer: vpnPeerType
+}
+
+@export()
 @description('The on-premises VPN device.')
 type vpnPeerType = {
   @description('Required. Public IP address of the on-premises VPN device.')
@@ -181,4 +223,14 @@ type fluxKustomizationType = {
 
   @description('Required. Ready only when everything applied is healthy, so that dependants start after it.')
   wait: bool
+}
+
+@export()
+@description('An on-premises DNS zone the resolver forwards, and where to.')
+type dnsForwardingRuleType = {
+  @description('Required. The zone, with its final dot (e.g. corp.contoso.com.).')
+  domain: string
+
+  @description('Required. The on-premises DNS servers that answer for it.')
+  servers: string[]
 }

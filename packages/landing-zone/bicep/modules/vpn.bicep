@@ -34,7 +34,7 @@ param peer vpnPeerType
 @secure()
 param sharedKey string
 
-@description('Optional. Routing weight of the connection; below the ExpressRoute connection\'s, so the VPN only carries traffic when ExpressRoute is down.')
+@description('Optional. Routing weight of the connection. It ranks connections of the same kind only; the VPN is the failover path because Azure prefers ExpressRoute over site-to-site VPN for the same prefix, whatever the weights.')
 param routingWeight int = 0
 
 @description('Required. Resource ID of GatewaySubnet (shared with the ExpressRoute gateway).')

@@ -65,6 +65,7 @@ export function fixtureSpec(name = 'hyb-prod', service = 'shop'): ClusterSpec {
       natGateway: `ng-${name}`,
       egressPublicIpPrefix: `ippre-${name}`,
       ingressPublicIp: `pip-${name}`,
+      ingressSubnet: 'snet-ingress',
       expressRouteGateway: `vgw-${name}-er`,
       expressRouteConnection: `con-${name}-er`,
       vpnGateway: `vgw-${name}-vpn`,

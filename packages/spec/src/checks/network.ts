@@ -58,8 +58,10 @@ export function checkNetwork(ctx: CheckContext): SpecIssue[] {
     }
   }
 
-  // Subnets inside the VNet and apart from each other.
-  for (const subnet of subnets) {
+  // Subnets inside the VNet and apart from each other. A broken address space entry was reported
+  // above; judging subnets against what is left would add one misleading error per subnet.
+  const addressSpaceComplete = vnet.length === net.addressSpace.length;
+  for (const subnet of addressSpaceComplete ? subnets : []) {
     if (!vnet.some((v) => contains(v.cidr, subnet.cidr))) {
       issues.push(issueAt(file, subnet.path, `${subnet.label} is outside the VNet address space (${net.addressSpace.join(', ')})`, 'pick a range inside the VNet or widen spec.network.addressSpace'));
     }

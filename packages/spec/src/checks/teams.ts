@@ -13,6 +13,8 @@ export function checkTeams(ctx: CheckContext): SpecIssue[] {
   const poolNames = userPools.map((p) => p.name);
   const classes = userPools.map((p) => p.workloadClass);
   const onPrem = spec.onPremises.ranges.map((t) => parseCidr(t)).filter(isCidr);
+  // A broken on-premises range is reported by checkNetwork; containment is judged only on a complete set.
+  const onPremComplete = onPrem.length === spec.onPremises.ranges.length;
   const externalNames = (spec.externalRanges ?? []).map((r) => r.name);
   const names = new Map<string, string>();
 
@@ -44,7 +46,7 @@ export function checkTeams(ctx: CheckContext): SpecIssue[] {
       (rule.cidrs ?? []).forEach((text, i) => {
         const cidr = parseCidr(text);
         if (!isCidr(cidr)) return void issues.push(issueAt(file, [...base, 'cidrs', i], cidr.message, cidr.hint));
-        if (!onPrem.some((range) => contains(range, cidr))) {
+        if (onPremComplete && !onPrem.some((range) => contains(range, cidr))) {
           issues.push(issueAt(file, [...base, 'cidrs', i], `${text} is not inside the on-premises ranges (${spec.onPremises.ranges.join(', ')})`, 'team egress may only reach on-premises subsets; other destinations go through spec.externalRanges'));
         }
       });

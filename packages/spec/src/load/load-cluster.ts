@@ -5,6 +5,10 @@ import { PlatformFile } from '../schema/platform.js';
 import { TeamFile } from '../schema/team.js';
 import { checkCapacity } from '../checks/capacity.js';
 import { checkConnectivity } from '../checks/connectivity.js';
+import { checkDns } from '../checks/dns.js';
+import { checkGroups, sharedGroupWarnings } from '../checks/groups.js';
+import { checkLimits } from '../checks/limits.js';
+import { checkKubernetesVersion } from '../checks/kubernetes-version.js';
 import type { Check, CheckContext } from '../checks/context.js';
 import { checkNetwork } from '../checks/network.js';
 import { checkPools } from '../checks/pools.js';
@@ -20,7 +24,9 @@ export const platformPath = (cluster: string) => `${APPS_DIR}/${cluster}/platfor
 export const teamPath = (cluster: string, team: string) => `${APPS_DIR}/${cluster}/teams/${team}.yaml`;
 
 /** Cross-field checks, in the order their messages are most useful. */
-const CHECKS: readonly Check[] = [checkNetwork, checkConnectivity, checkPools, checkTeams, checkCapacity];
+const CHECKS: readonly Check[] = [checkKubernetesVersion, checkNetwork, checkDns, checkConnectivity, checkPools, checkTeams, checkCapacity, checkGroups, checkLimits];
+/** Findings that do not stop a render; they travel on the loaded spec as `warnings`. */
+const WARNINGS: readonly Check[] = [sharedGroupWarnings];
 
 /** Clusters are the folders of apps/ that hold a platform.yaml. */
 export function listClusters(source: SpecSource): string[] {
@@ -62,7 +68,12 @@ export function loadCluster(source: SpecSource, cluster: string): ClusterSpec {
   const teamsDir = `${APPS_DIR}/${cluster}/teams`;
   const teams: CheckContext['teams'][number][] = [];
   for (const fileName of source.list(teamsDir)) {
-    if (!/\.ya?ml$/.test(fileName)) continue;
+    const unexpected = unexpectedTeamsEntry(source, teamsDir, fileName);
+    if (unexpected) {
+      issues.push(unexpected);
+      continue;
+    }
+    if (fileName === KEEP_FILE) continue;
     const parsed = parse(`${teamsDir}/${fileName}`);
     if (!parsed) continue;
     const shape = checkShape(parsed, TeamFile);
@@ -76,7 +87,27 @@ export function loadCluster(source: SpecSource, cluster: string): ClusterSpec {
   for (const check of CHECKS) issues.push(...check(ctx));
   if (issues.length > 0) throw new SpecError(issues);
 
-  return normalizeCluster(platformFile.file, ctx.platform, teams.map((t) => ({ file: t.parsed.file, team: t.team })));
+  const spec = normalizeCluster(platformFile.file, ctx.platform, teams.map((t) => ({ file: t.parsed.file, team: t.team })));
+  const warnings = WARNINGS.flatMap((check) => check(ctx));
+  return warnings.length > 0 ? { ...spec, warnings } : spec;
+}
+
+/** An empty teams/ folder is kept in git with this file. */
+const KEEP_FILE = '.gitkeep';
+
+/**
+ * teams/ holds one <team>.yaml per team and nothing else: a .json file, a folder or a stray file
+ * would otherwise be skipped without a word, and the team it was meant to define silently missing.
+ */
+function unexpectedTeamsEntry(source: SpecSource, teamsDir: string, name: string): SpecIssue | undefined {
+  const path = `${teamsDir}/${name}`;
+  if (name === KEEP_FILE) return undefined;
+  const isFile = source.read(path) !== undefined;
+  if (!isFile) {
+    return { file: path, path: '', message: 'is a folder inside teams/; the kit reads only the files directly in teams/', hint: `move its team files up to ${teamsDir}/ (one <team>.yaml each) or move the folder out of apps/` };
+  }
+  if (/\.ya?ml$/.test(name)) return undefined;
+  return { file: path, path: '', message: 'is not a team file: teams/ holds only <team>.yaml files', hint: `convert it to YAML as ${teamsDir}/<team>.yaml, or move it out of ${teamsDir}/` };
 }
 
 /** Every cluster of the repository; the first failing cluster's errors are thrown. */

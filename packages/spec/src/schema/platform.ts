@@ -120,8 +120,39 @@ export const PlatformFile = Strict(
                 gateway: Type.Optional(Cidr('GatewaySubnet (/27 or larger) for the ExpressRoute and VPN gateways. Required for topology combined.')),
                 ingress: Cidr('Subnet for the internal ingress load balancer.'),
                 privateEndpoints: Cidr('Subnet for private endpoints (registry).'),
+                dnsResolverInbound: Type.Optional(
+                  Cidr('Subnet (/28 to /24, delegated to Microsoft.Network/dnsResolvers) of the DNS Private Resolver inbound endpoint: on-premises DNS forwards the private zones to it. Deploys the resolver.'),
+                ),
+                dnsResolverOutbound: Type.Optional(
+                  Cidr('Subnet (/28 to /24, delegated) of the DNS Private Resolver outbound endpoint, which forwards the dnsForwarding zones to on-premises. Needs dnsResolverInbound.'),
+                ),
               },
               'Subnets, all inside the VNet address space.',
+            ),
+            dnsForwarding: Type.Optional(
+              Type.Array(
+                Strict(
+                  {
+                    domain: Type.String({ description: 'An on-premises DNS zone, e.g. corp.contoso.com.', pattern: '^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}\\.?$' }),
+                    servers: Type.Optional(Type.Array(Ipv4('On-premises DNS server'), { minItems: 1, description: 'Where the zone is forwarded. Default: network.dnsServers.' })),
+                  },
+                  'An on-premises zone the resolver forwards.',
+                ),
+                { description: 'On-premises zones the DNS Private Resolver forwards from Azure (outbound endpoint + forwarding ruleset linked to the VNet). Needs subnets.dnsResolverOutbound.' },
+              ),
+            ),
+            privateDnsZones: Type.Optional(
+              Strict(
+                {
+                  registry: Type.Optional(
+                    Type.String({ description: 'Resource ID of an existing privatelink.azurecr.io zone (e.g. the central zone of an Azure Landing Zone); the registry private endpoint registers there instead of in a zone the kit creates.', pattern: '^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/privateDnsZones/privatelink\\.azurecr\\.io$' }),
+                  ),
+                  apiServer: Type.Optional(
+                    Type.String({ description: 'Resource ID of an existing private zone for a private API server (privatelink.<region>.azmk8s.io or <sub>.privatelink.<region>.azmk8s.io) instead of the zone AKS creates.', pattern: '^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/privateDnsZones/([A-Za-z0-9-]+\\.)?privatelink\\.[a-z0-9]+\\.azmk8s\\.io$' }),
+                  ),
+                },
+                'Existing central private DNS zones (Azure Landing Zone style) to use instead of creating them.',
+              ),
             ),
             podCidr: Cidr('Pod range (Azure CNI Overlay); must not overlap the VNet, on-premises or services.'),
             serviceCidr: Cidr('Kubernetes service range; must not overlap anything routable.'),
@@ -150,7 +181,7 @@ export const PlatformFile = Strict(
                 gatewaySku: Type.Union([Type.Literal('ErGw1AZ'), Type.Literal('ErGw2AZ'), Type.Literal('ErGw3AZ')], {
                   description: 'Zone-redundant ExpressRoute gateway SKU.',
                 }),
-                routingWeight: Type.Optional(Type.Integer({ minimum: 0, maximum: 32000, description: 'Default: 100 (higher than the VPN connection, so ExpressRoute is preferred).' })),
+                routingWeight: Type.Optional(Type.Integer({ minimum: 0, maximum: 32000, description: 'Routing weight of the ExpressRoute connection. It ranks ExpressRoute connections among themselves; ExpressRoute wins over the VPN for equal prefixes by Azure route preference, not by weight. Default: 100.' })),
                 providerSla: Type.Optional(
                   Type.Number({ exclusiveMinimum: 0, maximum: 1, description: "SLA of the provider's last mile as a fraction (e.g. 0.9995); Microsoft's circuit SLA excludes it." }),
                 ),
@@ -211,7 +242,7 @@ export const PlatformFile = Strict(
             ),
             networkPolicy: Type.Optional(Type.Union([Type.Literal('calico'), Type.Literal('azure')], { description: 'Network policy engine. Default: calico.' })),
             calicoApiPolicies: Type.Optional(
-              Type.Boolean({ description: 'Render Calico projectcalico.org/v3 objects (GlobalNetworkSet/Policy) as their own Flux step. Needs the Calico API server. Default: true when networkPolicy is calico.' }),
+              Type.Boolean({ description: 'Opt into Calico global policies: the kit also requests the Calico API server (operator.tigera.io APIServer) and, once Flux sees the v3.projectcalico.org APIService available, applies the GlobalNetworkSets and the cluster-wide ingress guard as their own Flux step. Only with networkPolicy calico. Default: false (stock AKS serves Kubernetes NetworkPolicy only).' }),
             ),
             systemPool: SystemPool,
             userPools: Type.Array(UserPool, { minItems: 1 }),

@@ -4,6 +4,7 @@ import { BuiltinCatalog } from './builtin-catalog.js';
 import { CrdCatalog } from './crd-catalog.js';
 import { DefinitionRegistry } from './definitions.js';
 import { suggestion } from './error-format.js';
+import type { PrecompiledStore } from './precompiled.js';
 import type { CompileStat, ResourceScope } from './types.js';
 
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
@@ -23,7 +24,8 @@ export type KindLookup =
 /**
  * apiVersion/kind -> compiled validator, for built-in kinds (OpenAPI documents of one Kubernetes
  * version) and vendored CRDs. Everything is lazy and cached: documents load on first use of their
- * apiVersion, a kind compiles on its first object, and unknown pairs are remembered too.
+ * apiVersion, a kind compiles on its first object, and unknown pairs are remembered too. With a
+ * precompiled store, a kind compiled by an earlier process loads from its standalone code instead.
  */
 export class KindRegistry {
   private readonly defs: DefinitionRegistry;
@@ -37,6 +39,7 @@ export class KindRegistry {
     schemaVersion: string,
     builtinDir: string,
     crdDir: string,
+    private readonly store?: PrecompiledStore,
   ) {
     this.defs = new DefinitionRegistry(k8sAjv, `https://aks-hybrid.kit/k8s/${schemaVersion}/`);
     this.builtins = new BuiltinCatalog(builtinDir, (schemas) => this.defs.addDocument(schemas));
@@ -64,6 +67,17 @@ export class KindRegistry {
 
   private resolve(apiVersion: string, kind: string): KindLookup {
     const t0 = performance.now();
+    const stored = this.store?.get(apiVersion, kind);
+    if (stored) {
+      this.stats.push({ apiVersion, kind, loadMs: performance.now() - t0, compileMs: 0, precompiled: true });
+      return { found: true, kind: { apiVersion, kind, scope: stored.scope, validate: stored.validate } };
+    }
+    const found = this.compile(apiVersion, kind, t0);
+    if (found.found) this.store?.put(apiVersion, kind, found.kind.scope, found.kind.validate, this.k8sAjv.ajv);
+    return found;
+  }
+
+  private compile(apiVersion: string, kind: string, t0: number): KindLookup {
     if (this.builtins.has(apiVersion)) {
       const entry = this.builtins.kindsOf(apiVersion).get(kind);
       if (!entry) return this.unknownKind(apiVersion, kind, [...this.builtins.kindsOf(apiVersion).keys()]);

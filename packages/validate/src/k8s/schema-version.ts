@@ -62,7 +62,8 @@ export function chooseSchemaVersion(available: readonly string[], requested?: st
   if (!older) {
     throw new Error(
       `Kubernetes ${fmt(want)} is older than every vendored schema set (${sets.map((s) => s.v).join(', ')}); ` +
-        `vendor the OpenAPI documents for ${fmt(want)} under packages/validate/schemas/k8s/v${fmt(want)}`,
+        `set spec.cluster.kubernetesVersion to a minor AKS supports (packages/spec/data/aks-kubernetes-versions.json), ` +
+        `or vendor the OpenAPI documents for ${fmt(want)} under packages/validate/schemas/k8s/v${fmt(want)}`,
     );
   }
   return {

@@ -18,6 +18,12 @@ export interface SchemaValidatorOptions {
    * (or the newest set when the cluster is newer). Defaults to the newest vendored set.
    */
   readonly kubernetesVersion?: string;
+  /**
+   * Load and store precompiled (ajv standalone) validators in the git-ignored cache
+   * (precompiled.ts). False compiles every kind in this process.
+   * @default true
+   */
+  readonly precompiled?: boolean;
 }
 
 export type ResourceScope = 'Namespaced' | 'Cluster';
@@ -48,4 +54,6 @@ export interface CompileStat {
   readonly loadMs: number;
   /** Time to compile this kind's validator (shared definitions compiled earlier are not re-counted). */
   readonly compileMs: number;
+  /** True when the validator was loaded from the precompiled cache instead of compiled. */
+  readonly precompiled?: boolean;
 }

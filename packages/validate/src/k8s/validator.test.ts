@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFiles, fixtureText, validObject, validObjects, type Manifest } from '../../test/k8s/fixtures.js';
 import type { SchemaFinding, SchemaValidator } from './types.js';
+import { listVendoredVersions } from './schema-version.js';
 import { createSchemaValidator } from './validator.js';
 
 let v: SchemaValidator;
@@ -344,15 +345,28 @@ describe('validateYamlFile', () => {
 });
 
 describe('Kubernetes version choice', () => {
+  // Derived from the vendored folders, so vendoring a newer set does not break these tests.
+  const sets = listVendoredVersions();
+  const newest = sets.at(-1)!;
+  const [major, minor] = newest.split('.').map(Number) as [number, number];
+
   it('uses the newest vendored set for a newer cluster and says so', () => {
-    const newer = createSchemaValidator({ kubernetesVersion: 'v1.34.1' });
-    expect(newer.schemaVersion).toBe('1.32');
-    expect(newer.notes.join()).toContain('1.34 is newer than the newest vendored schema set');
+    const newer = createSchemaValidator({ kubernetesVersion: `v${major}.${minor + 2}.1` });
+    expect(newer.schemaVersion).toBe(newest);
+    expect(newer.notes.join()).toContain(`${major}.${minor + 2} is newer than the newest vendored schema set`);
     const d: Manifest = validObject('apps/v1', 'Deployment', 'api');
     expect(newer.validateObject(d, { file: 'x' })).toEqual([]);
   });
 
+  it('uses the older set for a version between two vendored sets and says so', () => {
+    expect(sets).toEqual(expect.arrayContaining(['1.32', '1.35']));
+    const between = createSchemaValidator({ kubernetesVersion: 'v1.34.1' });
+    expect(between.schemaVersion).toBe('1.32');
+    expect(between.notes.join()).toContain('No vendored schema set for Kubernetes 1.34; validating against 1.32');
+  });
+
   it('refuses a cluster older than every vendored set', () => {
-    expect(() => createSchemaValidator({ kubernetesVersion: '1.20' })).toThrow(/older than every vendored schema set \(1\.32\)/);
+    const listed = sets.join(', ').replace(/\./g, '\\.');
+    expect(() => createSchemaValidator({ kubernetesVersion: '1.20' })).toThrow(new RegExp(`older than every vendored schema set \\(${listed}\\)`));
   });
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createK8sAjv } from './ajv-instance.js';
 import { describeValue, formatAjvErrors } from './error-format.js';
 import { KindRegistry } from './kind-registry.js';
+import { openPrecompiledStore } from './precompiled.js';
 import { chooseSchemaVersion, CRD_SCHEMAS_DIR, K8S_SCHEMAS_DIR, listVendoredVersions } from './schema-version.js';
 import type { SchemaFinding, SchemaValidator, SchemaValidatorOptions } from './types.js';
 import { parseYamlDocuments } from './yaml-documents.js';
@@ -50,12 +51,9 @@ const dropNullFields = (obj: Obj): Obj => (hasNullField(obj) ? (withoutNullField
  */
 export function createSchemaValidator(options: SchemaValidatorOptions = {}): SchemaValidator {
   const choice = chooseSchemaVersion(listVendoredVersions(K8S_SCHEMAS_DIR), options.kubernetesVersion);
-  const registry = new KindRegistry(
-    createK8sAjv(),
-    choice.schemaVersion,
-    join(K8S_SCHEMAS_DIR, `v${choice.schemaVersion}`),
-    CRD_SCHEMAS_DIR,
-  );
+  const builtinDir = join(K8S_SCHEMAS_DIR, `v${choice.schemaVersion}`);
+  const store = options.precompiled === false ? undefined : openPrecompiledStore(choice.schemaVersion, builtinDir, CRD_SCHEMAS_DIR);
+  const registry = new KindRegistry(createK8sAjv(), choice.schemaVersion, builtinDir, CRD_SCHEMAS_DIR, store);
 
   function validateObject(obj: unknown, where: { file: string }): SchemaFinding[] {
     const object = objectLabel(obj);

@@ -130,7 +130,8 @@ export class CompiledAdmissionPolicy {
     ];
   }
 
-  evaluate(entry: IndexedObject, index: ObjectIndex): PolicyVerdict {
+  /** `userInfo`: who sends the request; CI is Flux applying the tree unless a test says otherwise. */
+  evaluate(entry: IndexedObject, index: ObjectIndex, userInfo: { readonly username: string; readonly groups: readonly string[] } = CI_USER_INFO): PolicyVerdict {
     if (!this.enforced) return NOT_APPLICABLE;
     const info = kindInfoOf(entry.apiVersion, entry.ref.kind);
     if (!info) return NOT_APPLICABLE;
@@ -152,7 +153,7 @@ export class CompiledAdmissionPolicy {
         name: entry.ref.name,
         namespace: namespace ?? '',
         operation: 'CREATE',
-        userInfo: CI_USER_INFO,
+        userInfo,
         dryRun: false,
         options: { apiVersion: 'meta.k8s.io/v1', kind: 'CreateOptions' },
       },

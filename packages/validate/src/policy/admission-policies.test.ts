@@ -57,7 +57,9 @@ describe('the rendered admission policies', () => {
         expect(policy.spec.matchConstraints.namespaceSelector).toEqual({ matchLabels: { 'kit.aks-hybrid.dev/tenant': 'true' } });
       } else {
         expect(policy.spec.matchConstraints.namespaceSelector).toBeUndefined();
-        expect(policy.spec.matchConditions).toEqual([{ name: 'applied-by-flux', expression: "'system:serviceaccounts:flux-system' in request.userInfo.groups" }]);
+        expect(policy.spec.matchConditions).toEqual([
+          { name: 'applied-by-flux', expression: "request.userInfo.username in ['system:serviceaccount:flux-system:flux-applier', 'system:serviceaccount:flux-system:kustomize-controller']" },
+        ]);
       }
     }
   });

@@ -1,6 +1,6 @@
 import type { ClusterSpec } from '@aks-hybrid/spec';
 import { CEL_RULES, RULE_IDS } from './catalogue.js';
-import { celString } from './cel-literals.js';
+import { celString, celStringList } from './cel-literals.js';
 import { declaredExceptions, exceptionsCondition, type DeclaredException } from './exceptions.js';
 import { KINDS, type KindName } from './kinds.js';
 import { TENANT_LABEL } from './object-index.js';
@@ -46,7 +46,10 @@ export function admissionPolicyFor(rule: CelRule, values: PolicyValues, exceptio
   // A fresh object per use: a shared one would come out as a YAML alias.
   const labels = () => ({ 'app.kubernetes.io/managed-by': 'aks-hybrid-kit', [POLICY_RULE_LABEL]: rule.id });
   const matchConditions = [
-    ...(rule.scope === 'applied-by-flux' ? [{ name: FLUX_CONDITION, expression: `${celString(values.fluxGroup)} in request.userInfo.groups` }] : []),
+    // The applier's username, not the flux-system group: the extension's own controllers in that
+    // namespace (fluxconfig-agent, fluxconfig-controller) create the flux-applier ClusterRoleBinding
+    // themselves, and a group match would deny them.
+    ...(rule.scope === 'applied-by-flux' ? [{ name: FLUX_CONDITION, expression: `request.userInfo.username in ${celStringList(values.fluxAppliers)}` }] : []),
     ...[exceptionsCondition(exceptions)].filter((c) => c !== undefined),
   ];
   const variables = rule.variables?.(values) ?? [];

@@ -1,48 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { BicepTree, propertyAt } from './bicep-tree.js';
-import { exampleTree } from './test-support.js';
+import { compiledDeployments, exampleTree } from './test-support.js';
 
-const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
+describe('BicepTree over the compiled example cluster', () => {
+  it('GIVEN weu-prod compiled by bicep snapshot THEN the registry carries the value of main.bicepparam, through the module', async () => {
+    const tree = BicepTree.fromDeployments(await compiledDeployments(exampleTree().bicep));
+    const [registry] = tree.ofType('Microsoft.ContainerRegistry/registries');
+    expect(registry).toMatchObject({ file: 'gitops/azure/weu-prod/main.bicepparam', symbol: 'acrcontosoweuprod' });
+    expect(tree.resolve(propertyAt(registry!.body, ['properties', 'publicNetworkAccess']))).toEqual({ known: true, value: 'Disabled' });
+    expect(tree.ofType('microsoft.containerservice/managedclusters').map((r) => r.symbol)).toEqual(['aks-weu-prod']);
+  });
+});
 
 describe('BicepTree.resolve', () => {
-  it('GIVEN a module property written as a param THEN it follows main.bicep to the .bicepparam value', async () => {
-    const tree = await BicepTree.load(exampleTree().bicep);
-    const [registry] = tree.ofType('Microsoft.ContainerRegistry/registries');
-    expect(registry!.symbol).toBe('registry');
-    expect(tree.resolve(registry!.file, propertyAt(registry!.body, ['properties', 'publicNetworkAccess']))).toEqual({ known: true, value: 'Disabled' });
+  const tree = new BicepTree([]);
+
+  it('GIVEN an ARM expression left for deployment time THEN the value is unknown, not guessed', () => {
+    expect(tree.resolve("[reference('x').outputs.y.value]")).toEqual({ known: false, expression: "[reference('x').outputs.y.value]" });
   });
 
-  it('GIVEN a param with a default that no caller sets THEN the default is the value', async () => {
-    const tree = await BicepTree.load(
-      files({
-        'a/main.bicep': "module m 'mod.bicep' = {\n  name: 'm'\n  params: {}\n}\n",
-        'a/mod.bicep': "param open bool = false\nresource r 'Microsoft.ContainerRegistry/registries@2025-11-01' = {\n  name: 'r'\n  properties: {\n    adminUserEnabled: open\n  }\n}\n",
-      }),
-    );
-    const [r] = tree.ofType('Microsoft.ContainerRegistry/registries');
-    expect(tree.resolve(r!.file, propertyAt(r!.body, ['properties', 'adminUserEnabled']))).toEqual({ known: true, value: false });
+  it('GIVEN a literal, or a string escaping its bracket THEN the value is known', () => {
+    expect(tree.resolve(false)).toEqual({ known: true, value: false });
+    expect(tree.resolve('[[not an expression]')).toEqual({ known: true, value: '[[not an expression]' });
+    expect(tree.resolve(['10.0.0.0/8'])).toEqual({ known: true, value: ['10.0.0.0/8'] });
   });
+});
 
-  it('GIVEN two callers passing different values THEN the value is unknown, not guessed', async () => {
-    const tree = await BicepTree.load(
-      files({
-        'b/main.bicep': "module one 'mod.bicep' = {\n  name: 'one'\n  params: { open: true }\n}\nmodule two 'mod.bicep' = {\n  name: 'two'\n  params: { open: false }\n}\n",
-        'b/mod.bicep': "param open bool\nresource r 'Microsoft.ContainerRegistry/registries@2025-11-01' = {\n  name: 'r'\n  properties: {\n    adminUserEnabled: open\n  }\n}\n",
-      }),
-    );
-    const [r] = tree.ofType('Microsoft.ContainerRegistry/registries');
-    expect(tree.resolve(r!.file, propertyAt(r!.body, ['properties', 'adminUserEnabled']))).toEqual({ known: false, expression: 'open' });
-  });
-
-  it('GIVEN a function call or a whole object behind an expression THEN it is unknown', async () => {
-    const tree = await BicepTree.load(
-      files({
-        'c/main.bicep': "var props = { adminUserEnabled: false }\nresource r 'Microsoft.ContainerRegistry/registries@2025-11-01' = {\n  name: 'r'\n  properties: props\n}\n",
-      }),
-    );
-    const [r] = tree.ofType('Microsoft.ContainerRegistry/registries');
-    expect(tree.resolve(r!.file, propertyAt(r!.body, ['properties', 'adminUserEnabled']))).toEqual({ known: false, expression: 'props' });
-    expect(propertyAt(r!.body, ['properties', 'missing', 'deeper'])).toEqual({ $expr: 'props' });
-    expect(propertyAt({ properties: {} }, ['properties', 'missing'])).toBeUndefined();
+describe('propertyAt', () => {
+  it('GIVEN a path THEN it walks objects, stops at an expression and says undefined for what is missing', () => {
+    expect(propertyAt({ properties: { a: { b: 1 } } }, ['properties', 'a', 'b'])).toBe(1);
+    expect(propertyAt({ properties: '[variables(\'p\')]' }, ['properties', 'a'])).toBe("[variables('p')]");
+    expect(propertyAt({ properties: {} }, ['properties', 'missing', 'deeper'])).toBeUndefined();
   });
 });

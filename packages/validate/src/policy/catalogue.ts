@@ -2,6 +2,7 @@ import { admissionRules } from './rules/admission.js';
 import { availabilityRules } from './rules/availability.js';
 import { azureRules } from './rules/azure.js';
 import { namespaceRules } from './rules/namespaces.js';
+import { offboardingRules } from './rules/offboarding.js';
 import { rbacRules } from './rules/rbac.js';
 import { serviceRules } from './rules/services.js';
 import { workloadRules } from './rules/workloads.js';
@@ -16,6 +17,7 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   ...availabilityRules,
   ...azureRules,
   ...admissionRules,
+  ...offboardingRules,
 ];
 
 /** The single-object rules, which the cluster enforces as ValidatingAdmissionPolicies. */

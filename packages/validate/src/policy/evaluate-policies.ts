@@ -1,4 +1,5 @@
 import type { ClusterSpec } from '@aks-hybrid/spec';
+import type { PredictedDeployment } from '../bicep-compile/index.js';
 import type { Finding } from '../findings.js';
 import { admissionPolicyFor, messageSuffix, type AdmissionObject } from './admission-policies.js';
 import { compileAdmissionPolicies, type CompiledAdmissionPolicy } from './admission-evaluator.js';
@@ -10,10 +11,11 @@ import { refKey, refLabel, type ObjectRef } from './object-ref.js';
 import { policyValues } from './policy-values.js';
 import type { AppliedException, CelRule, PolicyRule } from './types.js';
 
-/** What the gate looks at: the objects of each rendered YAML file, and the rendered Bicep sources. */
+/** What the gate looks at: the objects of each rendered YAML file, and what the compiled Bicep deploys. */
 export interface PolicyInput {
   readonly objects: ReadonlyMap<string, readonly unknown[]>;
-  readonly bicep: ReadonlyMap<string, string>;
+  /** The `bicep snapshot` of each .bicepparam (compileBicep); absent or empty when there is no compiled Bicep. */
+  readonly azure?: readonly PredictedDeployment[];
 }
 
 export interface PolicyReport {
@@ -21,7 +23,7 @@ export interface PolicyReport {
   readonly findings: Finding[];
   /** Exceptions that waived at least one violation, with their reasons, for the reviewer. */
   readonly exceptions: AppliedException[];
-  /** What the gate could not decide (Bicep values behind expressions). */
+  /** What the gate could not decide (Azure values known only during the deployment). */
   readonly notes: string[];
 }
 
@@ -90,9 +92,9 @@ export async function evaluatePolicies(input: PolicyInput, spec: ClusterSpec): P
     for (const v of rule.check({ spec, index, expectedAdmissionObjects: admission.objects })) report(rule, v.ref, v.file, v.message, v.path ? { path: v.path } : {});
   }
 
-  // Bicep rules, when the output has Bicep.
-  if (input.bicep.size > 0) {
-    const bicep = await BicepTree.load(input.bicep);
+  // Bicep rules, on the compiler's prediction of the deployment, when there is compiled Bicep.
+  if (input.azure && input.azure.length > 0) {
+    const bicep = BicepTree.fromDeployments(input.azure);
     for (const rule of POLICY_RULES) {
       if (rule.engine !== 'bicep') continue;
       ranRules.add(rule.id);

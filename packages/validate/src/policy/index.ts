@@ -10,6 +10,7 @@ export {
 export { CompiledAdmissionPolicy, compileAdmissionPolicies, CI_USER_INFO, type PolicyVerdict } from './admission-evaluator.js';
 export { POLICY_RULES, CEL_RULES, RULE_IDS, policyRule } from './catalogue.js';
 export { EXCEPTION_RULE, EXCEPTIONS_CONDITION } from './exceptions.js';
+export { OFFBOARD_STATEFUL_TEAM } from './rules/offboarding.js';
 export { policyValues, FLUX_NAMESPACE } from './policy-values.js';
 export { KINDS, POD_KINDS, type KindName, type KindInfo } from './kinds.js';
 export type {
@@ -18,6 +19,7 @@ export type {
   CelRule,
   CelValidation,
   CelVariable,
+  DiffRule,
   ObjectsRule,
   PolicyRule,
   PolicyValues,

@@ -2,11 +2,18 @@ import type { ClusterSpec } from '@aks-hybrid/spec';
 import type { PolicyValues } from './types.js';
 
 /**
- * Namespace of the Flux controllers. The AKS Flux extension applies as its `flux-applier`
- * ServiceAccount there (multi-tenancy lockdown), plain Flux as `kustomize-controller`: both are in
- * the group `system:serviceaccounts:flux-system`.
+ * Namespace of the Flux controllers and of the kit's fluxConfiguration. The AKS Flux extension, with
+ * multi-tenancy enforced (its default), runs kustomize-controller with
+ * `--default-service-account=flux-applier` and creates that ServiceAccount, bound to cluster-admin,
+ * in the configuration's namespace: Flux applies the tree as
+ * `system:serviceaccount:flux-system:flux-applier`
+ * (https://learn.microsoft.com/azure/azure-arc/kubernetes/conceptual-gitops-flux2#multi-tenancy;
+ * fluxcd/flux2#3182). Plain Flux applies as its `kustomize-controller` ServiceAccount.
  */
 export const FLUX_NAMESPACE = 'flux-system';
+
+/** The identities that apply this repository's tree, and only those. */
+export const FLUX_APPLIERS = [`system:serviceaccount:${FLUX_NAMESPACE}:flux-applier`, `system:serviceaccount:${FLUX_NAMESPACE}:kustomize-controller`] as const;
 
 /** The spec values rules write into their CEL. Deterministic: spec order, no duplicates. */
 export function policyValues(spec: ClusterSpec): PolicyValues {
@@ -15,6 +22,6 @@ export function policyValues(spec: ClusterSpec): PolicyValues {
     userPools: spec.cluster.userPools.map((p) => p.name),
     platformAdminGroups: [...spec.access.platformAdminGroupObjectIds],
     loadBalancerNamespaces: spec.teams.filter((t) => t.quota.loadBalancers > 0).map((t) => t.name),
-    fluxGroup: `system:serviceaccounts:${FLUX_NAMESPACE}`,
+    fluxAppliers: [...FLUX_APPLIERS],
   };
 }

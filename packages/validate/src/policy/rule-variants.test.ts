@@ -208,16 +208,26 @@ describe('Azure', () => {
 
   it('GIVEN a public API server with an empty authorized range list THEN KIT-AZ-006 fails it', async () => {
     const tree = exampleTree();
-    editBicep(tree, 'modules/aks.bicep', 'authorizedIPRanges: enablePrivateCluster ? null : union(authorizedIPRanges, [egressPublicIpPrefix])', 'authorizedIPRanges: []');
+    editBicep(tree, 'modules/aks.bicep', 'authorizedIPRanges: enablePrivateCluster ? null : union(authorizedIPRanges, [egressPublicIpPrefix])', 'authorizedIPRanges: enablePrivateCluster ? authorizedIPRanges : []');
+    // The compiler would refuse the now unused parameter (no-unused-params is at error level).
+    editBicep(tree, 'modules/aks.bicep', 'param egressPublicIpPrefix string', '#disable-next-line no-unused-params\nparam egressPublicIpPrefix string');
     const { findings } = await gate(tree, exampleSpec());
     expect(findings.map((f) => `${f.rule}: ${f.message}`)).toEqual(['KIT-AZ-006: the public API server endpoint has no authorized IP ranges: it is open to the internet']);
   });
 
-  it('GIVEN a value behind an expression the checker cannot follow THEN it is a note, not a finding', async () => {
+  it('GIVEN a value the compiler evaluates THEN the rule judges the evaluated value', async () => {
     const tree = exampleTree();
-    editBicep(tree, 'modules/registry.bicep', 'adminUserEnabled: false', "adminUserEnabled: length(name) > 100");
+    editBicep(tree, 'modules/registry.bicep', 'adminUserEnabled: false', 'adminUserEnabled: length(name) > 3');
+    const { findings } = await gate(tree, exampleSpec());
+    expect(findings.map((f) => `${f.rule} ${f.object}: ${f.message}`)).toEqual(['KIT-AZ-003 registries acrcontosoweuprod: properties.adminUserEnabled is true; it must be false']);
+  });
+
+  it('GIVEN a value known only during the deployment THEN it is a note, not a finding', async () => {
+    const tree = exampleTree();
+    // The kubelet principal ID is another module's output: the snapshot keeps it as an ARM expression.
+    editBicep(tree, 'modules/registry.bicep', 'adminUserEnabled: false', 'adminUserEnabled: empty(kubeletPrincipalId)');
     const report = await gate(tree, exampleSpec());
     expect(report.findings).toEqual([]);
-    expect(report.notes).toEqual([expect.stringMatching(/^KIT-AZ-003 registries registry .*adminUserEnabled is `length\(name\) > 100`.*not checked/)]);
+    expect(report.notes).toEqual([expect.stringMatching(/^KIT-AZ-003 registries acrcontosoweuprod .*adminUserEnabled is `\[empty\(reference\(.*known only during the deployment; not checked/)]);
   });
 });

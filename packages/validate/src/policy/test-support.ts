@@ -1,9 +1,10 @@
 /** Shared by the policy tests: the committed example cluster as objects, and ways to break it. Not shipped. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { fileSystemSource, loadCluster, type ClusterSpec, type Team } from '@aks-hybrid/spec';
+import { compileBicep, type PredictedDeployment } from '../bicep-compile/index.js';
 import { admissionPolicyObjects } from './admission-policies.js';
 import { evaluatePolicies, type PolicyReport } from './evaluate-policies.js';
 
@@ -13,7 +14,7 @@ export const ADMISSION_FILE = `gitops/clusters/${CLUSTER}/infrastructure/admissi
 
 export type Obj = Record<string, any>;
 
-/** What the gate reads: objects per YAML file and the Bicep sources. */
+/** What the gate reads: objects per YAML file and the Bicep sources (compiled by `gate`). */
 export interface Tree {
   readonly objects: Map<string, Obj[]>;
   readonly bicep: Map<string, string>;
@@ -47,9 +48,11 @@ export function exampleTree(): Tree {
       objects.set(file, parseAllDocuments(readFileSync(full, 'utf8')).map((d) => d.toJS() as Obj).filter((o) => o !== null));
     }
     const bicep = new Map<string, string>();
-    for (const full of walk(path.join(repoRoot, 'gitops/azure', CLUSTER))) {
+    // The cluster's own folder and the shared landing-zone template its main.bicepparam uses, when there is one.
+    const azureDirs = [CLUSTER, 'landing-zone'].map((dir) => path.join(repoRoot, 'gitops/azure', dir)).filter((dir) => existsSync(dir));
+    for (const full of azureDirs.flatMap(walk)) {
       const file = path.relative(repoRoot, full).split(path.sep).join('/');
-      if (file.endsWith('.bicep') || file.endsWith('.bicepparam')) bicep.set(file, readFileSync(full, 'utf8'));
+      if (/\.(bicep|bicepparam)$|\/bicepconfig\.json$/.test(file)) bicep.set(file, readFileSync(full, 'utf8'));
     }
     committed = { objects, bicep };
   }
@@ -97,6 +100,25 @@ export function withPlatformException(base: ClusterSpec, rule: string, object: s
   return { ...base, policyExceptions: [...(base.policyExceptions ?? []), { rule, object, reason }] };
 }
 
+const compiled = new Map<string, Promise<PredictedDeployment[]>>();
+/**
+ * The tree's Bicep through the real compiler (`bicep snapshot`), as validateRendered does it; the same sources are
+ * compiled once per test file. Compiler findings fail here: the policy tests need Bicep that compiles.
+ */
+export function compiledDeployments(bicep: ReadonlyMap<string, string>): Promise<PredictedDeployment[]> {
+  const key = JSON.stringify([...bicep]);
+  let deployments = compiled.get(key);
+  if (!deployments) {
+    deployments = compileBicep(bicep, { required: true }).then((result) => {
+      const errors = result.findings.filter((f) => !f.message.startsWith('Warning'));
+      if (errors.length > 0) throw new Error(`the test's Bicep does not compile:\n${errors.map((f) => `${f.file}:${f.line ?? ''} [${f.rule}] ${f.message}`).join('\n')}`);
+      return result.deployments;
+    });
+    compiled.set(key, deployments);
+  }
+  return deployments;
+}
+
 /**
  * Runs the gate. By default the tree's admission policies are first regenerated from `spec`, as a
  * render would (a spec change such as an exception changes them); tests of KIT-ADM-001 opt out.
@@ -104,5 +126,5 @@ export function withPlatformException(base: ClusterSpec, rule: string, object: s
 export async function gate(tree: Tree, spec: ClusterSpec, options: { syncAdmission?: boolean } = {}): Promise<PolicyReport> {
   const objects = new Map(tree.objects);
   if (options.syncAdmission ?? true) objects.set(ADMISSION_FILE, admissionPolicyObjects(spec));
-  return evaluatePolicies({ objects, bicep: tree.bicep }, spec);
+  return evaluatePolicies({ objects, azure: await compiledDeployments(tree.bicep) }, spec);
 }

@@ -55,8 +55,12 @@ export interface PolicyValues {
   readonly platformAdminGroups: readonly string[];
   /** Team namespaces whose quota allows Services of type LoadBalancer. */
   readonly loadBalancerNamespaces: readonly string[];
-  /** The group of the identities Flux applies the tree as (every ServiceAccount of its namespace). */
-  readonly fluxGroup: string;
+  /**
+   * Usernames Flux applies the tree as: the AKS extension's `flux-applier` (impersonated by
+   * kustomize-controller under multi-tenancy) and plain Flux's `kustomize-controller`. Not the whole
+   * flux-system group: the extension's own controllers there must stay free to manage its objects.
+   */
+  readonly fluxAppliers: readonly string[];
 }
 
 /**
@@ -100,7 +104,16 @@ export interface AzureCheck {
   readonly unknown: string[];
 }
 
-export type PolicyRule = CelRule | ObjectsRule | AzureRule;
+/**
+ * A rule about what a pull request changes, which needs the base ref as well as the head: `kit diff`
+ * checks it (packages/gitops/src/diff), the render gate does not. It is in the catalogue so the
+ * spec can declare exceptions for it and docs/policies.md lists it.
+ */
+export interface DiffRule extends RuleMeta {
+  readonly engine: 'diff';
+}
+
+export type PolicyRule = CelRule | ObjectsRule | AzureRule | DiffRule;
 
 export interface ObjectsContext {
   readonly spec: ClusterSpec;

@@ -5,7 +5,7 @@ import type { AzureCheck, AzureRule, Violation } from '../types.js';
 const MANAGED_CLUSTERS = 'Microsoft.ContainerService/managedClusters';
 const REGISTRIES = 'Microsoft.ContainerRegistry/registries';
 
-/** "registries registry": the last segment of the type and the symbol, as exceptions name it. */
+/** "registries acrcontosoweuprod": the last segment of the type and the resource name, as exceptions name it. */
 const refOf = (r: BicepResource) => ({ kind: r.type.slice(r.type.lastIndexOf('/') + 1), name: r.symbol });
 
 type Expectation =
@@ -13,21 +13,22 @@ type Expectation =
   { readonly path: readonly string[]; readonly absent: unknown; readonly ok: (value: unknown) => boolean; readonly describe: string };
 
 /**
- * Checks one property of every resource of `type`: known values must pass `ok`; values behind an
- * expression the tree cannot follow are reported as unknown (a note), not as a violation.
+ * Checks one property of every resource of `type` the compiled deployment would create: known values must pass
+ * `ok`; a value only the deployment knows (an ARM expression in the snapshot) is reported as unknown (a note),
+ * not as a violation. An absent or null property takes Azure's default (`absent`).
  */
 function checkProperty(bicep: BicepTree, type: string, rule: string, e: Expectation): AzureCheck {
   const violations: Violation[] = [];
   const unknown: string[] = [];
   for (const r of bicep.ofType(type)) {
     const raw = propertyAt(r.body, e.path);
-    const resolved = raw === undefined ? { known: true as const, value: e.absent } : bicep.resolve(r.file, raw);
+    const resolved = raw === undefined || raw === null ? { known: true as const, value: e.absent } : bicep.resolve(raw);
     const where = `${refOf(r).kind} ${r.symbol} (${r.file})`;
     if (!resolved.known) {
-      unknown.push(`${rule} ${where}: ${e.path.join('.')} is \`${resolved.expression}\`, which the offline check cannot resolve; not checked`);
+      unknown.push(`${rule} ${where}: ${e.path.join('.')} is \`${resolved.expression}\`, known only during the deployment; not checked`);
     } else if (!e.ok(resolved.value)) {
-      const shown = raw === undefined ? `absent (Azure's default: ${JSON.stringify(e.absent)})` : JSON.stringify(resolved.value);
-      violations.push({ ref: refOf(r), file: r.file, line: r.line, path: e.path.join('.'), message: `${e.path.join('.')} is ${shown}; it must be ${e.describe}` });
+      const shown = raw === undefined || raw === null ? `absent (Azure's default: ${JSON.stringify(e.absent)})` : JSON.stringify(resolved.value);
+      violations.push({ ref: refOf(r), file: r.file, path: e.path.join('.'), message: `${e.path.join('.')} is ${shown}; it must be ${e.describe}` });
     }
   }
   return { violations, unknown };
@@ -45,17 +46,16 @@ function checkApiServer(bicep: BicepTree, spec: ClusterSpec, rule: string): Azur
     describe: `${privateCluster} (spec.cluster.apiServer.access is ${spec.cluster.apiServer.access})`,
   });
   if (privateCluster) return mode;
-  // Public: the endpoint must be restricted. The kit writes the ranges as an expression (the spec's
-  // ranges plus the egress prefix); only a literal empty or null list is certain to be open.
+  // Public: the endpoint must be restricted. The ranges include the egress prefix, known only during the
+  // deployment (an ARM expression in the snapshot); only an empty or absent list is certain to be open.
   const ranges: Violation[] = [];
   for (const r of bicep.ofType(MANAGED_CLUSTERS)) {
     const raw = propertyAt(r.body, ['properties', 'apiServerAccessProfile', 'authorizedIPRanges']);
-    const resolved = raw === undefined ? { known: true as const, value: undefined } : bicep.resolve(r.file, raw);
+    const resolved = bicep.resolve(raw);
     if (resolved.known && (resolved.value === undefined || resolved.value === null || (Array.isArray(resolved.value) && resolved.value.length === 0))) {
       ranges.push({
         ref: refOf(r),
         file: r.file,
-        line: r.line,
         path: 'properties.apiServerAccessProfile.authorizedIPRanges',
         message: 'the public API server endpoint has no authorized IP ranges: it is open to the internet',
       });

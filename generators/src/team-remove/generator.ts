@@ -1,0 +1,104 @@
+import { logger, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { describePlan, fluxEntryDir, manifestPath, parseManifest, planWrite, renderAndValidate, sha256, type WritePlan } from '@aks-hybrid/gitops';
+import { memorySource, SpecError } from '@aks-hybrid/spec';
+import { gitIn, type Git } from '../team-namespace/git-commit.js';
+import { treeSource } from '../team-namespace/tree-source.js';
+import { checkOffboardCommit, commitOffboarding } from './offboard-commit.js';
+import { normalizeOffboardOptions, OffboardingError } from './offboard-options.js';
+import { offboardingRunbook, runbookPath } from './runbook.js';
+import type { TeamRemoveGeneratorSchema } from './schema.js';
+
+export interface TeamRemoveDependencies {
+  /** Runs git for --commit (injected in tests); default: git in the workspace root. */
+  readonly git?: Git;
+}
+
+/**
+ * `nx g team-remove`: deletes the team's spec file and re-renders the cluster without it, through
+ * the same renderAndValidate as `kit render`, so the writer's manifest prunes the team's generated
+ * files. Everything is checked in memory first; the Tree is touched only when all checks passed.
+ * The namespace itself stays (Flux prune protection): the irreversible steps are a runbook, printed
+ * or, with --runbook, written to docs/offboarding/.
+ */
+export async function teamRemoveGenerator(tree: Tree, schema: TeamRemoveGeneratorSchema, deps: TeamRemoveDependencies = {}): Promise<GeneratorCallback> {
+  const options = normalizeOffboardOptions(tree, schema);
+  const { name, cluster, teamFile, team, spec } = options;
+  if (!team) {
+    // Unknown, or removed by an earlier run: say so, write nothing (a second run is a no-op).
+    const folder = `${fluxEntryDir(cluster)}/teams/${name}`;
+    const leftovers = tree.exists(folder) ? tree.children(folder) : [];
+    if (leftovers.length > 0) {
+      throw new OffboardingError(`${teamFile} does not exist but ${folder}/ still holds generated files; run \`pnpm render\` to prune them. Nothing was written.`);
+    }
+    const teams = spec.teams.map((t) => t.name).join(', ') || '(none)';
+    return () => logger.info(`Team ${name} is not a team of ${cluster} (teams: ${teams}); nothing to remove.`);
+  }
+
+  // Render the cluster as if the team file were gone: the same code path as the render target.
+  const source = memorySource(new Map([[teamFile, undefined]]), treeSource(tree));
+  let outcome;
+  try {
+    outcome = await renderAndValidate(source, cluster);
+  } catch (error) {
+    if (error instanceof SpecError) throw new OffboardingError(`the cluster does not load without team ${name}; nothing was written:\n${error.message}`);
+    throw error;
+  }
+  if (outcome.findings.length > 0) {
+    throw new OffboardingError(
+      `the cluster fails validation without team ${name} (e.g. a platform exception still names its objects); nothing was written:\n${outcome.findings.map((f) => `  - ${f.file}: ${f.message}`).join('\n')}`,
+    );
+  }
+  const plan = planWrite(treeSource(tree), cluster, outcome.files, { root: tree.root });
+  if (plan.conflicts.length > 0 || (plan.refusals ?? []).length > 0) {
+    throw new OffboardingError(`files the kit did not generate are in the way; nothing was written:\n${describePlan(plan)}`);
+  }
+  const edited = handEditedFiles(tree, plan);
+  if (edited.length > 0) {
+    throw new OffboardingError(
+      [
+        'generated files were edited by hand since the last render; offboarding would overwrite or delete the edits, so nothing was written:',
+        ...edited.map((path) => `  - ${path}`),
+        'Move the change into apps/ (or undo it with `git checkout -- <file>`), run `pnpm render`, then run the generator again.',
+      ].join('\n'),
+    );
+  }
+
+  const runbook = offboardingRunbook(spec, team);
+  const runbookFile = runbookPath(cluster, name);
+  const git = deps.git ?? gitIn(tree.root);
+  const owned = new Set([teamFile, manifestPath(cluster), ...outcome.files.keys(), ...plan.deletes, ...(options.runbook ? [runbookFile] : [])]);
+  const commitPlan = options.commit ? checkOffboardCommit(name, owned, git) : undefined;
+
+  // All checks passed: now, and only now, touch the Tree.
+  tree.delete(teamFile);
+  for (const change of plan.writes) tree.write(change.path, change.content);
+  for (const path of plan.deletes) tree.delete(path);
+  if (options.runbook) tree.write(runbookFile, runbook);
+  const changed = [teamFile, ...plan.writes.map((w) => w.path), ...plan.deletes, ...(options.runbook ? [runbookFile] : [])];
+  // Printed here, not in the callback: Nx skips callbacks on --dry-run, and the runbook is what a dry run is for.
+  logger.info(options.runbook ? `The runbook of the irreversible steps goes to ${runbookFile}: follow it after the merge.` : runbook);
+
+  return () => {
+    logger.info(`Team ${name} removed from ${cluster}: ${changed.length} files changed (its spec, its generated files, the indexes).`);
+    if (!commitPlan) return;
+    const files = [...new Set([...changed, ...commitPlan.pendingOwnFiles])].sort();
+    commitOffboarding(name, cluster, commitPlan, files, git);
+    logger.info(`Committed ${files.length} files on branch ${commitPlan.branch}. Push it and open a pull request: git push -u origin ${commitPlan.branch}`);
+  };
+}
+
+/** Generated files whose content is not what the kit last wrote (the manifest's hash differs): never overwritten or deleted silently. */
+function handEditedFiles(tree: Tree, plan: WritePlan): string[] {
+  const manifestFile = manifestPath(plan.cluster);
+  const text = tree.read(manifestFile, 'utf8');
+  if (text === null) return [];
+  const recorded = parseManifest(plan.cluster, text).files;
+  const touched = [...plan.writes.filter((w) => w.kind === 'change').map((w) => w.path), ...plan.deletes];
+  return touched.filter((path) => {
+    if (path === manifestFile || recorded[path] === undefined) return false;
+    const current = tree.read(path, 'utf8');
+    return current !== null && sha256(current) !== recorded[path];
+  });
+}
+
+export default teamRemoveGenerator;
