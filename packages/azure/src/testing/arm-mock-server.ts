@@ -76,7 +76,7 @@ const ROUTES: ReadonlyArray<{ route: Route; pattern: RegExp }> = [
 ];
 
 export async function startMockAzure(): Promise<MockAzure> {
-  const { cert, key: privateKey } = selfSignedCert();
+  const { cert, key: privateKey } = await selfSignedCert();
   const started = Date.now();
   const faults: Array<{ route: Route; fault: Fault; times: number }> = [];
   const hanging = new Set<ServerResponse>();

@@ -25,7 +25,7 @@ export interface SignInMock {
 export const AADSTS_INVALID_SECRET = 'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.';
 
 export async function startSignInMock(mode: 'hang' | 'refuse'): Promise<SignInMock> {
-  const { cert, key } = selfSignedCert();
+  const { cert, key } = await selfSignedCert();
   const sockets = new Set<Socket>();
   let accepted = 0;
   const track = (socket: Socket) => {
