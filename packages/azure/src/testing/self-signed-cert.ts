@@ -18,14 +18,15 @@ const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as con
 
 /** Certificate for `127.0.0.1`, `::1` and `localhost`, valid from an hour ago for one day. */
 export async function selfSignedCert(now = new Date()): Promise<SelfSignedCert> {
-  x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+  // Node's WebCrypto is the provider; the casts bridge Node's and the DOM's names for the same types.
+  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
   const keys = await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']);
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: now.getTime().toString(16),
     name: 'CN=aks-hybrid-kit loopback mock',
     notBefore: new Date(now.getTime() - 3_600_000),
     notAfter: new Date(now.getTime() + 86_400_000),
-    keys: keys as unknown as CryptoKeyPair,
+    keys: keys as unknown as Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]['keys'],
     signingAlgorithm: ALGORITHM,
     extensions: [
       new x509.SubjectAlternativeNameExtension([
