@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; if?: string };
-type Workflow = { name: string; on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, { 'runs-on': string; steps: Step[] }> };
+type Step = { name?: string; id?: string; uses?: string; run?: string; with?: Record<string, unknown>; if?: string; env?: Record<string, string> };
+type Job = { 'runs-on': string; permissions?: Record<string, string>; env?: Record<string, string>; steps: Step[] };
+type Workflow = { name: string; on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> };
 
 /** The steps scripts/ci.sh offers: the `case` labels of its dispatcher. */
-const scriptSteps = [...read('scripts/ci.sh').matchAll(/^\s{2}([a-z]+)\)/gm)].map((m) => m[1]);
+const scriptSteps = [...read('scripts/ci.sh').matchAll(/^\s{2}([a-z-]+)\)/gm)].map((m) => m[1]);
 
 describe.each(['.github/workflows/ci.yml', '.github/workflows/release.yml'])('%s', (file) => {
   const workflow = parse(read(file)) as Workflow;
@@ -42,9 +43,65 @@ describe('the CI workflow', () => {
 
   it('calls only steps of scripts/ci.sh (the same commands for every CI system), in gate order', () => {
     const steps = runs.filter((r) => r.startsWith('bash scripts/ci.sh')).map((r) => r.split(' ')[2]);
-    expect(steps).toEqual(['install', 'check', 'validate', 'test', 'diff']);
+    expect(steps).toEqual(['install', 'render-back', 'check', 'validate', 'test', 'diff', 'what-if']);
     for (const step of steps) expect(scriptSteps).toContain(step);
-    expect(runs.filter((r) => !r.startsWith('bash scripts/ci.sh'))).toEqual([expect.stringMatching(/^gh pr comment .*--body-file kit-diff.md/)]);
+    // Every step of the script but `all` is in the workflow: nothing one CI system runs that the other skips.
+    expect(scriptSteps.filter((s) => s !== 'all').sort()).toEqual([...steps].sort());
+    expect(runs.filter((r) => !r.startsWith('bash scripts/ci.sh'))).toEqual([
+      expect.stringMatching(/kit-render\.md.*gh pr comment/),
+      expect.stringMatching(/^cat kit-diff.md kit-what-if.md > kit-comment.md.*gh pr comment .*--body-file kit-comment.md/),
+    ]);
+  });
+
+  const steps = workflow.jobs.gate!.steps;
+  const step = (id: string) => {
+    const found = steps.find((s) => s.id === id);
+    if (!found) throw new Error(`no step with id ${id}`);
+    return found;
+  };
+
+  it('checks out the pull request head (not the merge commit) with a token that may push, and nothing more', () => {
+    expect(steps[0]!.with).toMatchObject({ ref: '${{ github.event.pull_request.head.sha || github.sha }}' });
+    expect(workflow.jobs.gate!.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', 'id-token': 'write' });
+  });
+
+  it('renders spec-only pull requests back to the branch, and only a branch of this repository (a fork gets the patch)', () => {
+    const renderBack = step('render-back');
+    expect(renderBack.if).toBe("github.event_name == 'pull_request'");
+    expect(workflow.jobs.gate!.env!.SAME_REPO).toBe("${{ github.event_name == 'push' || github.event.pull_request.head.repo.full_name == github.repository }}");
+    expect(renderBack.env).toEqual({ KIT_RENDER_BACK_PUSH: "${{ env.SAME_REPO == 'true' && '1' || '0' }}", KIT_RENDER_BACK_BRANCH: '${{ github.head_ref }}' });
+    // Before check: check then runs on the pushed commit, which no new run would check (GITHUB_TOKEN pushes start none).
+    expect(steps.indexOf(renderBack)).toBeLessThan(steps.findIndex((s) => s.run?.trim() === 'bash scripts/ci.sh check'));
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(upload.if).toBe("failure() && steps.render-back.outcome == 'failure'");
+    expect(upload.with).toMatchObject({ path: 'kit-render.patch' });
+  });
+
+  it('writes the diff and the what-if even after a failed step, and posts them before the job fails', () => {
+    for (const id of ['diff', 'what-if']) expect(step(id).if).toMatch(/^\$\{\{ !cancelled\(\) && github.event_name == 'pull_request' && steps.install.outcome == 'success'/);
+    const post = steps.at(-1)!;
+    expect(post.if).toMatch(/^\$\{\{ !cancelled\(\) /);
+    expect(post.run).toContain('gh pr comment');
+  });
+
+  it('logs in to Azure with OIDC from repository variables only when they are set and the branch is ours', () => {
+    const login = step('azure-login');
+    expect(login.uses).toBe('azure/login@v2');
+    expect(login.with).toEqual({ 'client-id': '${{ vars.AZURE_CLIENT_ID }}', 'tenant-id': '${{ vars.AZURE_TENANT_ID }}', 'subscription-id': '${{ vars.AZURE_SUBSCRIPTION_ID }}' });
+    expect(login.if).toContain("vars.AZURE_CLIENT_ID != ''");
+    expect(login.if).toContain("env.SAME_REPO == 'true'");
+    const whatIf = step('what-if');
+    expect(steps.indexOf(login)).toBeLessThan(steps.indexOf(whatIf));
+    // The what-if step always runs; without a login the script says it skipped (tools/ci-script.test.ts).
+    expect(whatIf.if).not.toContain('AZURE_CLIENT_ID');
+    expect(whatIf.env).toEqual({ KIT_AZURE_LOGIN: "${{ steps.azure-login.outcome == 'success' && '1' || '0' }}" });
+  });
+
+  it('keeps .github/CODEOWNERS current: in `pnpm check`, in the script\'s check, and in what render-back commits', () => {
+    expect(JSON.parse(read('package.json')).scripts.check).toMatch(/ && kit codeowners --check$/);
+    const stepCheck = read('scripts/ci.sh').split('\nstep_check() {\n')[1]!.split('\n}\n')[0];
+    expect(stepCheck).toMatch(/^ {2}"\$\{PNPM\[@\]\}" kit codeowners --check$/m);
+    expect(read('scripts/ci.sh')).toMatch(/^RENDERED_PATHS=\(gitops docs \.github\/CODEOWNERS\)$/m);
   });
 
   it('sets up the .NET SDK before the install, which restores the pinned Bicep CLI and checks it is there', () => {

@@ -21,7 +21,8 @@ function readTree(dir: string, out = new Map<string, string>()): Map<string, str
 
 describe.each(listClusters(source))('committed tree of %s', (cluster) => {
   it('passes schema, index and Bicep validation when read back from disk', async () => {
-    const files = new Map([...readTree(`gitops/clusters/${cluster}`), ...readTree(`gitops/azure/${cluster}`)]);
+    // The cluster's main.bicepparam uses the shared template in gitops/azure/landing-zone/ (decision 0105).
+    const files = new Map([...readTree(`gitops/clusters/${cluster}`), ...readTree(`gitops/azure/${cluster}`), ...readTree('gitops/azure/landing-zone')]);
     expect(files.size).toBeGreaterThan(10);
     expect(await validateRendered(files, loadCluster(source, cluster))).toEqual([]);
   });

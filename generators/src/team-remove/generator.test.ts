@@ -122,6 +122,7 @@ describe('team-remove: idempotency and unknown teams', () => {
   it('GIVEN a removed team WHEN run again THEN nothing changes and it says the team is not there', async () => {
     await teamRemoveGenerator(tree, { cluster: CLUSTER, name: 'dev' });
     const before = snapshot(tree);
+    logged = [];
     const callback = await teamRemoveGenerator(tree, { cluster: CLUSTER, name: 'dev' });
     expect(snapshot(tree)).toEqual(before);
     await callback();

@@ -1,5 +1,6 @@
 import { logger, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { describePlan, fluxEntryDir, manifestPath, parseManifest, planWrite, renderAndValidate, sha256, type WritePlan } from '@aks-hybrid/gitops';
+import { existsSync } from 'node:fs';
+import { acquireRepoLock, describePlan, fluxEntryDir, pendingTransactions, manifestPath, parseManifest, planWrite, renderAndValidate, sha256, type WritePlan } from '@aks-hybrid/gitops';
 import { memorySource, SpecError } from '@aks-hybrid/spec';
 import { gitIn, type Git } from '../team-namespace/git-commit.js';
 import { treeSource } from '../team-namespace/tree-source.js';
@@ -31,7 +32,9 @@ export async function teamRemoveGenerator(tree: Tree, schema: TeamRemoveGenerato
       throw new OffboardingError(`${teamFile} does not exist but ${folder}/ still holds generated files; run \`pnpm render\` to prune them. Nothing was written.`);
     }
     const teams = spec.teams.map((t) => t.name).join(', ') || '(none)';
-    return () => logger.info(`Team ${name} is not a team of ${cluster} (teams: ${teams}); nothing to remove.`);
+    // Said now, not in the callback, so that --dry-run says it too.
+    logger.info(`Team ${name} is not a team of ${cluster} (teams: ${teams}); nothing to remove.`);
+    return () => {};
   }
 
   // Render the cluster as if the team file were gone: the same code path as the render target.
@@ -48,6 +51,10 @@ export async function teamRemoveGenerator(tree: Tree, schema: TeamRemoveGenerato
       `the cluster fails validation without team ${name} (e.g. a platform exception still names its objects); nothing was written:\n${outcome.findings.map((f) => `  - ${f.file}: ${f.message}`).join('\n')}`,
     );
   }
+  // One writer at a time, as team-namespace: held until Nx has flushed the Tree (callback) or the process exits.
+  const releaseLock = existsSync(tree.root) ? await acquireRepoLock(tree.root, `nx g team-remove ${name}`, { log: (line) => logger.info(line) }) : () => {};
+  const pending = existsSync(tree.root) ? pendingTransactions(tree.root, cluster) : [];
+  if (pending.length > 0) throw new OffboardingError(`an interrupted render left a pending write (${pending.join(', ')}); run \`pnpm render\` to finish it, then run this again`);
   const plan = planWrite(treeSource(tree), cluster, outcome.files, { root: tree.root });
   if (plan.conflicts.length > 0 || (plan.refusals ?? []).length > 0) {
     throw new OffboardingError(`files the kit did not generate are in the way; nothing was written:\n${describePlan(plan)}`);
@@ -79,6 +86,7 @@ export async function teamRemoveGenerator(tree: Tree, schema: TeamRemoveGenerato
   logger.info(options.runbook ? `The runbook of the irreversible steps goes to ${runbookFile}: follow it after the merge.` : runbook);
 
   return () => {
+    releaseLock(); // Nx has flushed the Tree by now
     logger.info(`Team ${name} removed from ${cluster}: ${changed.length} files changed (its spec, its generated files, the indexes).`);
     if (!commitPlan) return;
     const files = [...new Set([...changed, ...commitPlan.pendingOwnFiles])].sort();

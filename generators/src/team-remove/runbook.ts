@@ -19,8 +19,9 @@ The pull request that removes \`${team.file}\` deletes the team's rendered files
 removes the team's RBAC, network policies and workloads, but **not its namespace**: team namespaces
 carry \`kustomize.toolkit.fluxcd.io/prune: disabled\`
 (https://fluxcd.io/flux/components/kustomize/kustomizations/#prune), so the PersistentVolumeClaims in
-\`${ns}\` and their disks survive the merge. The steps below are irreversible: do them in order, after
-the merge, and keep this page with the pull request.
+\`${ns}\` and their disks survive the merge. Take the backup (step 1) before the merge, so that the
+exception of step 0 can say where it is; steps 2 to 4 are irreversible: do them in order, after the
+merge, and keep this page with the pull request.
 
 Quota of the team at removal: ${team.quota.persistentVolumeClaims} PersistentVolumeClaims, ${team.quota.storage} of storage.
 Contact: ${team.contact ?? '(none in the spec)'}.

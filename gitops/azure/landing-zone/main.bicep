@@ -10,9 +10,12 @@ import {
   expressRouteType
   fluxKustomizationType
   hubVirtualNetworkType
+  keyVaultSettingsType
+  keyVaultType
   maintenanceWindowType
   resourceNamesType
   subnetPrefixesType
+  teamIdentityType
   vpnType
 } from 'modules/types.bicep'
 
@@ -219,6 +222,19 @@ param fluxNamespace string
 param fluxKustomizations {
   *: fluxKustomizationType
 }
+
+// ---------------------------------------------------------------------------------------------
+// Team identities and secrets
+// ---------------------------------------------------------------------------------------------
+
+@description('Optional. One user-assigned identity per team that asks, federated with ServiceAccounts of its namespace (Microsoft Entra Workload ID).')
+param teamIdentities teamIdentityType[] = []
+
+@description('Optional. Key Vault settings; with them the cluster runs the Secrets Store CSI driver add-on with rotation.')
+param keyVaultSettings keyVaultSettingsType?
+
+@description('Optional. The Key Vaults for team secrets (one per team, or one shared); needs keyVaultSettings.')
+param keyVaults keyVaultType[] = []
 
 // Resource IDs known before the deployment starts: role assignment names are seeded with them, not
 // with principal IDs that exist only at run time, so what-if can predict them
@@ -465,6 +481,7 @@ module aks 'modules/aks.bicep' = {
     maintenanceWindow: maintenanceWindow
     monitoringWorkspaceResourceId: monitoring.outputs.resourceId
     webApplicationRoutingEnabled: webApplicationRoutingEnabled
+    secretsProviderRotationPollInterval: keyVaultSettings.?rotationPollInterval
   }
   // The nodes resolve names through the VNet's DNS servers, which may be on-premises: the path
   // there (the gateways here, or the peering to the hub) must exist before the first node boots.
@@ -521,6 +538,46 @@ module flux 'modules/flux.bicep' = {
   ]
 }
 
+module keyVaultDnsZone 'modules/key-vault-dns-zone.bicep' = if (keyVaultSettings != null && !empty(keyVaults)) {
+  name: '${clusterKey}-key-vault-dns-zone'
+  params: {
+    virtualNetworkName: names.virtualNetwork
+    virtualNetworkResourceId: network.outputs.resourceId
+    tags: tags
+  }
+}
+
+module teamKeyVaults 'modules/key-vault.bicep' = [
+  for vault in (keyVaultSettings == null ? [] : keyVaults): {
+    name: '${clusterKey}-kv-${vault.name}'
+    params: {
+      name: vault.name
+      softDeleteRetentionInDays: keyVaultSettings.?softDeleteRetentionInDays ?? 90
+      privateEndpointName: vault.privateEndpointName
+      subnetResourceId: network.outputs.privateEndpointsSubnetResourceId
+      privateDnsZoneResourceId: keyVaultDnsZone.?outputs.?resourceId ?? ''
+      location: location
+      tags: tags
+    }
+  }
+]
+
+// After the vaults, which their role assignments name; the issuer is the finished cluster's.
+module teamIdentityModules 'modules/team-identity.bicep' = [
+  for identity in teamIdentities: {
+    name: '${clusterKey}-id-${identity.namespace}'
+    params: {
+      identity: identity
+      oidcIssuerUrl: aks.outputs.oidcIssuerUrl
+      location: location
+      tags: tags
+    }
+    dependsOn: [
+      teamKeyVaults
+    ]
+  }
+]
+
 // ---------------------------------------------------------------------------------------------
 // Outputs: the fixed addresses first; addresses.json names these outputs.
 // ---------------------------------------------------------------------------------------------
@@ -566,3 +623,19 @@ output vpnGatewayPublicIpAddresses string[] = vpnGateway.?outputs.?publicIpAddre
 
 @description('The VPN gateway\'s BGP peering addresses, for the on-premises device (empty without a VPN here).')
 output vpnGatewayBgpPeeringAddresses string = vpnGateway.?outputs.?bgpPeeringAddresses ?? ''
+
+@description('The client ID of each team identity, by team namespace. Record it as azureIdentity.clientId in the team file: the ServiceAccounts are annotated with it (azure.workload.identity/client-id).')
+output teamIdentityClientIds array = [
+  for (identity, i) in teamIdentities: {
+    team: identity.namespace
+    clientId: teamIdentityModules[i].outputs.clientId
+  }
+]
+
+@description('The URI of each team Key Vault, for the SecretProviderClass.')
+output keyVaultUris array = [
+  for (vault, i) in (keyVaultSettings == null ? [] : keyVaults): {
+    name: vault.name
+    uri: teamKeyVaults[i].outputs.uri
+  }
+]

@@ -32,6 +32,9 @@ export function expectedSubnets(spec: ClusterSpec): ExpectedSubnet[] {
   return [
     // GatewaySubnet takes no NSG (https://learn.microsoft.com/en-us/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub).
     ...(s.gateway ? [{ name: 'GatewaySubnet', addressPrefix: s.gateway }] : []),
+    // The DNS resolver's endpoint subnets are delegated to it and carry no NSG (network.bicep).
+    ...(s.dnsResolverInbound ? [{ name: 'snet-dns-inbound', addressPrefix: s.dnsResolverInbound }] : []),
+    ...(s.dnsResolverOutbound ? [{ name: 'snet-dns-outbound', addressPrefix: s.dnsResolverOutbound }] : []),
     { name: 'snet-system-nodes', addressPrefix: s.systemNodes, networkSecurityGroup: nsgName(spec, 'nodes') },
     { name: 'snet-user-nodes', addressPrefix: s.userNodes, networkSecurityGroup: nsgName(spec, 'nodes') },
     { name: spec.names.ingressSubnet, addressPrefix: s.ingress, networkSecurityGroup: nsgName(spec, 'ingress') },

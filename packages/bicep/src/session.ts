@@ -140,7 +140,9 @@ export class BicepSession {
   close(): void {
     this.exited ??= new BicepRunError('the Bicep session was closed');
     this.connection.dispose();
-    this.child.kill();
+    // Let a write in flight reach the pipe before the process goes: killing first would fail that write.
+    if (this.child.stdin.writable) this.child.stdin.end(() => this.child.kill());
+    else this.child.kill();
   }
 
   private async request<T>(method: string, params: object): Promise<T> {

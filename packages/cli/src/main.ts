@@ -13,6 +13,7 @@ Usage:
   kit preflight [cluster] [--json]                       check the Kubernetes version and VM sizes are offered in the region
   kit diff [cluster...] [--all] --base <git-ref> [--json] [--output <file>]  desired-state change since a git ref (ref... = since the merge base)
   kit schemas [--check]                                  write (or check) packages/spec/schemas/*.json
+  kit codeowners [--check]                               write (or check) .github/CODEOWNERS from the specs' metadata.codeowners
   kit bicep <args...>                                    run the located Bicep CLI (KIT_BICEP, pinned .cache/bicep, PATH, ~/.azure/bin)
   kit bench [--teams 10,100,1000,10000] [--runs 3] [--with-bicep]  time render + validate + write on synthetic clusters (min/median/max of each size's runs)
 
@@ -65,6 +66,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/diff.js')).diffCommand({ ...common, base: values.base, ...(values.output ? { output: values.output } : {}) }, log);
     case 'schemas':
       return (await import('./commands/schemas.js')).schemasCommand({ root, check: values.check }, log);
+    case 'codeowners':
+      return (await import('./commands/codeowners.js')).codeownersCommand({ root, check: values.check }, log);
     case 'bench':
       return (await import('./commands/bench.js')).benchCommand(
         { root, teams: (values.teams ?? '10,100,1000,10000').split(',').map(Number), runs: Number(values.runs ?? 3), bicep: values['with-bicep'] },
@@ -91,3 +94,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = report.exitCode;
   },
 );
+// Errors outside the command's promise chain (a helper process's pipe closing, say) get the same treatment.
+process.on('uncaughtException', (error) => {
+  const report = reportError(error, process.argv.includes('--debug'));
+  console.error(report.message);
+  process.exit(report.exitCode);
+});

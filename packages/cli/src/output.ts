@@ -31,6 +31,7 @@ const ERRNO_REASONS: Record<string, string> = {
   ENOTDIR: 'a file is where a folder should be',
   EISDIR: 'a folder is where a file should be',
   ENOTEMPTY: 'the folder is not empty',
+  EPIPE: 'a helper process (such as the Bicep CLI) stopped reading',
 };
 
 /**
@@ -46,7 +47,7 @@ export function reportError(error: unknown, debug: boolean): ErrorReport {
   if (typeof e?.exitCode === 'number') return { message: `${e.message}${stack}`, exitCode: e.exitCode };
   if (typeof e?.code === 'string' && e.syscall) {
     const reason = ERRNO_REASONS[e.code] ?? e.code;
-    return { message: `cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${reason} (${e.code}). Fix that and run again.${stack}`, exitCode: 2 };
+    return { message: `cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${reason} (${e.code}). Fix that and run again (--debug shows where).${stack}`, exitCode: 2 };
   }
   const message = error instanceof Error ? error.message : String(error);
   return {

@@ -35,4 +35,17 @@ describe('layoutFluxTree', () => {
     ]);
     expect([...again]).toEqual([...files]);
   });
+
+  it('GIVEN the Calico opt-in folders THEN the entry index lists their Flux Kustomization files, never the folders: each step is reconciled on its own, in dependsOn order', () => {
+    const tree = layoutFluxTree('demo', [
+      { dir: '', files: ['infrastructure.yaml', 'calico-apiserver.yaml', 'calico.yaml', 'teams.yaml'].map((name) => ({ name, objects: [ns(name)] })) },
+      { dir: 'infrastructure', files: [{ name: 'ingress.yaml', objects: [ns('i')] }] },
+      { dir: 'calico-apiserver', files: [{ name: 'apiserver.yaml', objects: [ns('c1')] }] },
+      { dir: 'calico', files: [{ name: 'network-sets.yaml', objects: [ns('c2')] }] },
+      { dir: 'teams/a', files: [{ name: 'namespace.yaml', objects: [ns('a')] }] },
+    ]);
+    expect(resources(tree, 'gitops/clusters/demo/kustomization.yaml')).toEqual(['calico-apiserver.yaml', 'calico.yaml', 'infrastructure.yaml', 'teams.yaml']);
+    expect(resources(tree, 'gitops/clusters/demo/calico-apiserver/kustomization.yaml')).toEqual(['apiserver.yaml']);
+    expect(resources(tree, 'gitops/clusters/demo/calico/kustomization.yaml')).toEqual(['network-sets.yaml']);
+  });
 });

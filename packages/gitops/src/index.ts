@@ -1,5 +1,6 @@
 export { renderCluster, slaReportFile } from './render-cluster.js';
 export { layoutFluxTree } from './flux-tree.js';
+export { renderCodeowners, CODEOWNERS_PATH, teamFluxDir } from './codeowners.js';
 export { renderAndValidate, loadServiceFleet, type RenderOutcome } from './pipeline.js';
 export { toYamlDocuments } from './yaml.js';
 export * from './layout.js';

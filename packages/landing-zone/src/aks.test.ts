@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { deployed } from './testing/deployed.js';
 import { exampleSpec } from './testing/example.js';
 import { ZONES, type DeployedLandingZone } from './testing/landing-zone.js';
@@ -167,6 +167,13 @@ describe('AKS node pools (bicep snapshot)', () => {
       expect(pool.count, pool.name).toBeGreaterThanOrEqual(pool.minCount);
       expect(pool.count, pool.name).toBeLessThanOrEqual(pool.maxCount);
     }
+  });
+
+  it('GIVEN a parameter file whose pools have no count WHEN compiled THEN the template refuses it (agentPoolType requires count)', () => {
+    const errors = inject('paramsWithoutCount').filter((d) => d.level === 'Error');
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    for (const error of errors) expect(error.message, error.code).toContain('"count"');
+    expect(errors[0]!.file).toBe(`${spec.name}/main.bicepparam`);
   });
 
   it('GIVEN a system pool with minCount 0 and a pool added WHEN deployed THEN the system pool still starts with one node and the new pool at its minimum', () => {

@@ -53,6 +53,9 @@ const SECTION_OF = {
   fluxConfigurationName: 'Access and GitOps',
   fluxNamespace: 'Access and GitOps',
   fluxKustomizations: 'Access and GitOps',
+  teamIdentities: 'Team identities and secrets',
+  keyVaultSettings: 'Team identities and secrets',
+  keyVaults: 'Team identities and secrets',
 } as const satisfies Record<keyof LandingZoneParameters, string>;
 
 /**

@@ -1,4 +1,13 @@
-import { formatIpv4, isCidr, parseCidr, type ClusterSpec } from '@aks-hybrid/spec';
+import {
+  federatedCredentialName,
+  formatIpv4,
+  isCidr,
+  keyVaultPrivateEndpointName,
+  parseCidr,
+  TEAM_IDENTITY_CLIENT_IDS_OUTPUT,
+  workloadIdentitySubject,
+  type ClusterSpec,
+} from '@aks-hybrid/spec';
 
 /** Deployment outputs of main.bicep that carry the fixed addresses. */
 export const EGRESS_PREFIX_OUTPUT = 'egressPublicIpPrefix';
@@ -46,6 +55,24 @@ export interface FixedAddresses {
     readonly conditionalForwarders: ReadonlyArray<{ readonly zone: string; readonly forwardTo: string }>;
     readonly forwardedToOnPremises: ReadonlyArray<{ readonly zone: string; readonly servers: readonly string[] }>;
   } | null;
+  /**
+   * The team identities. Azure assigns the client ID at deployment: `recorded` once the team file
+   * holds it (the ServiceAccounts are then annotated with it), `pending` until then (read it from
+   * the deployment output and record it where `recordAs` says).
+   */
+  readonly workloadIdentities: ReadonlyArray<{
+    readonly team: string;
+    readonly identityName: string;
+    readonly identityResourceId: string;
+    readonly clientId: string | null;
+    readonly status: AddressStatus;
+    readonly deploymentOutput: typeof TEAM_IDENTITY_CLIENT_IDS_OUTPUT;
+    readonly recordAs: string;
+    readonly federatedCredentials: ReadonlyArray<{ readonly name: string; readonly serviceAccount: string; readonly subject: string }>;
+    readonly keyVault: string | null;
+  }>;
+  /** The team Key Vaults, reachable only through their private endpoints. */
+  readonly keyVaults: ReadonlyArray<{ readonly name: string; readonly uri: string; readonly privateEndpointName: string; readonly teams: readonly string[] }>;
 }
 
 /**
@@ -66,6 +93,7 @@ export function privateZonesToForward(spec: ClusterSpec): string[] {
   return [
     ...(spec.registry.privateEndpoint ? ['privatelink.azurecr.io'] : []),
     ...(spec.cluster.apiServer.access === 'private' ? [`privatelink.${spec.azure.location}.azmk8s.io`] : []),
+    ...((spec.keyVault?.vaults.length ?? 0) > 0 ? ['privatelink.vaultcore.azure.net'] : []),
   ];
 }
 
@@ -111,6 +139,25 @@ export function fixedAddresses(spec: ClusterSpec): FixedAddresses {
     },
     onPremises: { ranges: spec.onPremises.ranges },
     dns: resolverDns(spec),
+    workloadIdentities: spec.teams.flatMap((team) => {
+      const identity = team.azureIdentity;
+      if (!identity) return [];
+      return [
+        {
+          team: team.name,
+          identityName: identity.name,
+          identityResourceId: `/subscriptions/${spec.azure.subscriptionId}/resourceGroups/${spec.azure.resourceGroup}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${identity.name}`,
+          clientId: identity.clientId ?? null,
+          status: identity.clientId ? 'recorded' : 'pending',
+          deploymentOutput: TEAM_IDENTITY_CLIENT_IDS_OUTPUT,
+          recordAs: `${team.file} spec.azureIdentity.clientId`,
+          federatedCredentials: identity.serviceAccounts.map((sa) => ({ name: federatedCredentialName(sa), serviceAccount: sa, subject: workloadIdentitySubject(team.name, sa) })),
+          keyVault: identity.keyVault ?? null,
+        },
+      ];
+    }),
+    // vaultUri is https://<name>.vault.azure.net/ in the public cloud.
+    keyVaults: (spec.keyVault?.vaults ?? []).map((vault) => ({ name: vault.name, uri: `https://${vault.name}.vault.azure.net/`, privateEndpointName: keyVaultPrivateEndpointName(vault.name), teams: vault.teams })),
   };
 }
 

@@ -1,4 +1,4 @@
-import { apiServerAuthorizedRanges, type ClusterSpec, type NodePool, type SecretRef } from '@aks-hybrid/spec';
+import { apiServerAuthorizedRanges, keyVaultPrivateEndpointName, type ClusterSpec, type NodePool, type SecretRef } from '@aks-hybrid/spec';
 import { dnsResolverInboundAddress } from './fixed-addresses.js';
 import { keyVaultSecret, type KeyVaultSecretReference } from './bicep-literal.js';
 import { FLUX_CONFIGURATION_NAME, FLUX_NAMESPACE, fluxKustomizations } from './flux-kustomizations.js';
@@ -19,6 +19,7 @@ export interface AgentPoolParameter {
   readonly maxPods: number;
   readonly nodeLabels: Readonly<Record<string, string>>;
   readonly nodeTaints: readonly string[];
+  readonly upgradeSettings: { readonly maxSurge: string; readonly drainTimeoutInMinutes: number; readonly nodeSoakDurationInMinutes: number };
 }
 
 /**
@@ -102,6 +103,10 @@ export interface LandingZoneParameters {
   readonly fluxConfigurationName: string;
   readonly fluxNamespace: string;
   readonly fluxKustomizations: Readonly<Record<string, { readonly path: string; readonly dependsOn: readonly string[]; readonly prune: boolean; readonly wait: boolean }>>;
+  // Team identities and secrets
+  readonly teamIdentities: ReadonlyArray<{ readonly name: string; readonly namespace: string; readonly serviceAccounts: readonly string[]; readonly keyVaultName?: string }>;
+  readonly keyVaultSettings?: { readonly rotationPollInterval: string; readonly softDeleteRetentionInDays: number };
+  readonly keyVaults: ReadonlyArray<{ readonly name: string; readonly privateEndpointName: string }>;
 }
 
 /** The resource names `resourceNamesType` (bicep/modules/types.bicep) declares, taken from spec.names. */
@@ -214,6 +219,23 @@ export function landingZoneParameters(spec: ClusterSpec): LandingZoneParameters 
     fluxConfigurationName: FLUX_CONFIGURATION_NAME,
     fluxNamespace: FLUX_NAMESPACE,
     fluxKustomizations: Object.fromEntries(fluxKustomizations(spec).map(({ name, ...rest }) => [name, { ...rest }])),
+    ...teamIdentityParameters(spec),
+  };
+}
+
+/** The team identities, and the vaults and CSI driver settings when the spec asks for Key Vault. */
+function teamIdentityParameters(spec: ClusterSpec): Pick<LandingZoneParameters, 'teamIdentities' | 'keyVaultSettings' | 'keyVaults'> {
+  const teamIdentities = spec.teams.flatMap((team) =>
+    team.azureIdentity
+      ? [{ name: team.azureIdentity.name, namespace: team.name, serviceAccounts: team.azureIdentity.serviceAccounts, ...(team.azureIdentity.keyVault ? { keyVaultName: team.azureIdentity.keyVault } : {}) }]
+      : [],
+  );
+  const kv = spec.keyVault;
+  if (!kv) return { teamIdentities, keyVaults: [] };
+  return {
+    teamIdentities,
+    keyVaultSettings: { rotationPollInterval: kv.rotationPollInterval, softDeleteRetentionInDays: kv.softDeleteRetentionInDays },
+    keyVaults: kv.vaults.map((vault) => ({ name: vault.name, privateEndpointName: keyVaultPrivateEndpointName(vault.name) })),
   };
 }
 
@@ -265,6 +287,7 @@ function agentPool(pool: NodePool, mode: 'System' | 'User'): AgentPoolParameter 
     maxPods: pool.maxPods,
     nodeLabels: pool.labels,
     nodeTaints: pool.taints,
+    upgradeSettings: { ...pool.upgradeSettings },
   };
 }
 

@@ -50,6 +50,7 @@ export function renderReadme(spec: ClusterSpec): string {
     dns: addresses.dns,
     egress: addresses.egress,
     ingress: addresses.ingress,
+    workloadIdentities: addresses.workloadIdentities,
   });
 }
 

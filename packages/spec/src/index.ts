@@ -27,3 +27,17 @@ export {
 export { jsonSchemas } from './schema/json-schemas.js';
 export { LIMITS, formatBytes, type PlatformLimit, type LimitName } from './limits.js';
 export { NIL_GUID } from './checks/groups.js';
+export { POOL_UPGRADE_DEFAULTS } from './normalize.js';
+export {
+  WORKLOAD_IDENTITY_AUDIENCE,
+  WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION,
+  WORKLOAD_IDENTITY_USE_LABEL,
+  TEAM_IDENTITY_CLIENT_IDS_OUTPUT,
+  teamIdentityName,
+  federatedCredentialName,
+  workloadIdentitySubject,
+  teamKeyVaultName,
+  sharedKeyVaultName,
+  keyVaultPrivateEndpointName,
+  keyVaultNameProblem,
+} from './azure-names.js';

@@ -32,6 +32,16 @@ export interface NodePool {
   /** User pools only. */
   readonly workloadClass?: string;
   readonly isDefault: boolean;
+  /** How AKS upgrades the pool (surge, drain timeout, soak), defaults applied. */
+  readonly upgradeSettings: PoolUpgradeSettings;
+}
+
+/** AgentPoolUpgradeSettings of Microsoft.ContainerService (https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling). */
+export interface PoolUpgradeSettings {
+  /** A node count ('1') or a percentage of the pool ('33%'). */
+  readonly maxSurge: string;
+  readonly drainTimeoutInMinutes: number;
+  readonly nodeSoakDurationInMinutes: number;
 }
 
 export interface ExternalRange {
@@ -99,6 +109,8 @@ export interface Team {
   readonly name: string;
   readonly description?: string;
   readonly contact?: string;
+  /** GitHub users/teams who own the team file and its rendered folder (.github/CODEOWNERS); empty: the platform owners. */
+  readonly codeowners?: readonly string[];
   /** Repo-relative path of the team file. */
   readonly file: string;
   readonly groupObjectId: string;
@@ -121,6 +133,29 @@ export interface Team {
   readonly workloads: readonly Workload[];
   readonly labels: Readonly<Record<string, string>>;
   readonly policyExceptions: readonly PolicyException[];
+  /** The team's user-assigned managed identity (workload identity), when it asks for one. */
+  readonly azureIdentity?: TeamAzureIdentity;
+}
+
+/** A team's user-assigned managed identity, federated with ServiceAccounts of its namespace. */
+export interface TeamAzureIdentity {
+  /** Name of the identity in Azure (teamIdentityName). */
+  readonly name: string;
+  /** ServiceAccounts of the team namespace that get a federated credential. */
+  readonly serviceAccounts: readonly string[];
+  /** The identity's client ID once recorded in the spec; until then the ServiceAccounts carry no annotation. */
+  readonly clientId?: string;
+  /** The vault whose secrets the identity reads (Key Vault Secrets User), if any. */
+  readonly keyVault?: string;
+}
+
+/** The cluster's Key Vaults: per team, or one shared. */
+export interface KeyVaultSettings {
+  readonly mode: 'per-team' | 'shared';
+  readonly rotationPollInterval: string;
+  readonly softDeleteRetentionInDays: number;
+  /** Every vault the landing zone creates, with the teams whose identities read it. */
+  readonly vaults: ReadonlyArray<{ readonly name: string; readonly teams: readonly string[] }>;
 }
 
 export interface ClusterSpec {
@@ -129,6 +164,8 @@ export interface ClusterSpec {
   readonly service: string;
   readonly environment: 'production' | 'staging' | 'development';
   readonly description?: string;
+  /** GitHub users/teams who own the cluster's files and everything no team owns (.github/CODEOWNERS). */
+  readonly codeowners?: readonly string[];
   /** Repo-relative path of platform.yaml. */
   readonly file: string;
   readonly azure: {
@@ -211,6 +248,8 @@ export interface ClusterSpec {
   readonly policyExceptions?: readonly PolicyException[];
   /** Sorted by name. */
   readonly teams: readonly Team[];
+  /** Key Vault for team secrets; undefined when the platform spec asks for none. */
+  readonly keyVault?: KeyVaultSettings;
   /** Findings that do not stop a render (e.g. two teams bound to one Entra group); absent when none. */
   readonly warnings?: readonly SpecIssue[];
 }

@@ -2,6 +2,7 @@ import { AGENT_POOL_LABEL, WORKLOAD_CLASS_TAINT, type ClusterSpec, type NodePool
 import type { PlatformFile, SystemPoolInput, UserPoolInput } from './schema/platform.js';
 import type { TeamFile } from './schema/team.js';
 import { lookupVmSize } from './vm-sizes.js';
+import { sharedKeyVaultName, teamIdentityName, teamKeyVaultName } from './azure-names.js';
 
 type SecretInput = { keyVaultName: string; resourceGroup: string; subscriptionId?: string; secretName: string };
 
@@ -20,6 +21,7 @@ export function normalizeCluster(platformPath: string, platform: PlatformFile, t
     service: platform.metadata.service,
     environment: platform.metadata.environment,
     ...(platform.metadata.description ? { description: platform.metadata.description } : {}),
+    codeowners: platform.metadata.codeowners ?? [],
     file: platformPath,
     azure: { ...s.azure, zones, tags: { 'aks-hybrid-kit-cluster': key, ...(s.azure.tags ?? {}) } },
     names: {
@@ -119,9 +121,32 @@ export function normalizeCluster(platformPath: string, platform: PlatformFile, t
     images: { allowedRegistries: s.images?.allowedRegistries ?? [] },
     gitops: { repositoryUrl: s.gitops.repositoryUrl, branch: s.gitops.branch ?? 'main' },
     policyExceptions: s.policyExceptions ?? [],
-    teams: teams
-      .map(({ file, team }) => normalizeTeam(file, team, userPools))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    ...normalizedTeamsAndVaults(platform, teams, userPools),
+  };
+}
+
+/** The teams, with their identities resolved against the platform's Key Vault mode, and the vaults that follows. */
+function normalizedTeamsAndVaults(
+  platform: PlatformFile,
+  teams: ReadonlyArray<{ file: string; team: TeamFile }>,
+  userPools: readonly NodePool[],
+): Pick<ClusterSpec, 'teams' | 'keyVault'> {
+  const key = platform.metadata.name;
+  const kv = platform.spec.keyVault;
+  const mode = kv?.mode ?? 'per-team';
+  const vaultOf = (team: string) => (mode === 'shared' ? sharedKeyVaultName(key) : teamKeyVaultName(key, team));
+  const normalized = teams
+    .map(({ file, team }) => normalizeTeam(file, team, userPools, key, kv ? vaultOf : undefined))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (!kv) return { teams: normalized };
+  const readers = normalized.filter((t) => t.azureIdentity?.keyVault);
+  const vaults =
+    mode === 'shared'
+      ? [{ name: sharedKeyVaultName(key), teams: readers.map((t) => t.name) }]
+      : readers.map((t) => ({ name: teamKeyVaultName(key, t.name), teams: [t.name] }));
+  return {
+    teams: normalized,
+    keyVault: { mode, rotationPollInterval: kv.rotationPollInterval ?? '2m', softDeleteRetentionInDays: kv.softDeleteRetentionInDays ?? 90, vaults },
   };
 }
 
@@ -150,16 +175,27 @@ function normalizePool(pool: SystemPoolInput | UserPoolInput, mode: 'System' | '
     taints,
     ...(user ? { workloadClass: user.workloadClass } : {}),
     isDefault,
+    upgradeSettings: { ...POOL_UPGRADE_DEFAULTS, ...(pool.upgradeSettings ?? {}) },
   };
 }
 
-function normalizeTeam(file: string, team: TeamFile, pools: readonly NodePool[]): Team {
+/**
+ * Upgrade settings of a pool that states none. AKS's own default surge is one node (or 10%, as the
+ * API reference says); Microsoft recommends 33% for production pools
+ * (https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling#customize-node-surge). A drain
+ * that honours PodDisruptionBudgets gets AKS's default 30 minutes; no soak time, AKS's default.
+ */
+export const POOL_UPGRADE_DEFAULTS = { maxSurge: '33%', drainTimeoutInMinutes: 30, nodeSoakDurationInMinutes: 0 } as const;
+
+function normalizeTeam(file: string, team: TeamFile, pools: readonly NodePool[], clusterKey: string, vaultOf?: (team: string) => string): Team {
   const s = team.spec;
+  const identity = s.azureIdentity;
   const teamPool = pools.find((p) => p.name === s.nodePool)!;
   return {
     name: team.metadata.name,
     ...(team.metadata.description ? { description: team.metadata.description } : {}),
     ...(team.metadata.contact ? { contact: team.metadata.contact } : {}),
+    codeowners: team.metadata.codeowners ?? [],
     file,
     groupObjectId: s.groupObjectId.toLowerCase(),
     ...(s.readOnlyGroupObjectId ? { readOnlyGroupObjectId: s.readOnlyGroupObjectId.toLowerCase() } : {}),
@@ -199,6 +235,17 @@ function normalizeTeam(file: string, team: TeamFile, pools: readonly NodePool[])
     }),
     labels: s.labels ?? {},
     policyExceptions: s.policyExceptions ?? [],
+    ...(identity
+      ? {
+          azureIdentity: {
+            name: teamIdentityName(clusterKey, team.metadata.name),
+            // Each workload runs as a ServiceAccount named after it (charts: workload.ts).
+            serviceAccounts: identity.serviceAccounts ?? (s.workloads ?? []).map((w) => w.name),
+            ...(identity.clientId ? { clientId: identity.clientId.toLowerCase() } : {}),
+            ...(identity.keyVault && vaultOf ? { keyVault: vaultOf(team.metadata.name) } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -109,6 +109,9 @@ param monitoringWorkspaceResourceId string
 @description('Required. Enable the application routing add-on (managed NGINX ingress).')
 param webApplicationRoutingEnabled bool
 
+@description('Optional. Poll interval of secret rotation of the Secrets Store CSI driver add-on; without it the add-on stays off.')
+param secretsProviderRotationPollInterval string?
+
 // The same window for both channels; a channel that is off gets no schedule.
 var maintenanceConfigurationNames = concat(
   autoUpgradeProfileUpgradeChannel == 'none' ? [] : ['aksManagedAutoUpgradeSchedule'],
@@ -181,15 +184,32 @@ resource managedCluster 'Microsoft.ContainerService/managedClusters@2026-05-01' 
       upgradeChannel: autoUpgradeProfileUpgradeChannel
       nodeOSUpgradeChannel: autoNodeOsUpgradeProfileUpgradeChannel
     }
-    addonProfiles: {
-      omsagent: {
-        enabled: true
-        config: {
-          logAnalyticsWorkspaceResourceID: monitoringWorkspaceResourceId
-          useAADAuth: 'true'
+    addonProfiles: union(
+      {
+        omsagent: {
+          enabled: true
+          config: {
+            logAnalyticsWorkspaceResourceID: monitoringWorkspaceResourceId
+            useAADAuth: 'true'
+          }
         }
-      }
-    }
+      },
+      // The Azure Key Vault provider for the Secrets Store CSI driver, with rotation: mounts (and
+      // synced Secrets) follow new secret versions every poll interval
+      // (https://learn.microsoft.com/azure/aks/csi-secrets-store-driver,
+      // https://learn.microsoft.com/azure/aks/csi-secrets-store-configuration-options).
+      empty(secretsProviderRotationPollInterval ?? '')
+        ? {}
+        : {
+            azureKeyvaultSecretsProvider: {
+              enabled: true
+              config: {
+                enableSecretRotation: 'true'
+                rotationPollInterval: secretsProviderRotationPollInterval
+              }
+            }
+          }
+    )
     // The add-on's default controller would take a dynamic public IP: none is created, and the
     // kit's GitOps tree declares the controllers instead (NginxIngressController nginx-public on the
     // fixed public IP, nginx-internal on the ingress subnet), which the NSG rules admit
@@ -226,6 +246,7 @@ resource managedCluster 'Microsoft.ContainerService/managedClusters@2026-05-01' 
         maxCount: primaryAgentPoolProfile.maxCount
         nodeLabels: primaryAgentPoolProfile.nodeLabels
         nodeTaints: primaryAgentPoolProfile.nodeTaints
+        upgradeSettings: primaryAgentPoolProfile.upgradeSettings
         orchestratorVersion: kubernetesVersion
         vnetSubnetID: systemNodesSubnetResourceId
         tags: tags
@@ -256,6 +277,7 @@ resource userAgentPools 'Microsoft.ContainerService/managedClusters/agentPools@2
       maxCount: pool.maxCount
       nodeLabels: pool.nodeLabels
       nodeTaints: pool.nodeTaints
+      upgradeSettings: pool.upgradeSettings
       orchestratorVersion: kubernetesVersion
       vnetSubnetID: userNodesSubnetResourceId
       tags: tags

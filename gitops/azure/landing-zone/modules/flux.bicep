@@ -39,8 +39,15 @@ resource fluxExtension 'Microsoft.KubernetesConfiguration/extensions@2025-03-01'
         releaseNamespace: 'flux-system'
       }
     }
+    // Multi-tenant lockdown, stated even though it is the extension's default, so that a change of
+    // default or a hand edit shows in review (docs/decisions/0106). With it the controllers run with
+    // --no-cross-namespace-refs (a Kustomization may use only sources in its own namespace) and
+    // --default-service-account=flux-applier (a Kustomization that names no service account is
+    // applied as flux-applier of its own namespace). fluxconfig-controller creates flux-applier in the
+    // configuration's namespace, with full rights for scope 'cluster'; the kit's Kustomizations all
+    // live there. https://learn.microsoft.com/azure/azure-arc/kubernetes/conceptual-gitops-flux2#multi-tenancy,
+    // https://fluxcd.io/flux/installation/configuration/multitenancy/
     configurationSettings: {
-      // Lockdown: Kustomizations may only use sources in their own namespace.
       'multiTenancy.enforce': 'true'
       'image-automation-controller.enabled': 'false'
       'image-reflector-controller.enabled': 'false'
@@ -54,6 +61,8 @@ resource fluxConfiguration 'Microsoft.KubernetesConfiguration/fluxConfigurations
   name: configurationName
   scope: managedCluster
   properties: {
+    // 'cluster': flux-applier gets cluster-wide rights, which the platform Kustomizations need
+    // (namespaces, CRDs, Calico). Tenants never get a Flux configuration of their own.
     scope: 'cluster'
     namespace: namespace
     sourceKind: 'GitRepository'

@@ -133,6 +133,26 @@ type agentPoolType = {
 
   @description('Required. Node taints, `key=value:Effect`.')
   nodeTaints: string[]
+
+  @description('Required. How AKS upgrades the pool.')
+  upgradeSettings: agentPoolUpgradeSettingsType
+}
+
+@export()
+@description('Surge, drain timeout and soak time of a pool upgrade (AgentPoolUpgradeSettings; https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling).')
+type agentPoolUpgradeSettingsType = {
+  @description('Required. Extra nodes during an upgrade: a count (\'1\') or a percentage of the pool (\'33%\').')
+  maxSurge: string
+
+  @description('Required. Minutes to wait for the pods of one node to be evicted, honouring PodDisruptionBudgets, before the upgrade fails.')
+  @minValue(1)
+  @maxValue(1440)
+  drainTimeoutInMinutes: int
+
+  @description('Required. Minutes to wait after draining a node before reimaging it.')
+  @minValue(0)
+  @maxValue(30)
+  nodeSoakDurationInMinutes: int
 }
 
 @export()
@@ -234,4 +254,48 @@ type dnsForwardingRuleType = {
 
   @description('Required. The on-premises DNS servers that answer for it.')
   servers: string[]
+}
+
+@export()
+@description('A team\'s user-assigned identity for workload identity.')
+type teamIdentityType = {
+  @description('Required. Name of the identity.')
+  @minLength(3)
+  @maxLength(128)
+  name: string
+
+  @description('Required. The team namespace.')
+  namespace: string
+
+  @description('Required. ServiceAccounts of the namespace that get a federated credential (at most 20 per identity).')
+  @minLength(1)
+  @maxLength(20)
+  serviceAccounts: string[]
+
+  @description('Optional. Vault whose secrets the identity reads (Key Vault Secrets User).')
+  keyVaultName: string?
+}
+
+@export()
+@description('A Key Vault for team secrets.')
+type keyVaultType = {
+  @description('Required. Name of the vault.')
+  @minLength(3)
+  @maxLength(24)
+  name: string
+
+  @description('Required. Name of its private endpoint.')
+  privateEndpointName: string
+}
+
+@export()
+@description('Key Vault settings of the cluster: the Secrets Store CSI driver add-on and the vaults.')
+type keyVaultSettingsType = {
+  @description('Required. How often the CSI driver polls for new secret versions, e.g. 2m.')
+  rotationPollInterval: string
+
+  @description('Required. Days a deleted vault or secret stays recoverable.')
+  @minValue(7)
+  @maxValue(90)
+  softDeleteRetentionInDays: int
 }

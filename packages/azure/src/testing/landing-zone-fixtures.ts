@@ -37,6 +37,8 @@ export function landingZoneResourcesJson(spec: ClusterSpec): Map<string, Json | 
       dhcpOptions: { dnsServers: [...spec.network.dnsServers] },
       subnets: [
         ...(s.gateway ? [subnet('GatewaySubnet', s.gateway)] : []),
+        ...(s.dnsResolverInbound ? [subnet('snet-dns-inbound', s.dnsResolverInbound)] : []),
+        ...(s.dnsResolverOutbound ? [subnet('snet-dns-outbound', s.dnsResolverOutbound)] : []),
         subnet('snet-system-nodes', s.systemNodes, nsg('nodes'), true),
         subnet('snet-user-nodes', s.userNodes, nsg('nodes'), true),
         subnet(n.ingressSubnet, s.ingress, nsg('ingress')),

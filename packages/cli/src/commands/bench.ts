@@ -230,7 +230,7 @@ const toolSpread = (values: readonly (number | null | undefined)[]): { s?: Sprea
 export function formatTables(results: readonly { teams: number; rows: readonly BenchRow[]; timedOut: boolean }[], runs: number, bicep: boolean): string {
   const pick = (rows: readonly BenchRow[], f: (r: BenchRow) => number) => spread(rows.map(f));
   const lines = [
-    `${runs} run(s) per size, each in its own process; figures are median (min-max) in ms; Bicep compiler ${bicep ? 'included in validate' : 'not included (a constant per cluster: --bicep)'}`,
+    `${runs} run(s) per size, each in its own process; figures are median (min-max) in ms; Bicep compiler ${bicep ? 'included in validate' : 'not included (a constant per cluster: --with-bicep)'}`,
     '',
     'teams  files  MiB   render ms  validate ms  write ms  total ms  peak RSS MiB  findings',
   ];

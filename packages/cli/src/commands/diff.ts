@@ -118,6 +118,7 @@ export async function diffCommand(args: DiffArgs, log: (line: string) => void): 
     writeFileSync(`${target}.tmp`, text);
     renameSync(`${target}.tmp`, target);
     for (const d of diffs) log(d.status === 'unchanged' ? `No desired-state change for ${d.cluster}.` : `${d.cluster}: ${summaryLine(d)}`);
+    for (const d of diffs) for (const f of d.findings) log(`${d.cluster}: [${f.rule}] ${f.object}: ${f.message} (fix: ${f.hint})`);
     log(`Wrote ${args.output}`);
   } else {
     log(text.trimEnd());

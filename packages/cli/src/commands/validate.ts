@@ -17,7 +17,8 @@ export async function validateCommand(args: { root: string; clusters: readonly s
   let exitCode = 0;
   const all: Record<string, { findings: Finding[]; exceptions: AppliedException[]; notes: string[] }> = {};
   for (const cluster of selectClusters(source, args.clusters, args.all)) {
-    const unsupported = kubernetesLifecycleGate(source, cluster, asOf, log);
+    // Warnings stay out of --json output, like the spec's own warnings; a refusal is logged like a spec error.
+    const unsupported = kubernetesLifecycleGate(source, cluster, asOf, args.json ? () => {} : log);
     if (unsupported) {
       log(unsupported);
       exitCode = 1;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestPath } from '../layout.js';
+import { WriteRefusedError } from './errors.js';
 
 /** The files the kit generated for one cluster, with content hashes (sorted: deterministic). */
 export interface Manifest {
@@ -30,10 +31,10 @@ export function parseManifest(cluster: string, text: string): Manifest {
   try {
     parsed = JSON.parse(text) as Manifest;
   } catch {
-    throw new Error(`${manifestPath(cluster)} is not valid JSON; restore it from git or delete it to let the kit adopt its files again`);
+    throw new WriteRefusedError(`${manifestPath(cluster)} is not valid JSON; restore it from git or delete it to let the kit adopt its files again`);
   }
-  if (parsed.cluster !== cluster || typeof parsed.files !== 'object') {
-    throw new Error(`${manifestPath(cluster)} is not a kit manifest for ${cluster}; restore it from git or delete it to let the kit adopt its files again`);
+  if (parsed?.cluster !== cluster || typeof parsed.files !== 'object' || parsed.files === null || Array.isArray(parsed.files)) {
+    throw new WriteRefusedError(`${manifestPath(cluster)} is not a kit manifest for ${cluster}; restore it from git or delete it to let the kit adopt its files again`);
   }
   return parsed;
 }

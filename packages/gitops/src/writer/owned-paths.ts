@@ -24,28 +24,45 @@ export function ownedPathProblem(cluster: string, path: unknown): string | undef
  * reads, writes or prunes through a link: one inside gitops/ could point anywhere, outside the repo too.
  */
 export function symlinkProblem(root: string, path: string): string | undefined {
-  let rel = '';
-  for (const segment of path.split('/')) {
-    rel = rel ? `${rel}/${segment}` : segment;
+  return symlinkChecker(root)(path);
+}
+
+/**
+ * symlinkProblem for many paths of one tree: each folder is looked at once (a render has thousands
+ * of files in a few hundred folders).
+ */
+export function symlinkChecker(root: string): (path: string) => string | undefined {
+  /** Per component: a problem, 'ok' (a real folder), or 'stop' (missing or a file: nothing below to follow). */
+  const seen = new Map<string, string>();
+  const check = (rel: string): string => {
+    const known = seen.get(rel);
+    if (known !== undefined) return known;
     const full = join(root, rel);
-    let isLink: boolean;
-    let isDirectory: boolean;
+    let verdict: string;
     try {
       const stat = lstatSync(full);
-      isLink = stat.isSymbolicLink();
-      isDirectory = stat.isDirectory();
+      if (stat.isSymbolicLink()) {
+        const target = readlinkSync(full);
+        const where = isInside(root, resolve(dirname(full), target)) ? 'inside the repository' : 'outside the repository';
+        verdict = `${rel} is a symbolic link (to ${target}, ${where}); the kit never reads, writes or prunes through links: replace the link with a real folder or file and render again`;
+      } else verdict = stat.isDirectory() ? 'ok' : 'stop';
     } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
+      if (!isMissing(error)) throw error;
+      verdict = 'stop';
     }
-    if (isLink) {
-      const target = readlinkSync(full);
-      const where = isInside(root, resolve(dirname(full), target)) ? 'inside the repository' : 'outside the repository';
-      return `${rel} is a symbolic link (to ${target}, ${where}); the kit never reads, writes or prunes through links: replace the link with a real folder or file and render again`;
+    seen.set(rel, verdict);
+    return verdict;
+  };
+  return (path) => {
+    let rel = '';
+    for (const segment of path.split('/')) {
+      rel = rel ? `${rel}/${segment}` : segment;
+      const verdict = check(rel);
+      if (verdict === 'stop') return undefined;
+      if (verdict !== 'ok') return verdict;
     }
-    if (!isDirectory) return undefined;
-  }
-  return undefined;
+    return undefined;
+  };
 }
 
 const isMissing = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');

@@ -85,6 +85,16 @@ describe('manifest entries outside the cluster outputs', () => {
   });
 });
 
+describe('a manifest that is not the kit\'s', () => {
+  it.each([['null files', '{"cluster":"demo","files":null}'], ['an array', '{"cluster":"demo","files":["README.md"]}'], ['null', 'null'], ['another cluster', '{"cluster":"x","files":{}}']])(
+    'GIVEN %s WHEN planned THEN a message says to restore or delete it',
+    (_name, text) => {
+      put(manifestPath(C), text);
+      expect(() => planWrite(root, C, V1)).toThrow(/is not a kit manifest for demo; restore it from git or delete it/);
+    },
+  );
+});
+
 describe('symbolic links', () => {
   it('GIVEN a team folder that links outside the repository WHEN rendered THEN the link is refused by name and nothing is written through it', () => {
     rmSync(join(root, 'gitops/clusters/demo/teams'), { recursive: true });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedMarker, manifestPath } from '../layout.js';
 import { buildManifest, parseManifest, serializeManifest } from './manifest.js';
-import { ownedPathProblem, symlinkProblem } from './owned-paths.js';
+import { ownedPathProblem, symlinkChecker } from './owned-paths.js';
 
 /** Read access to the tree a plan is made against: the working tree, or an Nx Tree in the generator. */
 export interface TreeReader {
@@ -60,9 +60,10 @@ export function planWrite(tree: string | TreeReader, cluster: string, rendered: 
     if (problem) throw new Error(`renderer bug: ${JSON.stringify(path)} ${problem}`);
   }
   const refusals = new Set<string>();
+  const linkProblem = root === undefined ? () => undefined : symlinkChecker(root);
   /** A path is readable when no component is a link; a link is reported once, by name. */
   const safe = (path: string) => {
-    const problem = root === undefined ? undefined : symlinkProblem(root, path);
+    const problem = linkProblem(path);
     if (problem) refusals.add(problem);
     return problem === undefined;
   };

@@ -1,7 +1,7 @@
 import { accessSync, constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { manifestPath, outputRoots } from '../layout.js';
-import { ownedPathProblem, symlinkProblem } from './owned-paths.js';
+import { ownedPathProblem, symlinkChecker } from './owned-paths.js';
 import type { WritePlan } from './plan.js';
 import { WriteFailedError, WriteRefusedError } from './errors.js';
 
@@ -55,10 +55,11 @@ export function applyPlan(root: string, plan: WritePlan, options: ApplyOptions =
         'move them out of the way (or delete them) and render again',
     );
   }
+  const links = symlinkChecker(root);
   const refusals = [
     ...plan.refusals,
-    ...plan.writes.flatMap((w) => pathRefusal(root, plan.cluster, w.path, 'write')),
-    ...plan.deletes.flatMap((path) => pathRefusal(root, plan.cluster, path, 'delete')),
+    ...plan.writes.flatMap((w) => pathRefusal(links, plan.cluster, w.path, 'write')),
+    ...plan.deletes.flatMap((path) => pathRefusal(links, plan.cluster, path, 'delete')),
   ];
   if (refusals.length > 0) throw new WriteRefusedError(`refusing to write ${plan.cluster}; nothing was changed:\n${[...new Set(refusals)].map((r) => `  - ${r}`).join('\n')}`);
   const pending = pendingTransactions(root, plan.cluster);
@@ -131,12 +132,13 @@ export function recoverPendingWrites(root: string, cluster: string): number {
 function readJournal(root: string, txn: string, cluster: string): Journal {
   const journal = JSON.parse(readFileSync(join(root, txn, JOURNAL), 'utf8')) as Journal;
   // The journal names every path it touches: hold it to the same rules as a plan.
+  const links = symlinkChecker(root);
   const inTxn = (p: string) => typeof p === 'string' && p.startsWith(`${txn}/`) && !p.split('/').includes('..');
   const bad = [
     ...journal.moves.filter((m) => !inTxn(m.staged) || !inTxn(m.backup)).map((m) => m.staged),
     ...journal.deletes.filter((d) => !inTxn(d.backup)).map((d) => d.backup),
-    ...journal.moves.flatMap((m) => pathRefusal(root, cluster, m.target, 'write')),
-    ...journal.deletes.flatMap((d) => pathRefusal(root, cluster, d.target, 'delete')),
+    ...journal.moves.flatMap((m) => pathRefusal(links, cluster, m.target, 'write')),
+    ...journal.deletes.flatMap((d) => pathRefusal(links, cluster, d.target, 'delete')),
   ];
   if (journal.cluster !== cluster || bad.length > 0) {
     throw new WriteRefusedError(`${txn}/${JOURNAL} is not a journal the kit wrote for ${cluster}: ${bad.join('; ')}; delete ${txn} and render again`);
@@ -193,10 +195,10 @@ function rollBack(root: string, txn: string, journal: Journal): void {
 }
 
 /** Why the writer must not touch `path`: outside the cluster's outputs (its manifest may be written, never deleted), or behind a link. */
-function pathRefusal(root: string, cluster: string, path: string, use: 'write' | 'delete'): string[] {
+function pathRefusal(links: (path: string) => string | undefined, cluster: string, path: string, use: 'write' | 'delete'): string[] {
   const owned = use === 'write' && path === manifestPath(cluster) ? undefined : ownedPathProblem(cluster, path);
   if (owned) return [`${JSON.stringify(path)} ${owned}`];
-  const link = symlinkProblem(root, path);
+  const link = links(path);
   return link ? [link] : [];
 }
 

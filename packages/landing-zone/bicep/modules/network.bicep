@@ -224,9 +224,9 @@ resource nodesNsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
 
 // The ingress subnet holds only internal load balancer frontends, no NICs, so an NSG rule here would
 // filter nothing (NSGs apply to the NICs of a subnet:
-// https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works). The NSG stays
-// without rules of its own so that the subnet is never left without one (a common landing-zone
-// policy, and a NIC placed here later is covered by the default rules).
+// https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works). The NSG stays,
+// without rules of its own, so that the subnet is never left without one (a common landing-zone
+// policy) and a NIC placed here later is filtered from the start.
 resource ingressNsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
   name: '${networkSecurityGroupNamePrefix}-ingress'
   location: location

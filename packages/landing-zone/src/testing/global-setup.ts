@@ -2,7 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { closeSharedBicepSession, type BicepDiagnostic } from '@aks-hybrid/bicep';
 import { VARIANTS, type VariantName } from './example.js';
 import { toBicepLiteral } from '../bicep-literal.js';
-import { buildParamsOf, compileLandingZone, deployLandingZone, lintTemplate, type SerializedLandingZone } from './landing-zone.js';
+import { buildParamsOf, compileEditedParams, compileLandingZone, deployLandingZone, lintTemplate, type SerializedLandingZone } from './landing-zone.js';
 import { LITERAL_SAMPLE } from './literal-sample.js';
 
 declare module 'vitest' {
@@ -10,6 +10,8 @@ declare module 'vitest' {
     landingZones: Record<VariantName, SerializedLandingZone>;
     /** `bicep lint` of the shipped template, and of a copy with a planted type error. */
     templateLint: { shipped: BicepDiagnostic[]; planted: BicepDiagnostic[] };
+    /** build-params of the example's main.bicepparam with every pool's `count` removed. */
+    paramsWithoutCount: BicepDiagnostic[];
     /** The ARM JSON the compiler makes of the template (`bicep build-params`): ordering (dependsOn, batchSize) is visible only there. */
     compiledTemplate: unknown;
     /** LITERAL_SAMPLE written by toBicepLiteral and read back by `bicep build-params`. */
@@ -25,7 +27,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => void> {
   const names = Object.keys(VARIANTS) as VariantName[];
   // One process answers the requests concurrently.
-  const [results, literalRoundTrip, compiledTemplate, shipped, planted] = await Promise.all([
+  const [results, literalRoundTrip, compiledTemplate, shipped, planted, paramsWithoutCount] = await Promise.all([
     Promise.all(names.map((name) => deployLandingZone(VARIANTS[name]()))),
     buildParamsOf(
       '@secure()\nparam key string\nparam sample object\noutput keyGiven bool = !empty(key)\noutput sample object = sample\n',
@@ -35,16 +37,18 @@ export default async function setup(project: TestProject): Promise<() => void> {
     lintTemplate(),
     // A number where the aks module declares a string parameter: the compiler must refuse it.
     lintTemplate((path, text) => (path === 'main.bicep' ? text.replace('kubernetesVersion: kubernetesVersion', 'kubernetesVersion: 135') : text)),
+    compileEditedParams(VARIANTS.example(), (text) => text.replace(/^\s*count: \d+\n/gm, '')),
   ]);
   const deployed = Object.fromEntries(
     names.map((name, i) => {
       const lz = results[i]!;
       return [name, { files: [...lz.files], resources: [...lz.template.resources], outputs: { ...lz.template.outputs }, diagnostics: [...lz.diagnostics] }];
     }),
-  ) as Record<VariantName, SerializedLandingZone>;
+  ) as unknown as Record<VariantName, SerializedLandingZone>;
   project.provide('landingZones', deployed);
   project.provide('literalRoundTrip', literalRoundTrip);
   project.provide('compiledTemplate', compiledTemplate);
   project.provide('templateLint', { shipped, planted });
+  project.provide('paramsWithoutCount', paramsWithoutCount);
   return () => closeSharedBicepSession();
 }

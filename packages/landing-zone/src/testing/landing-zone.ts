@@ -35,6 +35,13 @@ export async function deployLandingZone(spec: ClusterSpec): Promise<DeployedLand
   });
 }
 
+/** `bicep build-params` diagnostics of the spec's main.bicepparam after an edit of its text (a planted mistake). */
+export async function compileEditedParams(spec: ClusterSpec, edit: (text: string) => string): Promise<BicepDiagnostic[]> {
+  const files = new Map(renderLandingZone(spec));
+  files.set('main.bicepparam', edit(files.get('main.bicepparam')!));
+  return withRenderedTree(spec, files, async (paramFile) => (await buildParams(paramFile)).diagnostics.map((d) => ({ ...d, file: d.file.split('/').slice(-2).join('/') })));
+}
+
 /** The ARM JSON template the compiler builds for the spec's main.bicepparam. */
 export async function compileLandingZone(spec: ClusterSpec): Promise<unknown> {
   return withRenderedTree(spec, renderLandingZone(spec), async (paramFile) => (await buildParams(paramFile)).template);

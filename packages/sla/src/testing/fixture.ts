@@ -21,6 +21,7 @@ export function fixtureSpec(name = 'hyb-prod', service = 'shop'): ClusterSpec {
     labels: {},
     taints: [],
     isDefault: false,
+    upgradeSettings: { maxSurge: '33%', drainTimeoutInMinutes: 30, nodeSoakDurationInMinutes: 0 },
     ...p,
   });
   const workload: Workload = {
@@ -79,6 +80,8 @@ export function fixtureSpec(name = 'hyb-prod', service = 'shop'): ClusterSpec {
       addressSpace: ['10.40.0.0/16'],
       dnsServers: [],
       subnets: { systemNodes: '10.40.0.0/22', userNodes: '10.40.4.0/22', ingress: '10.40.8.0/24', privateEndpoints: '10.40.9.0/24', gateway: '10.40.255.0/27' },
+      dnsForwarding: [],
+      privateDnsZones: {},
       podCidr: '100.64.0.0/16',
       serviceCidr: '172.20.0.0/16',
       dnsServiceIp: '172.20.0.10',

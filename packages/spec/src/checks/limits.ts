@@ -156,6 +156,16 @@ function copyLoopLimits(ctx: CheckContext): SpecIssue[] {
     issues.push(issueAt(file, ['spec', 'cluster', 'userPools'], `${pools} node pools (system pool included) exceed the ${LIMITS.aksNodePools.value} ${LIMITS.aksNodePools.what}`, `merge pools (${cite(LIMITS.aksNodePools)})`));
   }
 
+  // main.bicep: one team-identity module per team with azureIdentity, one key-vault module per vault.
+  const identities = ctx.teams.filter(({ team }) => team.spec.azureIdentity);
+  if (identities.length > copy.value) {
+    issues.push(issueAt(identities[copy.value]!.parsed, ['spec', 'azureIdentity'], `with this team ${identities.length} teams ask for an Azure identity, one module each in main.bicep: above the ${copy.value} ${copy.what}`, `split the teams across clusters (${cite(copy)})`));
+  }
+  const vaults = spec.keyVault?.mode === 'shared' ? Math.min(1, identities.filter(({ team }) => team.spec.azureIdentity?.keyVault).length) : identities.filter(({ team }) => team.spec.azureIdentity?.keyVault).length;
+  if (vaults > copy.value) {
+    issues.push(issueAt(file, ['spec', 'keyVault', 'mode'], `${vaults} per-team Key Vaults, one module each in main.bicep: above the ${copy.value} ${copy.what}`, `use mode shared (${cite(copy)})`));
+  }
+
   // registry.bicep: one replication per location.
   const replicas = spec.registry.replicaLocations ?? [];
   if (replicas.length > copy.value) {

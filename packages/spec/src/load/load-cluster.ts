@@ -12,6 +12,7 @@ import { checkKubernetesVersion } from '../checks/kubernetes-version.js';
 import type { Check, CheckContext } from '../checks/context.js';
 import { checkNetwork } from '../checks/network.js';
 import { checkPools } from '../checks/pools.js';
+import { checkAzureIdentities } from '../checks/azure-identity.js';
 import { checkTeams } from '../checks/teams.js';
 import { checkShape } from './shape.js';
 import type { SpecSource } from './source.js';
@@ -24,7 +25,7 @@ export const platformPath = (cluster: string) => `${APPS_DIR}/${cluster}/platfor
 export const teamPath = (cluster: string, team: string) => `${APPS_DIR}/${cluster}/teams/${team}.yaml`;
 
 /** Cross-field checks, in the order their messages are most useful. */
-const CHECKS: readonly Check[] = [checkKubernetesVersion, checkNetwork, checkDns, checkConnectivity, checkPools, checkTeams, checkCapacity, checkGroups, checkLimits];
+const CHECKS: readonly Check[] = [checkKubernetesVersion, checkNetwork, checkDns, checkConnectivity, checkPools, checkTeams, checkCapacity, checkGroups, checkAzureIdentities, checkLimits];
 /** Findings that do not stop a render; they travel on the loaded spec as `warnings`. */
 const WARNINGS: readonly Check[] = [sharedGroupWarnings];
 

@@ -37,6 +37,20 @@ export const StringMap = (description: string) =>
     description,
   });
 
+/**
+ * GitHub owners for .github/CODEOWNERS: `@user` or `@org/team` (GitHub user names: letters, digits and single
+ * hyphens, at most 39 characters). https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/customizing-your-repository/about-code-owners
+ */
+export const CodeOwners = (description: string) =>
+  Type.Array(
+    Type.String({
+      'x-hint': 'write a GitHub user as @user or a team as @org/team-slug, e.g. @contoso/team-payments',
+      pattern: '^@[A-Za-z0-9](-?[A-Za-z0-9])*(/[A-Za-z0-9][A-Za-z0-9_-]*)?$',
+      maxLength: 100,
+    }),
+    { description, minItems: 1, uniqueItems: true },
+  );
+
 export const Strict = <T extends Record<string, TSchema>>(properties: T, description: string) =>
   Type.Object(properties, { additionalProperties: false, description });
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Cidr, DnsLabel, Guid, Ipv4, SecretRef, SPEC_API_VERSION, Strict, StringMap } from './common.js';
+import { Cidr, CodeOwners, DnsLabel, Guid, Ipv4, SecretRef, SPEC_API_VERSION, Strict, StringMap } from './common.js';
 
 const Zones = Type.Array(Type.Union([Type.Literal('1'), Type.Literal('2'), Type.Literal('3')]), {
   description: 'Availability zones. Default: the cluster zones (azure.zones).',
@@ -28,6 +28,30 @@ const poolProperties = {
   osSku: Type.Optional(Type.Union([Type.Literal('AzureLinux'), Type.Literal('Ubuntu')], { description: 'Default: AzureLinux.' })),
   maxPods: Type.Optional(Type.Integer({ minimum: 10, maximum: 250, description: 'Default: 110.' })),
   labels: Type.Optional(StringMap('Extra node labels.')),
+  upgradeSettings: Type.Optional(
+    // Ranges from the agentPool type of Microsoft.ContainerService 2026-05-01 (AgentPoolUpgradeSettings)
+    // and https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling (formerly
+    // https://learn.microsoft.com/azure/aks/upgrade-aks-cluster#customize-node-surge-upgrade).
+    Strict(
+      {
+        maxSurge: Type.Optional(
+          Type.String({
+            // A node count (1 or more) or a percentage of the pool, 1% to 100%. 0 is valid only with
+            // maxUnavailable, which the kit does not set.
+            pattern: '^([1-9][0-9]{0,3}|([1-9]|[1-9][0-9]|100)%)$',
+            description: "Extra nodes AKS adds while it upgrades the pool: a count ('1') or a percentage of the pool ('33%'). Default: '33%', Microsoft's recommendation for production pools.",
+          }),
+        ),
+        drainTimeoutInMinutes: Type.Optional(
+          Type.Integer({ minimum: 1, maximum: 1440, description: 'Minutes AKS waits for the pods of one node to be evicted (honouring PodDisruptionBudgets) before the upgrade fails. Default: 30.' }),
+        ),
+        nodeSoakDurationInMinutes: Type.Optional(
+          Type.Integer({ minimum: 0, maximum: 30, description: 'Minutes AKS waits after draining a node before reimaging it and moving on. Default: 0.' }),
+        ),
+      },
+      'How AKS upgrades the pool: surge, drain timeout and soak time.',
+    ),
+  ),
 };
 
 const SystemPool = Strict(poolProperties, 'System node pool: runs cluster add-ons only (tainted CriticalAddonsOnly).');
@@ -76,6 +100,7 @@ export const PlatformFile = Strict(
           description: 'Environment of the cluster.',
         }),
         description: Type.Optional(Type.String()),
+        codeowners: Type.Optional(CodeOwners('GitHub users or teams who approve changes to this cluster and to everything no team owns (.github/CODEOWNERS).')),
       },
       'Identity of the cluster.',
     ),
@@ -248,6 +273,24 @@ export const PlatformFile = Strict(
             userPools: Type.Array(UserPool, { minItems: 1 }),
           },
           'The AKS cluster.',
+        ),
+        keyVault: Type.Optional(
+          Strict(
+            {
+              mode: Type.Optional(
+                Type.Union([Type.Literal('per-team'), Type.Literal('shared')], {
+                  description: "per-team: one vault per team that asks (azureIdentity.keyVault), readable only by that team's identity. shared: one vault for the cluster, readable by every team that asks (Azure RBAC grants per vault, not per secret). Default: per-team.",
+                }),
+              ),
+              rotationPollInterval: Type.Optional(
+                Type.String({ pattern: '^[1-9][0-9]*(s|m|h)$', description: 'How often the Secrets Store CSI driver polls Key Vault for new secret versions, e.g. 2m. Default: 2m.' }),
+              ),
+              softDeleteRetentionInDays: Type.Optional(
+                Type.Integer({ minimum: 7, maximum: 90, description: 'Days a deleted vault or secret can be recovered (purge protection is always on). Default: 90.' }),
+              ),
+            },
+            'Azure Key Vault for the team secrets, read by the Secrets Store CSI driver add-on with rotation: RBAC authorization, no public network access, a private endpoint, purge protection.',
+          ),
         ),
         registry: Strict(
           {

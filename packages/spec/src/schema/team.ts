@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Cidr, DnsLabel, Guid, Quantity, SPEC_API_VERSION, Strict, StringMap } from './common.js';
+import { Cidr, CodeOwners, DnsLabel, Guid, Quantity, SPEC_API_VERSION, Strict, StringMap } from './common.js';
 
 const ComputeResources = Strict(
   { cpu: Quantity('CPU, e.g. 250m or 2.'), memory: Quantity('Memory, e.g. 256Mi.') },
@@ -69,6 +69,7 @@ export const TeamFile = Strict(
         name: DnsLabel('Team name = namespace name = file name.', 40),
         description: Type.Optional(Type.String()),
         contact: Type.Optional(Type.String({ description: 'Owner contact (e-mail or channel).' })),
+        codeowners: Type.Optional(CodeOwners('GitHub users or teams who approve changes to this team file and its rendered folder (.github/CODEOWNERS). Default: the platform owners.')),
       },
       'Identity of the team.',
     ),
@@ -96,6 +97,29 @@ export const TeamFile = Strict(
         workloads: Type.Optional(Type.Array(Workload)),
         labels: Type.Optional(StringMap('Extra namespace labels.')),
         policyExceptions: Type.Optional(Type.Array(PolicyException)),
+        azureIdentity: Type.Optional(
+          Strict(
+            {
+              serviceAccounts: Type.Optional(
+                Type.Array(DnsLabel('ServiceAccount in the team namespace that may use the identity.'), {
+                  minItems: 1,
+                  // Entra ID: at most 20 federated identity credentials per identity
+                  // (https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations).
+                  maxItems: 20,
+                  uniqueItems: true,
+                  description: "ServiceAccounts that get a federated credential on the identity. Default: the ServiceAccounts of the team's workloads (one per workload, named after it).",
+                }),
+              ),
+              keyVault: Type.Optional(
+                Type.Boolean({ description: "The identity reads secrets from Key Vault (Key Vault Secrets User): the team's own vault, or the shared one, as spec.keyVault.mode of the platform says. Default: false." }),
+              ),
+              clientId: Type.Optional(
+                Guid('Client ID Azure gave the identity: record it from the deployment output teamIdentityClientIds. Until it is recorded the ServiceAccounts carry no client-id annotation.'),
+              ),
+            },
+            'A user-assigned managed identity for the team workloads (Microsoft Entra Workload ID), federated with its ServiceAccounts.',
+          ),
+        ),
       },
       'What the team gets.',
     ),
