@@ -2,8 +2,19 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { BicepNotFoundError, BicepRunError, HOW_TO_GET_BICEP, locateBicep, sharedBicepSession, type BicepDiagnostic, type BicepSession } from '@aks-hybrid/bicep';
+import {
+  BicepNotFoundError,
+  BicepRunError,
+  HOW_TO_GET_BICEP,
+  locateBicep,
+  requireBicep,
+  sharedBicepSession,
+  type BicepDiagnostic,
+  type BicepLocation,
+  type BicepSession,
+} from '@aks-hybrid/bicep';
 import type { Finding } from '../findings.js';
+import { compileResultCache, compileResultKey } from './result-cache.js';
 
 /** The resources one `.bicepparam` would deploy, as `bicep snapshot` predicts them. */
 export interface PredictedDeployment {
@@ -29,11 +40,15 @@ export interface BicepCompilation {
   readonly compiled: boolean;
   /** Milliseconds spent compiling, linting and snapshotting each .bicepparam's deployment. */
   readonly timings: ReadonlyMap<string, number>;
+  /** Files whose result came from the on-disk cache of compiler results (same compiler, same sources). */
+  readonly cached: readonly string[];
 }
 
 export interface CompileBicepOptions {
   /** A missing CLI is a finding (validate, CI) rather than a note (render). @default bicepRequired() */
   readonly required?: boolean;
+  /** Reuse compiler results from the on-disk cache (result-cache.ts). @default true */
+  readonly cache?: boolean;
 }
 
 export const BICEP_COMPILER_RULE = 'bicep-compiler';
@@ -62,12 +77,12 @@ export async function compileBicep(files: ReadonlyMap<string, string>, options: 
   const azure = [...files].filter(([path]) => path.startsWith(AZURE_ROOT));
   const params = azure.map(([path]) => path).filter((path) => path.endsWith('.bicepparam')).sort();
   const templates = azure.map(([path]) => path).filter((path) => ENTRY_TEMPLATE.test(path)).sort();
-  const empty = { findings: [], notes: [], deployments: [], compiled: true, timings: new Map() };
+  const empty = { findings: [], notes: [], deployments: [], compiled: true, timings: new Map(), cached: [] };
   if (params.length === 0 && templates.length === 0) return empty;
 
-  let session: BicepSession;
+  let location: BicepLocation;
   try {
-    session = sharedBicepSession();
+    location = requireBicep();
   } catch (error) {
     if (!(error instanceof BicepNotFoundError)) throw error;
     const message = `the Bicep was not compiled, so neither the compiler and linter nor the policy gate's Azure rules checked it: ${error.message}`;
@@ -102,9 +117,24 @@ export async function compileBicep(files: ReadonlyMap<string, string>, options: 
     };
     const deployments: PredictedDeployment[] = [];
     const timings = new Map<string, number>();
+    const cached: string[] = [];
+    const disk = options.cache === false ? undefined : compileResultCache();
+    // Started only on a cache miss: a render whose Bicep did not change never pays the CLI's start-up.
+    let session: BicepSession | undefined;
+    const compiler = () => (session ??= sharedBicepSession());
+    const toRepo = (diagnostics: readonly BicepDiagnostic[]) => diagnostics.map((d) => ({ ...d, file: repoPath(scratch, d.file) }));
     for (const path of params) {
       const started = performance.now();
-      const compiled = await guarded(path, findings, () => session.snapshot(join(scratch, path)));
+      const key = compileResultKey(location, `snapshot\0${path}`, templateSourcesDigest(azure, path));
+      let compiled = disk?.get<{ diagnostics: BicepDiagnostic[]; predictedResources: unknown[] }>(key);
+      if (compiled) cached.push(path);
+      else {
+        const fresh = await guarded(path, findings, () => compiler().snapshot(join(scratch, path)));
+        if (fresh) {
+          compiled = { diagnostics: toRepo(fresh.diagnostics), predictedResources: fresh.predictedResources };
+          disk?.set(key, compiled);
+        }
+      }
       if (compiled) {
         report(compiled.diagnostics);
         // Parameters that do not build predict nothing; the policy gate must not read that as "no resources".
@@ -114,29 +144,31 @@ export async function compileBicep(files: ReadonlyMap<string, string>, options: 
     }
     for (const path of templates) {
       const started = performance.now();
-      // Clusters share one template: lint it once per process and set of Bicep sources.
-      const key = `${path}\0${templateSourcesDigest(azure, path)}`;
-      let diagnostics = lintCache.get(key);
-      if (!diagnostics) {
-        const found = await guarded(path, findings, () => session.lint(join(scratch, path)));
-        if (found) lintCache.set(key, (diagnostics = found.map((d) => ({ ...d, file: repoPath(scratch, d.file) }))));
+      // Clusters share one template: with the cache on, it is linted once per set of Bicep sources.
+      const key = compileResultKey(location, `lint\0${path}`, templateSourcesDigest(azure, path));
+      let diagnostics = disk?.get<BicepDiagnostic[]>(key);
+      if (diagnostics) cached.push(path);
+      else {
+        const found = await guarded(path, findings, () => compiler().lint(join(scratch, path)));
+        if (found) {
+          diagnostics = toRepo(found);
+          disk?.set(key, diagnostics);
+        }
       }
       if (diagnostics) report(diagnostics);
       timings.set(path, performance.now() - started);
     }
     findings.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule));
-    return { findings, notes, deployments, compiled: true, timings };
+    return { findings, notes, deployments, compiled: true, timings, cached };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
 /**
- * Lint results by template and digest of what it can read: every .bicep and bicepconfig.json, and every file of
- * the template's own folder (loadJsonContent, loadTextContent). Other clusters' own files do not change them.
+ * Digest of what a template or parameter file can read: every .bicep and bicepconfig.json, and every file of its
+ * own folder (loadJsonContent, loadTextContent). Other clusters' own files do not change it.
  */
-const lintCache = new Map<string, readonly BicepDiagnostic[]>();
-
 function templateSourcesDigest(files: readonly (readonly [string, string])[], template: string): string {
   const folder = `${dirname(template)}/`;
   const hash = createHash('sha256');
