@@ -127,6 +127,11 @@ step_what_if() {
       status=1; continue
     fi
     echo "what-if: $cluster (subscription $sub, resource group $rg)"
+    # A group what-if needs the resource group; a new cluster's group is created by its first deployment.
+    if [ "$(az group exists --subscription "$sub" --name "$rg" 2>/dev/null)" != true ]; then
+      printf '\n- `%s`: resource group `%s` does not exist yet, so there is nothing to compare: the first deployment creates everything.\n' "$cluster" "$rg" >> "$out"
+      continue
+    fi
     result="$(az deployment group what-if --subscription "$sub" --resource-group "$rg" --name "kit-what-if-$cluster" \
       --parameters "gitops/azure/$cluster/main.bicepparam" --validation-level ProviderNoRbac --only-show-errors 2>&1)" || { failed=': **what-if failed**'; status=1; }
     printf '\n<details><summary><code>%s</code> (resource group <code>%s</code>)%s</summary>\n\n```\n%s\n```\n\n</details>\n' \

@@ -110,7 +110,10 @@ function fakeBin(scripts: Record<string, string>): string {
 describe('scripts/ci.sh what-if', () => {
   const runWhatIf = (env: Record<string, string>) => {
     const calls = join(dir, 'az-calls');
-    const bin = fakeBin({ az: `printf '%s\\n' "$*" >> "${calls}"; echo "Resource changes: 1 to modify."` });
+    // `az group exists` answers true except for the group named in MISSING_GROUP; the what-if prints a result.
+    const bin = fakeBin({
+      az: `printf '%s\\n' "$*" >> "${calls}"; if [ "$1 $2" = "group exists" ]; then [ "$6" = "\${MISSING_GROUP:-}" ] && echo false || echo true; else echo "Resource changes: 1 to modify."; fi`,
+    });
     const result = spawnSync('bash', ['scripts/ci.sh', 'what-if'], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -124,24 +127,31 @@ describe('scripts/ci.sh what-if', () => {
     expect(result.status, result.stderr).toBe(0);
     const spec = (cluster: string, field: string) => readFileSync(join(ROOT, `apps/${cluster}/platform.yaml`), 'utf8').match(new RegExp(`^    ${field}: (\\S+)$`, 'm'))![1];
     expect(calls).toEqual(
-      ['weu-prod', 'neu-prod'].map(
-        (c) =>
-          `deployment group what-if --subscription ${spec(c, 'subscriptionId')} --resource-group ${spec(c, 'resourceGroup')} --name kit-what-if-${c} --parameters gitops/azure/${c}/main.bicepparam --validation-level ProviderNoRbac --only-show-errors`,
-      ),
+      ['weu-prod', 'neu-prod'].flatMap((c) => [
+        `group exists --subscription ${spec(c, 'subscriptionId')} --name ${spec(c, 'resourceGroup')}`,
+        `deployment group what-if --subscription ${spec(c, 'subscriptionId')} --resource-group ${spec(c, 'resourceGroup')} --name kit-what-if-${c} --parameters gitops/azure/${c}/main.bicepparam --validation-level ProviderNoRbac --only-show-errors`,
+      ]),
     );
     expect(markdown).toContain('<code>weu-prod</code> (resource group <code>rg-aks-weu-prod</code>)</summary>');
     expect(markdown).toContain('Resource changes: 1 to modify.');
   });
 
+  it('says a new cluster\'s missing resource group has nothing to compare, and runs no what-if for it', () => {
+    const { result, calls, markdown } = runWhatIf({ KIT_AZURE_LOGIN: '1', KIT_CLUSTERS: 'weu-prod,neu-prod', MISSING_GROUP: 'rg-aks-neu-prod' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(calls.filter((c) => c.startsWith('deployment group what-if')).map((c) => c.match(/--name (\S+)/)![1])).toEqual(['kit-what-if-weu-prod']);
+    expect(markdown).toContain('- `neu-prod`: resource group `rg-aks-neu-prod` does not exist yet');
+  });
+
   it('reports a failed what-if in the comment and exits 1', () => {
-    const bin = fakeBin({ az: 'echo "ResourceGroupNotFound" >&2; exit 3' });
+    const bin = fakeBin({ az: 'if [ "$1 $2" = "group exists" ]; then echo true; else echo "InvalidTemplate" >&2; exit 3; fi' });
     const result = spawnSync('bash', ['scripts/ci.sh', 'what-if'], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, KIT_WHAT_IF_OUTPUT: join(dir, 'what-if.md'), KIT_AZURE_LOGIN: '1', KIT_CLUSTERS: 'weu-prod' },
     });
     expect(result.status).toBe(1);
-    expect(readFileSync(join(dir, 'what-if.md'), 'utf8')).toMatch(/what-if failed[\s\S]*ResourceGroupNotFound/);
+    expect(readFileSync(join(dir, 'what-if.md'), 'utf8')).toMatch(/what-if failed[\s\S]*InvalidTemplate/);
   });
 
   it('without Azure credentials says so in the comment, calls no az and passes', () => {

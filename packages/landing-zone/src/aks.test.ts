@@ -31,6 +31,8 @@ describe('AKS cluster (bicep snapshot)', () => {
     expect(lz.template.resourcesOfType('Microsoft.ManagedIdentity/userAssignedIdentities').map((i) => i.name)).toEqual([
       spec.names.controlPlaneIdentity,
       spec.names.kubeletIdentity,
+      // and the team identities (workload-identity.test.ts)
+      ...spec.teams.flatMap((t) => (t.azureIdentity ? [t.azureIdentity.name] : [])),
     ]);
   });
 

@@ -20,6 +20,7 @@ const PINNED: Record<string, string> = {
   'Microsoft.ManagedIdentity': '2024-11-30',
   'Microsoft.OperationalInsights': '2026-03-01',
   'Microsoft.Insights': '2024-03-11',
+  'Microsoft.KeyVault': '2025-05-01',
 };
 
 /** The most specific pin for a type: `Microsoft.Network/privateDnsZones/x` before `Microsoft.Network`. */

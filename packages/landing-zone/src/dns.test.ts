@@ -35,7 +35,10 @@ describe('hybrid DNS: the DNS Private Resolver (bicep snapshot)', () => {
     expect(lz.template.output('dnsResolverInboundAddress')).toBe('10.40.10.4');
     expect(JSON.parse(lz.files.get('addresses.json')!).dns).toEqual({
       resolverInboundAddress: '10.40.10.4',
-      conditionalForwarders: [{ zone: 'privatelink.azurecr.io', forwardTo: '10.40.10.4' }],
+      conditionalForwarders: [
+        { zone: 'privatelink.azurecr.io', forwardTo: '10.40.10.4' },
+        { zone: 'privatelink.vaultcore.azure.net', forwardTo: '10.40.10.4' },
+      ],
       forwardedToOnPremises: [{ zone: 'corp.contoso.com.', servers: spec.network.dnsServers }],
     });
     expect(lz.files.get('README.md')).toContain('| `privatelink.azurecr.io` | `10.40.10.4` |');
@@ -73,8 +76,8 @@ describe('existing central private DNS zones (Azure Landing Zone style, bicep sn
     central.template.hasResourceProperties('Microsoft.Network/privateEndpoints/privateDnsZoneGroups', {
       privateDnsZoneConfigs: [{ name: 'registry', properties: { privateDnsZoneId: CENTRAL_ZONE('privatelink.azurecr.io') } }],
     });
-    // Both ways: the example creates and links its own zone.
-    expect(deployed('example').template.resourceCount('Microsoft.Network/privateDnsZones')).toBe(1);
+    // Both ways: the example creates and links its own zones (the registry's and the Key Vault's).
+    expect(deployed('example').template.resourceCount('Microsoft.Network/privateDnsZones')).toBe(2);
   });
 
   it('GIVEN a central zone for the private API server WHEN deployed THEN AKS uses it, and the control plane may write to it (Private DNS Zone Contributor)', () => {

@@ -29,7 +29,7 @@ param tags object
 // https://learn.microsoft.com/azure/key-vault/general/security-features: Azure RBAC instead of access
 // policies, purge protection (a deleted vault or secret cannot be purged before its retention ends),
 // and the vault reachable only through its private endpoint.
-resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
   location: location
   tags: tags

@@ -46,7 +46,7 @@ resource federatedCredentials 'Microsoft.ManagedIdentity/userAssignedIdentities/
   }
 ]
 
-resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = if (!empty(identity.?keyVaultName ?? '')) {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = if (!empty(identity.?keyVaultName ?? '')) {
   name: identity.?keyVaultName ?? 'none'
 }
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { fileSystemSource, loadCluster, type ClusterSpec } from '@aks-hybrid/spec';
+import { fileSystemSource, loadCluster, sharedKeyVaultName, type ClusterSpec } from '@aks-hybrid/spec';
 
 /** The repository root: the example cluster lives in apps/weu-prod/. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -25,6 +25,12 @@ export const CENTRAL_ZONE = (name: string) => `/subscriptions/0a1b2c3d-4e5f-4a6b
 
 export const HUB_ID = '/subscriptions/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub-weu';
 
+/** The spec without Key Vault: no vault, no private endpoint or zone of its own, no Secrets User grant. */
+function withoutKeyVault(s: Draft<ClusterSpec>): void {
+  delete s.keyVault;
+  for (const team of s.teams) if (team.azureIdentity) delete team.azureIdentity.keyVault;
+}
+
 /**
  * Every spec the landing-zone tests deploy, by name. `bicep snapshot` of each is computed once per
  * test run (src/testing/global-setup.ts); the first four are the template's `if (...)` branches.
@@ -33,9 +39,10 @@ export const VARIANTS = {
   /** apps/weu-prod: ExpressRoute with VPN failover in this VNet, public ingress, private registry. */
   example: () => exampleSpec(),
   noVpn: () => variant((s) => void delete s.connectivity.vpn),
-  /** A private API server, no public ingress IP, no registry replicas, no private endpoint. */
+  /** A private API server, no public ingress IP, no registry replicas, no private endpoint (and no Key Vault). */
   privateNoIngress: () =>
     variant((s) => {
+      withoutKeyVault(s);
       s.cluster.apiServer.access = 'private';
       s.ingress.publicIp = false;
       s.registry.replicaLocations = [];
@@ -66,14 +73,22 @@ export const VARIANTS = {
       delete s.connectivity.expressRoute.authorizationKey;
       s.registry.replicaLocations = ['northeurope', 'swedencentral'];
     }),
-  /** A private cluster whose private zones are existing central ones (Azure Landing Zone style), without a resolver. */
+  /** A private cluster whose private zones are existing central ones (Azure Landing Zone style), without a resolver or Key Vault. */
   centralZonesPrivate: () =>
     variant((s) => {
+      withoutKeyVault(s);
       s.cluster.apiServer.access = 'private';
       s.network.privateDnsZones = { registry: CENTRAL_ZONE('privatelink.azurecr.io'), apiServer: CENTRAL_ZONE('privatelink.westeurope.azmk8s.io') };
       delete s.network.subnets.dnsResolverInbound;
       delete s.network.subnets.dnsResolverOutbound;
       s.network.dnsForwarding = [];
+    }),
+  /** One shared Key Vault, read by both teams' identities. */
+  sharedKeyVault: () =>
+    variant((s) => {
+      const vault = sharedKeyVaultName(s.name);
+      s.keyVault = { ...s.keyVault!, mode: 'shared', vaults: [{ name: vault, teams: s.teams.map((t) => t.name) }] };
+      for (const team of s.teams) if (team.azureIdentity) team.azureIdentity.keyVault = vault;
     }),
 } as const;
 

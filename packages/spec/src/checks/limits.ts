@@ -33,6 +33,9 @@ export function checkLimits(ctx: CheckContext): SpecIssue[] {
   return [...teamLimits(ctx), ...platformLimits(ctx), ...copyLoopLimits(ctx)];
 }
 
+/** Modules of main.bicep other than the per-team loops (monitoring ... flux, the Key Vault zone). */
+const MAIN_FIXED_MODULES = 18;
+
 function teamLimits(ctx: CheckContext): SpecIssue[] {
   const issues: SpecIssue[] = [];
   for (const { parsed, team } of ctx.teams) {
@@ -156,14 +159,21 @@ function copyLoopLimits(ctx: CheckContext): SpecIssue[] {
     issues.push(issueAt(file, ['spec', 'cluster', 'userPools'], `${pools} node pools (system pool included) exceed the ${LIMITS.aksNodePools.value} ${LIMITS.aksNodePools.what}`, `merge pools (${cite(LIMITS.aksNodePools)})`));
   }
 
-  // main.bicep: one team-identity module per team with azureIdentity, one key-vault module per vault.
-  const identities = ctx.teams.filter(({ team }) => team.spec.azureIdentity);
-  if (identities.length > copy.value) {
-    issues.push(issueAt(identities[copy.value]!.parsed, ['spec', 'azureIdentity'], `with this team ${identities.length} teams ask for an Azure identity, one module each in main.bicep: above the ${copy.value} ${copy.what}`, `split the teams across clusters (${cite(copy)})`));
-  }
-  const vaults = spec.keyVault?.mode === 'shared' ? Math.min(1, identities.filter(({ team }) => team.spec.azureIdentity?.keyVault).length) : identities.filter(({ team }) => team.spec.azureIdentity?.keyVault).length;
-  if (vaults > copy.value) {
-    issues.push(issueAt(file, ['spec', 'keyVault', 'mode'], `${vaults} per-team Key Vaults, one module each in main.bicep: above the ${copy.value} ${copy.what}`, `use mode shared (${cite(copy)})`));
+  // main.bicep: one team-identity module per team with azureIdentity and one key-vault module per
+  // vault (per-team mode), next to its MAIN_FIXED_MODULES other modules, all in one deployment.
+  const perTeamVaults = spec.keyVault !== undefined && spec.keyVault.mode !== 'shared';
+  let modules = MAIN_FIXED_MODULES;
+  for (const { parsed, team } of ctx.teams) {
+    const identity = team.spec.azureIdentity;
+    if (!identity) continue;
+    modules += 1 + (identity.keyVault && perTeamVaults ? 1 : 0);
+    if (modules > LIMITS.armResourcesPerDeployment.value) {
+      const limit = LIMITS.armResourcesPerDeployment;
+      issues.push(
+        issueAt(parsed, ['spec', 'azureIdentity'], `with this team main.bicep deploys ${modules} modules (an identity per team, ${perTeamVaults ? 'a vault per team that asks, ' : ''}and ${MAIN_FIXED_MODULES} others): above the ${limit.value} ${limit.what}`, `${perTeamVaults ? 'use keyVault.mode shared, or ' : ''}split the teams across clusters (${cite(limit)})`),
+      );
+      break;
+    }
   }
 
   // registry.bicep: one replication per location.
