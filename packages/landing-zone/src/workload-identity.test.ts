@@ -10,7 +10,7 @@ const CREDENTIAL = 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedId
 const CLUSTER = 'Microsoft.ContainerService/managedClusters';
 
 // https://learn.microsoft.com/azure/aks/workload-identity-overview and
-// https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster#establish-federated-identity-credential
+// https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster
 describe('per-team Azure identity (workload identity, bicep snapshot)', () => {
   const spec = exampleSpec();
   const lz = deployed('example');

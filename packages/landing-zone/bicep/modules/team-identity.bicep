@@ -28,7 +28,7 @@ resource managedIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-
 }
 
 // The subject pins namespace and ServiceAccount; the audience is the one the AKS webhook requests
-// (https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster#establish-federated-identity-credential).
+// (https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster).
 // One at a time: concurrent writes of credentials on one identity fail with 409 Conflict
 // (https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations#concurrent-updates-arent-supported-user-assigned-managed-identities).
 @batchSize(1)
