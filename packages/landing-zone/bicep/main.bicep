@@ -95,8 +95,11 @@ param egressPublicIpPrefixLength int
 @maxValue(120)
 param natGatewayIdleTimeoutInMinutes int
 
-@description('Required. Create the static public ingress IP (and admit HTTP(S) from the internet to it).')
+@description('Required. Create the static public ingress IP (and admit HTTP(S) to it from the allow-listed external ranges).')
 param ingressPublicIpEnabled bool
+
+@description('Required. Public sources admitted to the public ingress IP: the spec\'s external ranges, the same sets the in-cluster ingress guard admits. The cluster\'s own egress prefix is added here from the deployment (hairpin traffic).')
+param publicIngressSourcePrefixes string[]
 
 // ---------------------------------------------------------------------------------------------
 // AKS (names as in Azure Verified Modules, avm/res/container-service/managed-cluster)
@@ -300,6 +303,7 @@ module network 'modules/network.bicep' = {
     natGatewayResourceId: egress.outputs.natGatewayResourceId
     ingressPublicIpEnabled: ingressPublicIpEnabled
     ingressPublicIpAddress: ingressIp.?outputs.?ipAddress ?? ''
+    publicIngressSourcePrefixes: concat(publicIngressSourcePrefixes, [egress.outputs.egressPublicIpPrefix])
     controlPlaneIdentityResourceId: controlPlaneIdentityResourceId
     controlPlanePrincipalId: identities.outputs.controlPlaneIdentityPrincipalId
     location: location

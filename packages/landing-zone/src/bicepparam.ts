@@ -25,6 +25,7 @@ const SECTION_OF = {
   egressPublicIpPrefixLength: 'Fixed addresses',
   natGatewayIdleTimeoutInMinutes: 'Fixed addresses',
   ingressPublicIpEnabled: 'Fixed addresses',
+  publicIngressSourcePrefixes: 'Fixed addresses',
   kubernetesVersion: 'AKS',
   skuTier: 'AKS',
   aadProfileTenantId: 'AKS',

@@ -5,8 +5,8 @@ import type { ClusterSpec } from '@aks-hybrid/spec';
  * {@link FLUX_NAMESPACE}; the entry folder's Kustomizations reference it (docs/decisions/0006).
  */
 export const FLUX_CONFIGURATION_NAME = 'platform';
-/** Namespace of the configuration, its source and every Kustomization (lockdown: one namespace). */
-export const FLUX_NAMESPACE = 'flux-system';
+// Namespace of the configuration, its source and every Kustomization (lockdown: one namespace).
+export { FLUX_NAMESPACE } from '@aks-hybrid/spec';
 
 export interface FluxKustomization {
   readonly name: string;

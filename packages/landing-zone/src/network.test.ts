@@ -91,12 +91,17 @@ describe('network: the NSG rules admit exactly what the ingress controllers serv
   const lz = deployed('example');
   const noPublic = deployed('privateNoIngress');
 
-  it('GIVEN public and internal controllers WHEN deployed THEN the node NSG admits HTTP(S) from on-premises to the ingress subnet and from the internet to the static IP, nothing else', () => {
+  it('GIVEN public and internal controllers WHEN deployed THEN the node NSG admits HTTP(S) from on-premises to the ingress subnet and from the external ranges and the egress prefix to the static IP, nothing else', () => {
     const rules = rulesOf(lz, 'nodes');
-    expect(rules.map((r) => r.name)).toEqual(['allow-onprem-to-internal-ingress', 'allow-internet-to-public-ingress']);
+    expect(rules.map((r) => r.name)).toEqual(['allow-onprem-to-internal-ingress', 'allow-external-to-public-ingress']);
     for (const rule of rules) expect(rule.properties).toMatchObject({ direction: 'Inbound', access: 'Allow', protocol: 'Tcp', destinationPortRanges: ['80', '443'] });
     expect(rules[0]!.properties.destinationAddressPrefix).toBe(spec.network.subnets.ingress);
-    expect(rules[1]!.properties).toMatchObject({ sourceAddressPrefixes: ['0.0.0.0/0'] });
+    // The same sources as the in-cluster ingress guard: the external ranges, then the NAT gateway's prefix
+    // (known only during the deployment, so the snapshot keeps it as an expression). Never the whole internet.
+    const sources = rules[1]!.properties.sourceAddressPrefixes as string[];
+    expect(sources.slice(0, -1)).toEqual([...new Set(spec.externalRanges.flatMap((r) => r.cidrs))].sort());
+    expect(sources.at(-1)).toMatch(/egress/);
+    expect(sources).not.toContain('0.0.0.0/0');
     expect(rules[1]!.properties.destinationAddressPrefix).toContain(`publicIPAddresses/${spec.names.ingressPublicIp}`);
   });
 

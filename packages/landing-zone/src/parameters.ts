@@ -67,6 +67,8 @@ export interface LandingZoneParameters {
   readonly egressPublicIpPrefixLength: number;
   readonly natGatewayIdleTimeoutInMinutes: number;
   readonly ingressPublicIpEnabled: boolean;
+  /** The spec's external ranges: the public sources the in-cluster ingress guard admits (the egress prefix is added in Bicep). */
+  readonly publicIngressSourcePrefixes: readonly string[];
   // AKS
   readonly kubernetesVersion: string;
   readonly skuTier: 'Free' | 'Standard' | 'Premium';
@@ -191,6 +193,7 @@ export function landingZoneParameters(spec: ClusterSpec): LandingZoneParameters 
     egressPublicIpPrefixLength: spec.egress.publicIpPrefixLength,
     natGatewayIdleTimeoutInMinutes: spec.egress.idleTimeoutMinutes,
     ingressPublicIpEnabled: spec.ingress.publicIp,
+    publicIngressSourcePrefixes: [...new Set(spec.externalRanges.flatMap((range) => range.cidrs))].sort(),
     kubernetesVersion: cluster.kubernetesVersion,
     skuTier: cluster.tier,
     aadProfileTenantId: spec.azure.tenantId,

@@ -35,6 +35,9 @@ param ingressPublicIpEnabled bool
 @description('Required. The static public ingress IP address (ignored without ingressPublicIpEnabled).')
 param ingressPublicIpAddress string
 
+@description('Required. Public sources admitted to the public ingress IP: the allow-listed external ranges and the cluster\'s egress prefix, exactly what the in-cluster ingress guard admits.')
+param publicIngressSourcePrefixes string[]
+
 @description('Required. Resource ID of the AKS control-plane identity; names its role assignment, so the name is known before the deployment starts.')
 param controlPlaneIdentityResourceId string
 
@@ -162,7 +165,7 @@ resource routeTable 'Microsoft.Network/routeTables@2025-09-01' = {
 // NginxIngressControllers of the app routing add-on, HTTP and HTTPS on 80 and 443
 // (https://learn.microsoft.com/azure/aks/app-routing-nginx-configuration): nginx-internal, an internal
 // load balancer whose frontend IP is in the ingress subnet, for on-premises; and nginx-public, on the
-// static public IP, for the internet. A load balancer frontend is not a NIC: the packets reach the
+// static public IP, for the allow-listed external ranges. A load balancer frontend is not a NIC: the packets reach the
 // node NICs behind it, so the rules sit on the node subnets' NSG, with the frontend address as the
 // destination (the Azure cloud provider writes its own service rules the same way:
 // https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/). Health probes come in through the
@@ -185,13 +188,13 @@ var nodesInboundRules = concat(
   ingressPublicIpEnabled
     ? [
         {
-          name: 'allow-internet-to-public-ingress'
-          description: 'HTTP(S) from the internet to the public ingress controller (nginx-public) on the static ingress IP.'
+          name: 'allow-external-to-public-ingress'
+          description: 'HTTP(S) from the allow-listed external ranges and the cluster egress prefix to the public ingress controller (nginx-public) on the static ingress IP.'
           priority: 210
-          // Any source: only traffic from the internet can reach a public address.
-          sourceAddressPrefixes: [
-            '0.0.0.0/0'
-          ]
+          // The same sources as the in-cluster guard kit-ingress-guard (packages/charts): the NSG and the
+          // cluster agree, so neither is the only line of defence. Everything else is denied by the NSG's
+          // default rule DenyAllInBound.
+          sourceAddressPrefixes: publicIngressSourcePrefixes
           destinationAddressPrefix: ingressPublicIpAddress
         }
       ]
