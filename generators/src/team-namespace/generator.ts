@@ -1,12 +1,13 @@
 import { logger, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { existsSync } from 'node:fs';
-import { acquireRepoLock, describePlan, pendingTransactions, manifestPath, parseManifest, planWrite, renderAndValidate, sha256, type WritePlan } from '@aks-hybrid/gitops';
+import { acquireRepoLock, describePlan, pendingTransactions, manifestPath, planWrite, renderAndValidate } from '@aks-hybrid/gitops';
 import { formatIssue, memorySource, SpecError } from '@aks-hybrid/spec';
 import { checkCommitPreconditions, commitOnboarding, gitIn, type Git } from './git-commit.js';
 import { normalizeOptions, OnboardingError, teamFilePath, type NormalizedOptions } from './normalize-options.js';
 import type { TeamNamespaceGeneratorSchema } from './schema.js';
 import { renderTeamFile } from './team-file.js';
 import { treeSource } from './tree-source.js';
+import { handEditedFiles } from '../shared/hand-edited-files.js';
 
 export interface GeneratorDependencies {
   /** Resolves an Entra group display name to its object ID (Microsoft Graph by default). */
@@ -31,7 +32,7 @@ export async function teamNamespaceGenerator(tree: Tree, schema: TeamNamespaceGe
 
   // Render the cluster as if the team file were written: the same code path as the render target.
   const source = memorySource(new Map([[teamFile, content]]), treeSource(tree));
-  let outcome;
+  let outcome: Awaited<ReturnType<typeof renderAndValidate>>;
   try {
     outcome = await renderAndValidate(source, options.cluster);
   } catch (error) {
@@ -95,22 +96,6 @@ export async function teamNamespaceGenerator(tree: Tree, schema: TeamNamespaceGe
   };
 }
 
-/**
- * Generated files whose content is not what the kit last wrote: the manifest records a hash per file,
- * so a file that differs from its hash was edited by hand and must not be silently overwritten or deleted.
- */
-function handEditedFiles(tree: Tree, plan: WritePlan): string[] {
-  const manifestFile = manifestPath(plan.cluster);
-  const text = tree.read(manifestFile, 'utf8');
-  if (text === null) return [];
-  const recorded = parseManifest(plan.cluster, text).files;
-  const touched = [...plan.writes.filter((w) => w.kind === 'change').map((w) => w.path), ...plan.deletes];
-  return touched.filter((path) => {
-    if (path === manifestFile || recorded[path] === undefined) return false;
-    const current = tree.read(path, 'utf8');
-    return current !== null && sha256(current) !== recorded[path];
-  });
-}
 
 function nextSteps(options: NormalizedOptions, written: readonly string[]): string {
   return [

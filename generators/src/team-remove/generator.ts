@@ -1,13 +1,14 @@
 import { logger, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { existsSync } from 'node:fs';
-import { acquireRepoLock, describePlan, fluxEntryDir, pendingTransactions, manifestPath, parseManifest, planWrite, renderAndValidate, sha256, type WritePlan } from '@aks-hybrid/gitops';
+import { acquireRepoLock, describePlan, fluxEntryDir, pendingTransactions, manifestPath, planWrite, renderAndValidate } from '@aks-hybrid/gitops';
 import { memorySource, SpecError } from '@aks-hybrid/spec';
-import { gitIn, type Git } from '../team-namespace/git-commit.js';
+import { gitIn, type Git } from '../shared/commit-on-branch.js';
 import { treeSource } from '../team-namespace/tree-source.js';
 import { checkOffboardCommit, commitOffboarding } from './offboard-commit.js';
 import { normalizeOffboardOptions, OffboardingError } from './offboard-options.js';
 import { offboardingRunbook, runbookPath } from './runbook.js';
 import type { TeamRemoveGeneratorSchema } from './schema.js';
+import { handEditedFiles } from '../shared/hand-edited-files.js';
 
 export interface TeamRemoveDependencies {
   /** Runs git for --commit (injected in tests); default: git in the workspace root. */
@@ -39,7 +40,7 @@ export async function teamRemoveGenerator(tree: Tree, schema: TeamRemoveGenerato
 
   // Render the cluster as if the team file were gone: the same code path as the render target.
   const source = memorySource(new Map([[teamFile, undefined]]), treeSource(tree));
-  let outcome;
+  let outcome: Awaited<ReturnType<typeof renderAndValidate>>;
   try {
     outcome = await renderAndValidate(source, cluster);
   } catch (error) {
@@ -95,18 +96,5 @@ export async function teamRemoveGenerator(tree: Tree, schema: TeamRemoveGenerato
   };
 }
 
-/** Generated files whose content is not what the kit last wrote (the manifest's hash differs): never overwritten or deleted silently. */
-function handEditedFiles(tree: Tree, plan: WritePlan): string[] {
-  const manifestFile = manifestPath(plan.cluster);
-  const text = tree.read(manifestFile, 'utf8');
-  if (text === null) return [];
-  const recorded = parseManifest(plan.cluster, text).files;
-  const touched = [...plan.writes.filter((w) => w.kind === 'change').map((w) => w.path), ...plan.deletes];
-  return touched.filter((path) => {
-    if (path === manifestFile || recorded[path] === undefined) return false;
-    const current = tree.read(path, 'utf8');
-    return current !== null && sha256(current) !== recorded[path];
-  });
-}
 
 export default teamRemoveGenerator;
