@@ -37,8 +37,13 @@ step_validate() {
   if [ -n "$clusters" ]; then "${PNPM[@]}" nx run-many -t validate -p "$clusters" --outputStyle=static; else echo "validate: no cluster touched"; fi
 }
 
-# Tests of the packages the change touches.
-step_test() { "${PNPM[@]}" nx affected -t test --base="$BASE" --outputStyle=static; }
+# Types of the whole repository and the linter (cheap, so not narrowed to what changed), then the tests of the
+# packages the change touches.
+step_test() {
+  "${PNPM[@]}" typecheck
+  "${PNPM[@]}" lint
+  "${PNPM[@]}" nx affected -t test --base="$BASE" --outputStyle=static
+}
 
 # The desired-state diff as markdown for the PR comment (also written to kit-diff.md). `kit diff` exits 1 on
 # a policy finding about the change (KIT-OFFBOARD-001): the comment is still printed, then the exit code kept,

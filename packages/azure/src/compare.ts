@@ -1,5 +1,5 @@
 import type { AgentPool, ManagedCluster } from '@azure/arm-containerservice';
-import { apiServerAuthorizedRanges, formatIpv4, isCidr, parseCidr, type ClusterSpec, type NodePool } from '@aks-hybrid/spec';
+import { apiServerAuthorizedRanges, formatIpv4, parseCidr, type ClusterSpec, type NodePool } from '@aks-hybrid/spec';
 import type { DriftItem } from './drift-report.js';
 import type { LiveCluster } from './read-cluster.js';
 

@@ -1,13 +1,13 @@
 /** Label keys and values the kit puts on what it renders; policies and tests select by them. */
-export const KIT_PREFIX = 'kit.aks-hybrid.dev';
+import { KIT_LABEL_PREFIX, MANAGED_BY, MANAGED_BY_LABEL } from '@aks-hybrid/spec';
+
+// Shared with the checkers and the diff, so defined once in @aks-hybrid/spec.
+export { TENANT_LABEL, MANAGED_BY_LABEL, MANAGED_BY } from '@aks-hybrid/spec';
+export const KIT_PREFIX = KIT_LABEL_PREFIX;
 export const TEAM_LABEL = `${KIT_PREFIX}/team`;
-/** Marks every team namespace, so platform tooling can select all tenants at once. */
-export const TENANT_LABEL = `${KIT_PREFIX}/tenant`;
 /** On Calico GlobalNetworkSets: the set's name, which policies select. */
 export const NETWORK_SET_LABEL = `${KIT_PREFIX}/network-set`;
 
-export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
-export const MANAGED_BY = 'aks-hybrid-kit';
 export const APP_NAME_LABEL = 'app.kubernetes.io/name';
 export const PART_OF_LABEL = 'app.kubernetes.io/part-of';
 

@@ -4,7 +4,7 @@ import type { PathId } from './paths.js';
 import { hybridPools, poolFloor, workloadPools } from './pools.js';
 
 /** A spec choice that moves the figures, said plainly so the report can explain the numbers. */
-export interface Finding {
+export interface SlaFinding {
   readonly topic: string;
   /** lowers: the choice costs availability; excluded: something is left out of the figures; note: context. */
   readonly effect: 'lowers' | 'excluded' | 'note';
@@ -12,8 +12,8 @@ export interface Finding {
   readonly text: string;
 }
 
-export function findings(spec: ClusterSpec, fleet: readonly ClusterSpec[]): Finding[] {
-  const out: Finding[] = [];
+export function findings(spec: ClusterSpec, fleet: readonly ClusterSpec[]): SlaFinding[] {
+  const out: SlaFinding[] = [];
   const privateApi = spec.cluster.apiServer.access === 'private';
   const linkPaths: PathId[] = [...(privateApi ? (['control-plane'] as const) : []), ...(!spec.ingress.publicIp ? (['workloads'] as const) : []), 'hybrid'];
 

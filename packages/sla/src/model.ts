@@ -5,11 +5,11 @@ import { NO_OPTIONS, type DesignOptions } from './components.js';
 import { Dec } from './decimal.js';
 import { allComponentFigures, type FigureKind, type FigureSource } from './figures.js';
 import { allowedDowntime, formatDuration, formatExactPercent, formatPercent, MONTH_SECONDS, SIGNIFICANT_DIGITS, YEAR_SECONDS } from './format.js';
-import { findings, type Finding } from './findings.js';
+import { findings, type SlaFinding } from './findings.js';
 import { controlPlanePath, fleetHybridBlock, fleetWorkloadsBlock, hybridPath, PATH_IDS, workloadsPath, type PathBlock, type PathId } from './paths.js';
 
 export type { PathId } from './paths.js';
-export type { Finding } from './findings.js';
+export type { SlaFinding } from './findings.js';
 
 /** A component as used on a path: the published figure, the condition, and the spec fact behind it. */
 export interface ComponentUse {
@@ -104,7 +104,7 @@ export interface SlaModel {
   readonly changes: readonly ChangeResult[];
   /** Per path, the change with the largest gain, or null when none helps. */
   readonly bestChanges: ReadonlyArray<{ readonly path: PathId; readonly changeId: string | null }>;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly SlaFinding[];
   readonly notOnPath: ReadonlyArray<{ readonly component: string; readonly name: string; readonly percent: string; readonly condition: string; readonly why: string }>;
   readonly assumptions: readonly string[];
 }

@@ -1,3 +1,4 @@
+import { stableJson } from '@aks-hybrid/spec';
 import type { SlaModel } from './model.js';
 
 /**
@@ -5,17 +6,7 @@ import type { SlaModel } from './model.js';
  * Availabilities are exact decimal strings (`"0.99940005"`) next to their rounded-down percent.
  */
 export function slaJson(model: SlaModel): string {
-  return `${JSON.stringify(sortKeys(model), null, 2)}\n`;
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
-  }
-  return value;
+  return stableJson(model);
 }
 
 /** A few lines for the terminal: each path's figure, its monthly downtime and what dominates it. */

@@ -5,8 +5,6 @@ import { k8s } from 'cdk8s-plus-29';
 import {
   NetworkPolicy as CalicoNetworkPolicy,
   NetworkPolicySpecEgressAction,
-  NetworkPolicySpecEgressDestinationPorts,
-  NetworkPolicySpecEgressProtocol,
   NetworkPolicySpecTypes,
 } from '../imports/projectcalico.org.js';
 import { managedBy, NETWORK_SET_LABEL } from '../labels.js';

@@ -1,11 +1,12 @@
+import { FLUX_NAMESPACE } from '@aks-hybrid/spec';
 import type { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { createApiObject } from '../api-objects.js';
 import { Kustomization, KustomizationSpecSourceRefKind } from '../imports/kustomize.toolkit.fluxcd.io.js';
 import { managedBy } from '../labels.js';
 
-/** Namespace of the AKS Flux extension and of the `platform` GitRepository its fluxConfiguration creates. */
-export const FLUX_NAMESPACE = 'flux-system';
+// Namespace of the AKS Flux extension and of the `platform` GitRepository its fluxConfiguration creates.
+export { FLUX_NAMESPACE } from '@aks-hybrid/spec';
 /** GitRepository created by the AKS fluxConfiguration named `platform`. */
 export const PLATFORM_SOURCE = 'platform';
 

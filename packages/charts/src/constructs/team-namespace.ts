@@ -2,7 +2,8 @@ import type { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { createApiObject } from '../api-objects.js';
 import { k8s } from 'cdk8s-plus-29';
-import { managedBy, TEAM_LABEL, TENANT_LABEL } from '../labels.js';
+import { TENANT_LABEL } from '@aks-hybrid/spec';
+import { managedBy, TEAM_LABEL } from '../labels.js';
 
 /** Flux's per-object opt-out of garbage collection (https://fluxcd.io/flux/components/kustomize/kustomizations/#prune). */
 export const FLUX_PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';

@@ -112,6 +112,9 @@ describe('kit render as a separate process', { timeout: 300_000 }, () => {
     // root ignores file modes: run the CLI as an unprivileged user over a repo it owns (with its own HOME)
     const home = mkdtempSync(join(tmpdir(), 'kit-home-'));
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    // The compiled CLI lives in the workspace's node_modules/.cache, which the unprivileged user cannot
+    // write: build it first as ourselves (on a fresh clone this test may be the first to run the CLI).
+    expect((await runKit(repo.root, ['render', 'weu-prod', '--check'])).code).not.toBe(2);
     if (asUser.uid !== undefined) [repo.root, home].forEach((dir) => chownTree(dir, asUser.uid, asUser.gid!));
     chmodSync(join(repo.root, 'gitops/.kit'), 0o555);
     const before = snapshotTree(repo.root);

@@ -32,7 +32,7 @@ export async function renderCommand(args: RenderArgs, log: (line: string) => voi
       exitCode = 1;
       continue;
     }
-    let outcome;
+    let outcome: Awaited<ReturnType<typeof renderAndValidate>>;
     try {
       outcome = await renderAndValidate(source, cluster);
     } catch (error) {
@@ -64,7 +64,7 @@ export async function renderCommand(args: RenderArgs, log: (line: string) => voi
       if (!reportPlan(cluster, reading.plan, args.check, log)) exitCode = 1;
       continue;
     }
-    let result;
+    let result: Awaited<ReturnType<typeof writeCluster>>;
     try {
       result = await writeCluster(args.root, cluster, outcome.files, { log });
     } catch (error) {

@@ -24,7 +24,7 @@ export async function validateCommand(args: { root: string; clusters: readonly s
       exitCode = 1;
       continue;
     }
-    let spec;
+    let spec: ReturnType<typeof loadCluster>;
     try {
       spec = loadCluster(source, cluster);
     } catch (error) {

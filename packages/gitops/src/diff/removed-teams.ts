@@ -1,12 +1,10 @@
+// TENANT_LABEL: the label every team namespace carries (KIT-NS-001 makes sure).
+import { asArray, asRecord, at, TENANT_LABEL } from '@aks-hybrid/spec';
 import { OFFBOARD_STATEFUL_TEAM } from '@aks-hybrid/validate';
 import type { ParsedObject } from './k8s-objects.js';
 import type { DeclaredPolicyException, DiffFinding, WaivedFinding } from './types.js';
 
-/** The label every team namespace carries (KIT-NS-001 makes sure). */
-const TENANT_LABEL = 'kit.aks-hybrid.dev/tenant';
 const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
-
-type Obj = Record<string, any>;
 
 /**
  * KIT-OFFBOARD-001: a change that removes a team namespace whose base-ref files show it may hold
@@ -53,28 +51,28 @@ function sameNamespace(object: string, team: string): boolean {
 }
 
 const isNamespace = (o: ParsedObject) => o.ref.kind === 'Namespace' && o.ref.apiVersion === 'v1';
-const isTenant = (o: ParsedObject) => (o.value as Obj).metadata?.labels?.[TENANT_LABEL] === 'true';
+const isTenant = (o: ParsedObject) => at(o.value, 'metadata', 'labels', TENANT_LABEL) === 'true';
 
 /** What in the namespace's files says it may hold data, for the reviewer; empty when nothing does. */
 export function statefulEvidence(objects: readonly ParsedObject[]): string[] {
   const evidence: string[] = [];
   for (const o of objects) {
-    const value = o.value as Obj;
     if (o.ref.kind === 'PersistentVolumeClaim') evidence.push(`PersistentVolumeClaim ${o.ref.name} (${o.ref.file})`);
-    if (o.ref.kind === 'StatefulSet' && Array.isArray(value.spec?.volumeClaimTemplates) && value.spec.volumeClaimTemplates.length > 0) {
-      const names = value.spec.volumeClaimTemplates.map((t: Obj) => t?.metadata?.name).filter(Boolean);
+    const templates = asArray(at(o.value, 'spec', 'volumeClaimTemplates'));
+    if (o.ref.kind === 'StatefulSet' && templates.length > 0) {
+      const names = templates.map((t) => at(t, 'metadata', 'name')).filter(Boolean);
       evidence.push(`StatefulSet ${o.ref.name} with volume claim templates ${names.join(', ')} (${o.ref.file})`);
     }
-    const claims = podVolumes(o).filter((v) => v?.persistentVolumeClaim?.claimName);
-    if (claims.length > 0) evidence.push(`${o.ref.kind} ${o.ref.name} mounts ${claims.map((v) => v.persistentVolumeClaim.claimName).join(', ')} (${o.ref.file})`);
+    const claimNames = podVolumes(o).map((v) => at(v, 'persistentVolumeClaim', 'claimName')).filter(Boolean);
+    if (claimNames.length > 0) evidence.push(`${o.ref.kind} ${o.ref.name} mounts ${claimNames.join(', ')} (${o.ref.file})`);
   }
   const quotas = objects.filter((o) => o.ref.kind === 'ResourceQuota');
   // The kit renders no claims: teams create them in the cluster, within their quota. Only a quota
   // that caps claims or storage at zero rules that out.
-  const capped = quotas.some((q) => isZero((q.value as Obj).spec?.hard?.persistentvolumeclaims) || isZero((q.value as Obj).spec?.hard?.['requests.storage']));
+  const capped = quotas.some((q) => isZero(at(q.value, 'spec', 'hard', 'persistentvolumeclaims')) || isZero(at(q.value, 'spec', 'hard', 'requests.storage')));
   if (!capped) {
     const q = quotas[0];
-    const hard: Obj = q ? ((q.value as Obj).spec?.hard ?? {}) : {};
+    const hard = q ? asRecord(at(q.value, 'spec', 'hard')) : {};
     const allowance = [hard.persistentvolumeclaims !== undefined ? `up to ${hard.persistentvolumeclaims} PersistentVolumeClaims` : 'PersistentVolumeClaims', hard['requests.storage'] !== undefined ? `${hard['requests.storage']} of storage` : undefined]
       .filter(Boolean)
       .join(', ');
@@ -83,10 +81,10 @@ export function statefulEvidence(objects: readonly ParsedObject[]): string[] {
   return evidence;
 }
 
-function podVolumes(o: ParsedObject): Obj[] {
-  const value = o.value as Obj;
-  const spec = o.ref.kind === 'Pod' ? value.spec : o.ref.kind === 'CronJob' ? value.spec?.jobTemplate?.spec?.template?.spec : POD_TEMPLATE_KINDS.has(o.ref.kind) ? value.spec?.template?.spec : undefined;
-  return Array.isArray(spec?.volumes) ? spec.volumes : [];
+function podVolumes(o: ParsedObject): readonly unknown[] {
+  const value = o.value;
+  const spec = o.ref.kind === 'Pod' ? at(value, 'spec') : o.ref.kind === 'CronJob' ? at(value, 'spec', 'jobTemplate', 'spec', 'template', 'spec') : POD_TEMPLATE_KINDS.has(o.ref.kind) ? at(value, 'spec', 'template', 'spec') : undefined;
+  return asArray(at(spec, 'volumes'));
 }
 
 /** `0`, `"0"`, `0Gi`: a quota of nothing. */

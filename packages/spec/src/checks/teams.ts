@@ -82,8 +82,8 @@ function requestsWithinLimits(
   const issues: SpecIssue[] = [];
   for (const resource of ['cpu', 'memory'] as const) {
     if (parseQuantity(requests[resource]) > parseQuantity(limits[resource])) {
-      const [req, lim] = base[base.length - 1] === 'defaults' ? ['request', 'limit'] : ['requests', 'limits'];
-      issues.push(issueAt(file, [...base, req!, resource], `${resource} request ${requests[resource]} is above the limit ${limits[resource]}`, 'a request must not exceed its limit'));
+      const req = base[base.length - 1] === 'defaults' ? 'request' : 'requests';
+      issues.push(issueAt(file, [...base, req, resource], `${resource} request ${requests[resource]} is above the limit ${limits[resource]}`, 'a request must not exceed its limit'));
     }
   }
   return issues;

@@ -43,7 +43,7 @@ export class BuiltinCatalog {
   private readonly kinds = new Map<string, Map<string, BuiltinKind>>();
 
   constructor(
-    private readonly dir: string,
+    dir: string,
     /** Receives each document's definitions when it is loaded. */
     private readonly onDocument: (schemas: Record<string, unknown>) => void,
   ) {

@@ -89,7 +89,7 @@ function parseWithPositions(content: string): ParsedYaml {
   return { documents, errors };
 }
 
-function unescape(seg: string): string {
+function unescapePointerSegment(seg: string): string {
   return seg.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
@@ -97,7 +97,7 @@ function unescape(seg: string): string {
 function lineOfPointer(doc: Document.Parsed, lc: LineCounter, pointer: string): number | undefined {
   let node: unknown = doc.contents;
   let offset = (node as Node | null)?.range?.[0];
-  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(unescape);
+  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointerSegment);
   for (const seg of segments) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);

@@ -1,11 +1,10 @@
+import { asArray, at, isRecord } from '@aks-hybrid/spec';
 import { parse, type ParseResult } from '@marcbachmann/cel-js';
 import { EXCEPTIONS_CONDITION } from './exceptions.js';
 import { KINDS, kindInfoOf, type KindInfo } from './kinds.js';
 import { labelsOf, selectorMatches } from './label-selector.js';
 import { NAMESPACE_NAME_LABEL, type IndexedObject, type ObjectIndex } from './object-index.js';
 import { FLUX_NAMESPACE } from './policy-values.js';
-
-type Obj = Record<string, any>;
 
 /** What one policy says about one object, as the API server would for a CREATE by Flux. */
 export interface PolicyVerdict {
@@ -51,23 +50,24 @@ function compile(policy: string, where: string, name: string, expression: unknow
 const errorText = (error: unknown): string => (error instanceof Error ? error.message.split('\n')[0]! : String(error));
 
 /** Does a resourceRules entry list cover this request (matchPolicy Equivalent: any version of the group/resource)? */
-function ruleCovers(rule: Obj, info: KindInfo & { objectVersion: string }, equivalent: boolean): boolean {
+function ruleCovers(rule: unknown, info: KindInfo & { objectVersion: string }, equivalent: boolean): boolean {
   const has = (list: unknown, value: string) => Array.isArray(list) && (list.includes(value) || list.includes('*'));
-  if (!has(rule.apiGroups, info.group) || !has(rule.resources, info.resource) || !has(rule.operations, 'CREATE')) return false;
-  if (!equivalent && !has(rule.apiVersions, info.objectVersion)) return false;
-  if (rule.scope === 'Namespaced' && !info.namespaced) return false;
-  if (rule.scope === 'Cluster' && info.namespaced) return false;
+  if (!has(at(rule, 'apiGroups'), info.group) || !has(at(rule, 'resources'), info.resource) || !has(at(rule, 'operations'), 'CREATE')) return false;
+  if (!equivalent && !has(at(rule, 'apiVersions'), info.objectVersion)) return false;
+  const scope = at(rule, 'scope');
+  if (scope === 'Namespaced' && !info.namespaced) return false;
+  if (scope === 'Cluster' && info.namespaced) return false;
   return true;
 }
 
 /** matchConstraints of a policy or matchResources of a binding, against one object. */
-function resourcesMatch(match: Obj | undefined, entry: IndexedObject, info: KindInfo & { objectVersion: string }, index: ObjectIndex, requireRules: boolean): boolean {
-  if (!match) return !requireRules;
+function resourcesMatch(match: unknown, entry: IndexedObject, info: KindInfo & { objectVersion: string }, index: ObjectIndex, requireRules: boolean): boolean {
+  if (!isRecord(match)) return !requireRules;
   const equivalent = (match.matchPolicy ?? 'Equivalent') === 'Equivalent';
   if (Array.isArray(match.resourceRules)) {
-    if (!match.resourceRules.some((r: Obj) => ruleCovers(r, info, equivalent))) return false;
+    if (!match.resourceRules.some((r) => ruleCovers(r, info, equivalent))) return false;
   } else if (requireRules) return false;
-  if (Array.isArray(match.excludeResourceRules) && match.excludeResourceRules.some((r: Obj) => ruleCovers(r, info, equivalent))) return false;
+  if (asArray(match.excludeResourceRules).some((r) => ruleCovers(r, info, equivalent))) return false;
   if (match.namespaceSelector !== undefined) {
     // For a Namespace the selector is matched against the object's own labels; cluster-scoped
     // objects are always selected; namespaced objects by their namespace's labels.
@@ -98,22 +98,26 @@ export class CompiledAdmissionPolicy {
   private readonly enforced: boolean;
 
   constructor(
-    private readonly policy: Obj,
-    private readonly binding: Obj | undefined,
+    private readonly policy: unknown,
+    private readonly binding: unknown,
   ) {
-    this.name = String(policy.metadata?.name ?? '');
-    this.ruleId = String(policy.metadata?.labels?.['kit.aks-hybrid.dev/policy-rule'] ?? this.name);
-    const spec: Obj = policy.spec ?? {};
-    this.conditions = (spec.matchConditions ?? []).map((c: Obj) => compile(this.name, 'matchCondition', c.name, c.expression));
-    this.variables = (spec.variables ?? []).map((v: Obj) => compile(this.name, 'variable', v.name, v.expression));
-    this.validations = (spec.validations ?? []).map((v: Obj, i: number) => ({
-      ...compile(this.name, 'validation', String(i), v.expression),
-      message: typeof v.message === 'string' ? v.message : `failed expression: ${v.expression}`,
-      ...(typeof v.messageExpression === 'string' ? { messageExpression: compile(this.name, 'messageExpression', String(i), v.messageExpression) } : {}),
-    }));
-    const actions: unknown = binding?.spec?.validationActions;
+    this.name = String(at(policy, 'metadata', 'name') ?? '');
+    this.ruleId = String(at(policy, 'metadata', 'labels', 'kit.aks-hybrid.dev/policy-rule') ?? this.name);
+    const spec = at(policy, 'spec');
+    this.conditions = asArray(at(spec, 'matchConditions')).map((c) => compile(this.name, 'matchCondition', String(at(c, 'name')), at(c, 'expression')));
+    this.variables = asArray(at(spec, 'variables')).map((v) => compile(this.name, 'variable', String(at(v, 'name')), at(v, 'expression')));
+    this.validations = asArray(at(spec, 'validations')).map((v, i) => {
+      const message = at(v, 'message');
+      const messageExpression = at(v, 'messageExpression');
+      return {
+        ...compile(this.name, 'validation', String(i), at(v, 'expression')),
+        message: typeof message === 'string' ? message : `failed expression: ${String(at(v, 'expression'))}`,
+        ...(typeof messageExpression === 'string' ? { messageExpression: compile(this.name, 'messageExpression', String(i), messageExpression) } : {}),
+      };
+    });
+    const actions = at(binding, 'spec', 'validationActions');
     this.enforced = binding !== undefined && Array.isArray(actions) && actions.includes('Deny');
-    const rules: Obj[] = spec.matchConstraints?.resourceRules ?? [];
+    const rules = asArray(at(spec, 'matchConstraints', 'resourceRules'));
     this.kinds = new Set(
       Object.entries(KINDS)
         .filter(([, info]) => rules.some((r) => ruleCovers(r, { ...info, objectVersion: info.version }, true)))
@@ -135,8 +139,8 @@ export class CompiledAdmissionPolicy {
     if (!this.enforced) return NOT_APPLICABLE;
     const info = kindInfoOf(entry.apiVersion, entry.ref.kind);
     if (!info) return NOT_APPLICABLE;
-    if (!resourcesMatch(this.policy.spec?.matchConstraints, entry, info, index, true)) return NOT_APPLICABLE;
-    if (!resourcesMatch(this.binding?.spec?.matchResources, entry, info, index, false)) return NOT_APPLICABLE;
+    if (!resourcesMatch(at(this.policy, 'spec', 'matchConstraints'), entry, info, index, true)) return NOT_APPLICABLE;
+    if (!resourcesMatch(at(this.binding, 'spec', 'matchResources'), entry, info, index, false)) return NOT_APPLICABLE;
 
     const namespace = entry.ref.namespace;
     const context: Record<string, unknown> = {
@@ -251,7 +255,7 @@ export class CompiledAdmissionPolicy {
 }
 
 /** Compiles the policies of a list of admission objects with the binding of the same name. */
-export function compileAdmissionPolicies(objects: readonly Obj[]): CompiledAdmissionPolicy[] {
-  const bindings = new Map(objects.filter((o) => o.kind === 'ValidatingAdmissionPolicyBinding').map((b) => [String(b.spec?.policyName), b]));
-  return objects.filter((o) => o.kind === 'ValidatingAdmissionPolicy').map((p) => new CompiledAdmissionPolicy(p, bindings.get(String(p.metadata?.name))));
+export function compileAdmissionPolicies(objects: readonly unknown[]): CompiledAdmissionPolicy[] {
+  const bindings = new Map(objects.filter((o) => at(o, 'kind') === 'ValidatingAdmissionPolicyBinding').map((b) => [String(at(b, 'spec', 'policyName')), b]));
+  return objects.filter((o) => at(o, 'kind') === 'ValidatingAdmissionPolicy').map((p) => new CompiledAdmissionPolicy(p, bindings.get(String(at(p, 'metadata', 'name')))));
 }

@@ -1,4 +1,4 @@
-import type { ClusterSpec } from '@aks-hybrid/spec';
+import { MANAGED_BY, MANAGED_BY_LABEL, type ClusterSpec } from '@aks-hybrid/spec';
 import { CEL_RULES, RULE_IDS } from './catalogue.js';
 import { celString, celStringList } from './cel-literals.js';
 import { declaredExceptions, exceptionsCondition, type DeclaredException } from './exceptions.js';
@@ -44,7 +44,7 @@ export function resourceRules(kinds: readonly KindName[]): AdmissionObject[] {
 export function admissionPolicyFor(rule: CelRule, values: PolicyValues, exceptions: readonly DeclaredException[]): [AdmissionObject, AdmissionObject] {
   const name = policyName(rule.id);
   // A fresh object per use: a shared one would come out as a YAML alias.
-  const labels = () => ({ 'app.kubernetes.io/managed-by': 'aks-hybrid-kit', [POLICY_RULE_LABEL]: rule.id });
+  const labels = () => ({ [MANAGED_BY_LABEL]: MANAGED_BY, [POLICY_RULE_LABEL]: rule.id });
   const matchConditions = [
     // The applier's username, not the flux-system group: the extension's own controllers in that
     // namespace (fluxconfig-agent, fluxconfig-controller) create the flux-applier ClusterRoleBinding

@@ -1,3 +1,4 @@
+import { TENANT_LABEL } from '@aks-hybrid/spec';
 import { labelsOf } from './label-selector.js';
 import { refOfObject, type ObjectRef } from './object-ref.js';
 
@@ -11,8 +12,8 @@ export interface IndexedObject {
   readonly file: string;
 }
 
-/** Label that marks team namespaces; tenant policies select namespaces by it. */
-export const TENANT_LABEL = 'kit.aks-hybrid.dev/tenant';
+// Label that marks team namespaces; tenant policies select namespaces by it.
+export { TENANT_LABEL } from '@aks-hybrid/spec';
 /** Label the API server puts on every namespace (Kubernetes >= 1.22). */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 

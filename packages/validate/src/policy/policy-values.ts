@@ -1,16 +1,16 @@
-import type { ClusterSpec } from '@aks-hybrid/spec';
+import { FLUX_NAMESPACE, type ClusterSpec } from '@aks-hybrid/spec';
 import type { PolicyValues } from './types.js';
 
-/**
- * Namespace of the Flux controllers and of the kit's fluxConfiguration. The AKS Flux extension, with
- * multi-tenancy enforced (its default), runs kustomize-controller with
+/*
+ * FLUX_NAMESPACE (@aks-hybrid/spec): namespace of the Flux controllers and of the kit's fluxConfiguration.
+ * The AKS Flux extension, with multi-tenancy enforced (its default), runs kustomize-controller with
  * `--default-service-account=flux-applier` and creates that ServiceAccount, bound to cluster-admin,
  * in the configuration's namespace: Flux applies the tree as
  * `system:serviceaccount:flux-system:flux-applier`
  * (https://learn.microsoft.com/azure/azure-arc/kubernetes/conceptual-gitops-flux2#multi-tenancy;
  * fluxcd/flux2#3182). Plain Flux applies as its `kustomize-controller` ServiceAccount.
  */
-export const FLUX_NAMESPACE = 'flux-system';
+export { FLUX_NAMESPACE } from '@aks-hybrid/spec';
 
 /** The identities that apply this repository's tree, and only those. */
 export const FLUX_APPLIERS = [`system:serviceaccount:${FLUX_NAMESPACE}:flux-applier`, `system:serviceaccount:${FLUX_NAMESPACE}:kustomize-controller`] as const;

@@ -1,8 +1,7 @@
+import { asRecord, at } from '@aks-hybrid/spec';
 import { labelsOf, selectorMatches } from '../label-selector.js';
 import type { IndexedObject } from '../object-index.js';
 import type { ObjectsContext, ObjectsRule, Violation } from '../types.js';
-
-type Obj = Record<string, any>;
 
 /** A replicated workload of a team namespace with the fewest replicas it may run at. */
 interface Replicated {
@@ -20,11 +19,11 @@ function replicatedWorkloads(context: ObjectsContext, namespace: string): Replic
   const out: Replicated[] = [];
   for (const kind of WORKLOAD_KINDS) {
     for (const workload of context.index.inNamespace(namespace, kind, 'apps')) {
-      const o = workload.object as Obj;
-      const hpa = hpas.find((h) => (h.object as Obj).spec?.scaleTargetRef?.kind === kind && (h.object as Obj).spec?.scaleTargetRef?.name === workload.ref.name);
+      const o = workload.object;
+      const hpa = hpas.find((h) => at(h.object, 'spec', 'scaleTargetRef', 'kind') === kind && at(h.object, 'spec', 'scaleTargetRef', 'name') === workload.ref.name);
       // An HPA's minReplicas defaults to 1; so does a workload's replicas.
-      const minReplicas = hpa ? Number((hpa.object as Obj).spec?.minReplicas ?? 1) : Number(o.spec?.replicas ?? 1);
-      out.push({ workload, ...(hpa ? { hpa } : {}), minReplicas, podLabels: labelsOf(o.spec?.template) });
+      const minReplicas = hpa ? Number(at(hpa.object, 'spec', 'minReplicas') ?? 1) : Number(at(o, 'spec', 'replicas') ?? 1);
+      out.push({ workload, ...(hpa ? { hpa } : {}), minReplicas, podLabels: labelsOf(at(o, 'spec', 'template')) });
     }
   }
   return out;
@@ -34,7 +33,7 @@ function replicatedWorkloads(context: ObjectsContext, namespace: string): Replic
 function budgets(context: ObjectsContext, namespace: string): Array<{ pdb: IndexedObject; workloads: Replicated[] }> {
   const workloads = replicatedWorkloads(context, namespace);
   return context.index.inNamespace(namespace, 'PodDisruptionBudget', 'policy').map((pdb) => {
-    const selector = (pdb.object as Obj).spec?.selector;
+    const selector = at(pdb.object, 'spec', 'selector');
     return { pdb, workloads: selector === undefined || selector === null ? [] : workloads.filter((w) => selectorMatches(selector, w.podLabels)) };
   });
 }
@@ -51,8 +50,8 @@ function scaled(value: unknown, total: number): number | undefined {
 }
 
 /** Evictions a PDB allows when its pods run at `replicas` (undefined: the PDB states neither field). */
-export function allowedDisruptions(pdb: Obj, replicas: number): number | undefined {
-  const spec = pdb.spec ?? {};
+export function allowedDisruptions(pdb: unknown, replicas: number): number | undefined {
+  const spec = asRecord(at(pdb, 'spec'));
   if (spec.maxUnavailable !== undefined) {
     const max = scaled(spec.maxUnavailable, replicas);
     return max === undefined ? undefined : Math.min(max, replicas);
@@ -110,7 +109,7 @@ export const availabilityRules: readonly ObjectsRule[] = [
         for (const { pdb, workloads } of budgets(context, namespace)) {
           if (workloads.length === 0) continue;
           const replicas = workloads.reduce((n, w) => n + w.minReplicas, 0);
-          const allowed = allowedDisruptions(pdb.object as Obj, replicas);
+          const allowed = allowedDisruptions(pdb.object, replicas);
           if (allowed === undefined) {
             out.push({ ref: pdb.ref, file: pdb.file, path: '/spec', message: 'the PodDisruptionBudget states neither a valid minAvailable nor maxUnavailable' });
           } else if (allowed < 1) {

@@ -1,8 +1,7 @@
+import { asArray, asRecord, at } from '@aks-hybrid/spec';
 import { TENANT_LABEL, type IndexedObject } from '../object-index.js';
 import { labelsOf } from '../label-selector.js';
 import type { CelRule, ObjectsContext, ObjectsRule, Violation } from '../types.js';
-
-type Obj = Record<string, any>;
 
 const PSA_ENFORCE = 'pod-security.kubernetes.io/enforce';
 const PSA_ENFORCE_VERSION = 'pod-security.kubernetes.io/enforce-version';
@@ -32,35 +31,35 @@ function perNamespace(context: ObjectsContext, check: (namespace: string, object
 const nonEmptyMap = (v: unknown): boolean => typeof v === 'object' && v !== null && Object.keys(v).length > 0;
 
 /** An unscoped ResourceQuota that bounds CPU and memory requests. */
-function boundsComputeQuota(q: Obj): boolean {
-  const hard: Obj = q.spec?.hard ?? {};
-  const scoped = (Array.isArray(q.spec?.scopes) && q.spec.scopes.length > 0) || q.spec?.scopeSelector !== undefined;
+function boundsComputeQuota(q: unknown): boolean {
+  const hard = asRecord(at(q, 'spec', 'hard'));
+  const scoped = asArray(at(q, 'spec', 'scopes')).length > 0 || at(q, 'spec', 'scopeSelector') !== undefined;
   return !scoped && ('requests.cpu' in hard || 'cpu' in hard) && ('requests.memory' in hard || 'memory' in hard);
 }
 
 /** A LimitRange that gives containers without resources a default request and limit. */
-function defaultsContainers(l: Obj): boolean {
-  const limits: Obj[] = Array.isArray(l.spec?.limits) ? l.spec.limits : [];
-  return limits.some((x) => x.type === 'Container' && nonEmptyMap(x.default) && nonEmptyMap(x.defaultRequest));
+function defaultsContainers(l: unknown): boolean {
+  return asArray(at(l, 'spec', 'limits')).some((x) => at(x, 'type') === 'Container' && nonEmptyMap(at(x, 'default')) && nonEmptyMap(at(x, 'defaultRequest')));
 }
 
 /** Policy types as the API server defaults them: Ingress, plus Egress when egress rules exist. */
-function policyTypes(p: Obj): string[] {
-  if (Array.isArray(p.spec?.policyTypes) && p.spec.policyTypes.length > 0) return p.spec.policyTypes;
-  return ['Ingress', ...(p.spec?.egress !== undefined ? ['Egress'] : [])];
+function policyTypes(p: unknown): unknown[] {
+  const declared = asArray(at(p, 'spec', 'policyTypes'));
+  if (declared.length > 0) return [...declared];
+  return ['Ingress', ...(at(p, 'spec', 'egress') !== undefined ? ['Egress'] : [])];
 }
 
-const selectsAllPods = (p: Obj): boolean => {
-  const s = p.spec?.podSelector;
-  return s !== undefined && s !== null && !nonEmptyMap(s.matchLabels) && !(Array.isArray(s.matchExpressions) && s.matchExpressions.length > 0);
+const selectsAllPods = (p: unknown): boolean => {
+  const s = at(p, 'spec', 'podSelector');
+  return s !== undefined && s !== null && !nonEmptyMap(at(s, 'matchLabels')) && asArray(at(s, 'matchExpressions')).length === 0;
 };
 const empty = (rules: unknown): boolean => rules === undefined || rules === null || (Array.isArray(rules) && rules.length === 0);
 
 /** Which directions a NetworkPolicy denies for every pod of its namespace (no allow rules at all). */
-export function deniedDirections(p: Obj): { ingress: boolean; egress: boolean } {
+export function deniedDirections(p: unknown): { ingress: boolean; egress: boolean } {
   if (!selectsAllPods(p)) return { ingress: false, egress: false };
   const types = policyTypes(p);
-  return { ingress: types.includes('Ingress') && empty(p.spec?.ingress), egress: types.includes('Egress') && empty(p.spec?.egress) };
+  return { ingress: types.includes('Ingress') && empty(at(p, 'spec', 'ingress')), egress: types.includes('Egress') && empty(at(p, 'spec', 'egress')) };
 }
 
 export const namespaceRules: readonly (CelRule | ObjectsRule)[] = [
