@@ -7,7 +7,7 @@ import { normalizeOptions, OnboardingError, teamFilePath, type NormalizedOptions
 import type { TeamNamespaceGeneratorSchema } from './schema.js';
 import { renderTeamFile } from './team-file.js';
 import { treeSource } from './tree-source.js';
-import { handEditedFiles } from '../shared/hand-edited-files.js';
+import { handEditedFiles } from '../internal/hand-edited-files.js';
 
 export interface GeneratorDependencies {
   /** Resolves an Entra group display name to its object ID (Microsoft Graph by default). */

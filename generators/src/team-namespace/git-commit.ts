@@ -1,7 +1,7 @@
-import { checkCommitOnBranch, commitOnBranch, type CommitPlan, type Git } from '../shared/commit-on-branch.js';
+import { checkCommitOnBranch, commitOnBranch, type CommitPlan, type Git } from '../internal/commit-on-branch.js';
 import { OnboardingError, type NormalizedOptions } from './normalize-options.js';
 
-export { gitIn, type CommitPlan, type Git } from '../shared/commit-on-branch.js';
+export { gitIn, type CommitPlan, type Git } from '../internal/commit-on-branch.js';
 
 /** --commit, checked before anything is written: onboard/<team> free (or current), no other uncommitted changes. */
 export function checkCommitPreconditions(options: NormalizedOptions, owned: ReadonlySet<string>, git: Git): CommitPlan {

@@ -2,13 +2,13 @@ import { logger, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { existsSync } from 'node:fs';
 import { acquireRepoLock, describePlan, fluxEntryDir, pendingTransactions, manifestPath, planWrite, renderAndValidate } from '@aks-hybrid/gitops';
 import { memorySource, SpecError } from '@aks-hybrid/spec';
-import { gitIn, type Git } from '../shared/commit-on-branch.js';
+import { gitIn, type Git } from '../internal/commit-on-branch.js';
 import { treeSource } from '../team-namespace/tree-source.js';
 import { checkOffboardCommit, commitOffboarding } from './offboard-commit.js';
 import { normalizeOffboardOptions, OffboardingError } from './offboard-options.js';
 import { offboardingRunbook, runbookPath } from './runbook.js';
 import type { TeamRemoveGeneratorSchema } from './schema.js';
-import { handEditedFiles } from '../shared/hand-edited-files.js';
+import { handEditedFiles } from '../internal/hand-edited-files.js';
 
 export interface TeamRemoveDependencies {
   /** Runs git for --commit (injected in tests); default: git in the workspace root. */

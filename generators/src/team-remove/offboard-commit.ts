@@ -1,4 +1,4 @@
-import { checkCommitOnBranch, commitOnBranch, type CommitPlan, type Git } from '../shared/commit-on-branch.js';
+import { checkCommitOnBranch, commitOnBranch, type CommitPlan, type Git } from '../internal/commit-on-branch.js';
 import { OffboardingError } from './offboard-options.js';
 
 export type OffboardCommitPlan = CommitPlan;
