@@ -7,6 +7,7 @@ import type { ClusterDiff } from '@aks-hybrid/gitops';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { diffCommand, type DiffArgs } from './diff.js';
 import { renderCommand } from './render.js';
+import { editFile } from '../testing/temp-repo.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const DEV = 'apps/weu-prod/teams/dev.yaml';
@@ -17,7 +18,7 @@ let initial: string;
 let output: string[];
 const log = (line: string) => output.push(line);
 const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
-const edit = (path: string, change: (text: string) => string) => writeFileSync(join(root, path), change(readFileSync(join(root, path), 'utf8')));
+const edit = (path: string, change: (text: string) => string) => editFile(root, path, change);
 const diff = (options: Partial<DiffArgs> = {}) => diffCommand({ root, clusters: ['weu-prod'], all: false, json: false, base: 'HEAD', ...options }, log);
 const json = () => JSON.parse(output.join('\n')) as { version: number; clusters: ClusterDiff[] };
 

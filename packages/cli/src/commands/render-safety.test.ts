@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPlan, manifestPath, planWrite, renderAndValidate, SimulatedCrash, TXN_DIR } from '@aks-hybrid/gitops';
 import { fileSystemSource } from '@aks-hybrid/spec';
 import { runKit } from '../testing/run-kit.js';
-import { snapshotTree, tempRepo } from '../testing/temp-repo.js';
+import { editFile, snapshotTree, tempRepo } from '../testing/temp-repo.js';
 import { renderCommand } from './render.js';
 import { slaCommand } from './sla.js';
 
@@ -15,10 +15,7 @@ let output: string[];
 const log = (line: string) => output.push(line);
 const render = (options: Partial<Parameters<typeof renderCommand>[0]> = {}) =>
   renderCommand({ root: repo.root, clusters: ['weu-prod'], all: false, check: false, dryRun: false, ...options }, log);
-const edit = (path: string, change: (text: string) => string) => {
-  const full = join(repo.root, path);
-  writeFileSync(full, change(readFileSync(full, 'utf8')));
-};
+const edit = (path: string, change: (text: string) => string) => editFile(repo.root, path, change);
 const setCpu = (cpu: string) => edit('apps/weu-prod/teams/dev.yaml', (t) => t.replace(/cpu: '\d+'/, `cpu: '${cpu}'`));
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 const MANIFEST = manifestPath('weu-prod');

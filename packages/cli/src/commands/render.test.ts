@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshotTree, tempRepo } from '../testing/temp-repo.js';
+import { editFile, snapshotTree, tempRepo } from '../testing/temp-repo.js';
 import { renderCommand } from './render.js';
 
 let repo: ReturnType<typeof tempRepo>;
@@ -10,10 +10,7 @@ let output: string[];
 const log = (line: string) => output.push(line);
 const render = (options: Partial<Parameters<typeof renderCommand>[0]> = {}) =>
   renderCommand({ root: repo.root, clusters: ['weu-prod'], all: false, check: false, dryRun: false, ...options }, log);
-const edit = (path: string, change: (text: string) => string) => {
-  const full = join(repo.root, path);
-  writeFileSync(full, change(readFileSync(full, 'utf8')));
-};
+const edit = (path: string, change: (text: string) => string) => editFile(repo.root, path, change);
 
 beforeEach(() => {
   repo = tempRepo();

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,12 @@ export function tempRepo(): { root: string; dispose: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'kit-repo-'));
   for (const entry of ['apps', 'gitops', 'docs', 'nx.json']) cpSync(join(REPO_ROOT, entry), join(root, entry), { recursive: true });
   return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Rewrites one file of a repo through `change` (tests edit specs and rendered files this way). */
+export function editFile(root: string, path: string, change: (text: string) => string): void {
+  const full = join(root, path);
+  writeFileSync(full, change(readFileSync(full, 'utf8')));
 }
 
 /** Every file under root with its content: compare two of these to prove nothing changed. */

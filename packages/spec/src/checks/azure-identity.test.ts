@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SpecError, type SpecIssue } from '../errors.js';
 import { loadCluster } from '../load/load-cluster.js';
-import { EXAMPLE_CLUSTER, exampleWith } from '../testing/example.js';
+import { EXAMPLE_CLUSTER, exampleWith, issuesOfExampleWith } from '../testing/example.js';
 
 const PLATFORM = 'apps/weu-prod/platform.yaml';
 const DEV = 'apps/weu-prod/teams/dev.yaml';
 const CHECKOUT = 'apps/weu-prod/teams/checkout.yaml';
 type Edits = Record<string, Array<[Array<string | number>, unknown]>>;
 
-function issuesOf(edits: Edits): readonly SpecIssue[] {
-  try {
-    loadCluster(exampleWith(edits), EXAMPLE_CLUSTER);
-    return [];
-  } catch (error) {
-    if (error instanceof SpecError) return error.issues;
-    throw error;
-  }
-}
+const issuesOf = (edits: Edits): readonly SpecIssue[] => issuesOfExampleWith(edits);
 const load = (edits: Edits = {}) => loadCluster(exampleWith(edits), EXAMPLE_CLUSTER);
 
 describe('team azureIdentity', () => {

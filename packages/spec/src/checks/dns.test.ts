@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SpecError, type SpecIssue } from '../errors.js';
+import type { SpecIssue } from '../errors.js';
 import { loadCluster } from '../load/load-cluster.js';
-import { EXAMPLE_CLUSTER, exampleWith } from '../testing/example.js';
+import { EXAMPLE_CLUSTER, exampleWith, issuesOfExampleWith } from '../testing/example.js';
 
 const PLATFORM = 'apps/weu-prod/platform.yaml';
 const SUBNETS = ['spec', 'network', 'subnets'];
 type Edits = Array<[Array<string | number>, unknown]>;
 
-function issuesOf(edits: Edits): readonly SpecIssue[] {
-  try {
-    loadCluster(exampleWith({ [PLATFORM]: edits }), EXAMPLE_CLUSTER);
-    return [];
-  } catch (error) {
-    if (error instanceof SpecError) return error.issues;
-    throw error;
-  }
-}
+const issuesOf = (edits: Edits): readonly SpecIssue[] => issuesOfExampleWith({ [PLATFORM]: edits });
 
 describe('hybrid DNS: the DNS Private Resolver (https://learn.microsoft.com/azure/dns/dns-private-resolver-overview#subnet-restrictions)', () => {
   it('GIVEN the example (inbound and outbound /28 subnets, one forwarded zone) THEN accepted, with the zone normalised to end in a dot', () => {

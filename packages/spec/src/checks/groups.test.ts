@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SpecError, type SpecIssue } from '../errors.js';
+import type { SpecIssue } from '../errors.js';
 import { loadCluster } from '../load/load-cluster.js';
-import { EXAMPLE_CLUSTER, exampleWith } from '../testing/example.js';
+import { EXAMPLE_CLUSTER, exampleWith, issuesOfExampleWith } from '../testing/example.js';
 import { NIL_GUID } from './groups.js';
 
 const PLATFORM = 'apps/weu-prod/platform.yaml';
@@ -9,15 +9,7 @@ const DEV = 'apps/weu-prod/teams/dev.yaml';
 const CHECKOUT = 'apps/weu-prod/teams/checkout.yaml';
 type Edits = Parameters<typeof exampleWith>[0];
 
-function issuesOf(edits: Edits): readonly SpecIssue[] {
-  try {
-    loadCluster(exampleWith(edits), EXAMPLE_CLUSTER);
-    return [];
-  } catch (error) {
-    if (error instanceof SpecError) return error.issues;
-    throw error;
-  }
-}
+const issuesOf = (edits: Edits): readonly SpecIssue[] => issuesOfExampleWith(edits);
 
 describe('the nil GUID is not a group', () => {
   it.each([

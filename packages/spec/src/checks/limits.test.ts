@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { SpecError, type SpecIssue } from '../errors.js';
+import type { SpecIssue } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import { loadCluster } from '../load/load-cluster.js';
-import { EXAMPLE_CLUSTER, exampleWith } from '../testing/example.js';
+import { exampleWith, issuesOfExampleWith } from '../testing/example.js';
 
 const PLATFORM = 'apps/weu-prod/platform.yaml';
 const DEV = 'apps/weu-prod/teams/dev.yaml';
 const TEAMS = 'apps/weu-prod/teams';
 type Edits = Parameters<typeof exampleWith>[0];
 
-function issuesOf(edits: Edits): readonly SpecIssue[] {
-  try {
-    loadCluster(exampleWith(edits), EXAMPLE_CLUSTER);
-    return [];
-  } catch (error) {
-    if (error instanceof SpecError) return error.issues;
-    throw error;
-  }
-}
+const issuesOf = (edits: Edits): readonly SpecIssue[] => issuesOfExampleWith(edits);
 
 const KIB = 1024;
 const MIB = 1024 * KIB;

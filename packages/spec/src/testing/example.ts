@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
+import { SpecError, type SpecIssue } from '../errors.js';
+import { loadCluster } from '../load/load-cluster.js';
 import { fileSystemSource, memorySource, type SpecSource } from '../load/source.js';
 
 /** The repository root, for tests that read the bundled example cluster. */
@@ -26,4 +28,15 @@ export function exampleWith(edits: Record<string, Array<[Array<string | number>,
     overrides.set(file, doc.toString());
   }
   return memorySource(overrides, base);
+}
+
+/** What loading the example with these edits reports: its issues, or none when it loads. */
+export function issuesOfExampleWith(edits: Parameters<typeof exampleWith>[0] = {}): readonly SpecIssue[] {
+  try {
+    loadCluster(exampleWith(edits), EXAMPLE_CLUSTER);
+    return [];
+  } catch (error) {
+    if (error instanceof SpecError) return error.issues;
+    throw error;
+  }
 }
