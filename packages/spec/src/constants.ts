@@ -20,3 +20,10 @@ export const TENANT_LABEL = `${KIT_LABEL_PREFIX}/tenant`;
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 /** The value of {@link MANAGED_BY_LABEL} on everything the kit renders. */
 export const MANAGED_BY = 'aks-hybrid-kit';
+
+/**
+ * ServiceAccount in every team namespace that delivers the team's own sources: tenant Flux Kustomizations
+ * and HelmReleases name it in `serviceAccountName`, so kustomize-/helm-controller impersonate it and can do
+ * no more than the team's Role allows (https://fluxcd.io/flux/installation/configuration/multitenancy/).
+ */
+export const TENANT_RECONCILER_SERVICE_ACCOUNT = 'flux-reconciler';

@@ -1,6 +1,6 @@
 export * from './model.js';
 export * from './errors.js';
-export { FLUX_NAMESPACE, KIT_LABEL_PREFIX, TENANT_LABEL, MANAGED_BY_LABEL, MANAGED_BY } from './constants.js';
+export { FLUX_NAMESPACE, KIT_LABEL_PREFIX, TENANT_LABEL, MANAGED_BY_LABEL, MANAGED_BY, TENANT_RECONCILER_SERVICE_ACCOUNT } from './constants.js';
 export { asArray, asRecord, at, isRecord, type JsonRecord } from './json-narrow.js';
 export { sortKeys, stableJson } from './stable-json.js';
 export { SPEC_API_VERSION } from './schema/common.js';

@@ -149,6 +149,20 @@ export interface TeamAzureIdentity {
   readonly keyVault?: string;
 }
 
+/**
+ * URL prefixes tenant Flux sources must start with, by source kind. Each prefix names a scheme and a
+ * host and ends with `/` (e.g. `https://github.com/contoso/`, `oci://contosoacr.azurecr.io/`), so that
+ * `https://github.com.evil.example/` never matches `https://github.com`.
+ */
+export interface TenantSourceAllowList {
+  /** GitRepository `spec.url` prefixes (https:// or ssh://). */
+  readonly git: readonly string[];
+  /** OCIRepository `spec.url` prefixes, and HelmRepository URLs of `type: oci` (oci://). */
+  readonly oci: readonly string[];
+  /** HelmRepository `spec.url` prefixes of `type: default` (https://). */
+  readonly helm: readonly string[];
+}
+
 /** The cluster's Key Vaults: per team, or one shared. */
 export interface KeyVaultSettings {
   readonly mode: 'per-team' | 'shared';
@@ -250,6 +264,11 @@ export interface ClusterSpec {
   readonly teams: readonly Team[];
   /** Key Vault for team secrets; undefined when the platform spec asks for none. */
   readonly keyVault?: KeyVaultSettings;
+  /**
+   * Where tenant sources may come from (spec.tenantSources). Optional only so hand-built specs in tests
+   * need not state it; `loadCluster` always sets it (empty lists: no tenant may declare a source).
+   */
+  readonly tenantSources?: TenantSourceAllowList;
   /** Findings that do not stop a render (e.g. two teams bound to one Entra group); absent when none. */
   readonly warnings?: readonly SpecIssue[];
 }
