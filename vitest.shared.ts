@@ -8,7 +8,8 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: ['@aks-hybrid/source'] } },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'src/**/*.spec.ts', 'test/**/*.test.ts'],
+    // Tests are `*.test.ts` next to the code (tools/test-conventions.test.ts); `test/` until packages/validate moves its own.
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The CI steps, one function each, shared by .github/workflows/ci.yml and any other CI system.
-#   bash scripts/ci.sh <install|render-back|check|validate|test|diff|what-if|all> [base-ref]
+#   bash scripts/ci.sh <install|render-back|check|validate|test|changeset|diff|what-if|all> [base-ref]
 # base-ref (default: $KIT_BASE or origin/main) is what `nx affected` and `kit diff` compare with.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,12 +22,14 @@ touched_clusters() {
 
 step_install() { "${PNPM[@]}" install --frozen-lockfile && "${PNPM[@]}" kit bicep --version; }
 
-# Committed gitops/ must be exactly what the spec renders; the published JSON Schemas and .github/CODEOWNERS current.
+# Committed gitops/ must be exactly what the spec renders; the published JSON Schemas, .github/CODEOWNERS and the API
+# reports (api/*.api.md, decision 0014) current.
 step_check() {
   local clusters; clusters="$(touched_clusters)"
   if [ -n "$clusters" ]; then "${PNPM[@]}" nx run-many -t check -p "$clusters" --outputStyle=static; else echo "check: no cluster touched"; fi
   "${PNPM[@]}" kit schemas --check
   "${PNPM[@]}" kit codeowners --check
+  "${PNPM[@]}" api:check
 }
 
 # Schemas, kustomize indexes and builds, the Bicep compiler and linter (build-params, lint, snapshot) and the
@@ -43,6 +45,16 @@ step_test() {
   "${PNPM[@]}" typecheck
   "${PNPM[@]}" lint
   "${PNPM[@]}" nx affected -t test --base="$BASE" --outputStyle=static
+}
+
+# A change to a published package needs a changeset (.changeset/*.md, `pnpm changeset`), or the release would not
+# say what changed. Private packages and tests do not count (.changeset/config.json: privatePackages, changedFilePatterns).
+# The release pull request of changesets/action (branch changeset-release/main, KIT_HEAD_BRANCH) is exempt: it consumes
+# the changesets and bumps the versions, which is exactly what `status` refuses (as in nicknisi/pi-extensions#5,
+# caravan-bitcoin/caravan#520). CHANGESET_COMMAND replaces the changesets CLI (tests).
+step_changeset() {
+  if [ "${KIT_HEAD_BRANCH:-}" = changeset-release/main ]; then echo "changeset: the release pull request consumes the changesets; not checked"; return 0; fi
+  if [ -n "${CHANGESET_COMMAND:-}" ]; then $CHANGESET_COMMAND status --since="$BASE"; else "${PNPM[@]}" changeset status --since="$BASE"; fi
 }
 
 # The desired-state diff as markdown for the PR comment (also written to kit-diff.md). `kit diff` exits 1 on
@@ -157,8 +169,9 @@ case "${1:-all}" in
   validate) step_validate ;;
   render-back) step_render_back ;;
   test) step_test ;;
+  changeset) step_changeset ;;
   diff) step_diff ;;
   what-if) step_what_if ;;
-  all) step_install; step_check; step_validate; step_test; step_diff; step_what_if ;;
-  *) echo "usage: bash scripts/ci.sh <install|render-back|check|validate|test|diff|what-if|all> [base-ref]" >&2; exit 2 ;;
+  all) step_install; step_check; step_validate; step_test; step_changeset; step_diff; step_what_if ;;
+  *) echo "usage: bash scripts/ci.sh <install|render-back|check|validate|test|changeset|diff|what-if|all> [base-ref]" >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
@@ -43,7 +44,7 @@ describe('the CI workflow', () => {
 
   it('calls only steps of scripts/ci.sh (the same commands for every CI system), in gate order', () => {
     const steps = runs.filter((r) => r.startsWith('bash scripts/ci.sh')).map((r) => r.split(' ')[2]);
-    expect(steps).toEqual(['install', 'render-back', 'check', 'validate', 'test', 'diff', 'what-if']);
+    expect(steps).toEqual(['install', 'render-back', 'check', 'validate', 'test', 'changeset', 'diff', 'what-if']);
     for (const step of steps) expect(scriptSteps).toContain(step);
     // Every step of the script but `all` is in the workflow: nothing one CI system runs that the other skips.
     expect(scriptSteps.filter((s) => s !== 'all').sort()).toEqual([...steps].sort());
@@ -132,4 +133,92 @@ describe('the CI workflow', () => {
     expect(out).toMatch(/JSON Schemas are up to date/);
     // Each cluster's check renders, and so compiles its Bicep with the real CLI (~4 s of .NET start-up each).
   }, 240_000);
+});
+
+describe('a pull request that changes a published package needs a changeset', () => {
+  const workflow = parse(read('.github/workflows/ci.yml')) as Workflow;
+  const step = workflow.jobs.gate!.steps.find((s) => s.run?.trim() === 'bash scripts/ci.sh changeset');
+
+  it('GIVEN the workflow THEN its pull-request job runs `changeset status` against the base, exempting only our own release branch', () => {
+    expect(step).toBeDefined();
+    expect(step!.if).toBe("github.event_name == 'pull_request'");
+    expect(step!.env).toEqual({ KIT_HEAD_BRANCH: "${{ env.SAME_REPO == 'true' && github.head_ref || '' }}" });
+    expect(read('scripts/ci.sh')).toMatch(/"\$\{PNPM\[@\]\}" changeset status --since="\$BASE"/);
+    expect(read('scripts/ci.sh')).toMatch(/^ {2}all\) .*step_test; step_changeset; /m);
+  });
+
+  // Real runs of the step, with the real changesets CLI and this repository's .changeset/config.json, in a
+  // throw-away workspace with one published and one private package.
+  const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+  const changesetCli = `${process.execPath} ${join(ROOT, 'node_modules/@changesets/cli/bin.js')}`;
+
+  function workspace(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-changeset-'));
+    const put = (path: string, text: string) => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    put('package.json', JSON.stringify({ name: 'adopter', private: true }));
+    put('pnpm-workspace.yaml', 'packages:\n  - packages/*\n');
+    put('packages/published/package.json', JSON.stringify({ name: '@adopter/published', version: '0.1.0' }));
+    put('packages/published/src/index.ts', 'export const a = 1;\n');
+    put('packages/published/src/index.test.ts', '// test\n');
+    put('packages/internal/package.json', JSON.stringify({ name: '@adopter/internal', version: '0.0.0', private: true }));
+    put('packages/internal/src/index.ts', 'export const b = 1;\n');
+    mkdirSync(join(dir, 'scripts'));
+    copyFileSync(join(ROOT, 'scripts/ci.sh'), join(dir, 'scripts/ci.sh'));
+    mkdirSync(join(dir, '.changeset'));
+    copyFileSync(join(ROOT, '.changeset/config.json'), join(dir, '.changeset/config.json'));
+    execFileSync('git', ['init', '--quiet', '--initial-branch=main'], { cwd: dir, env: gitEnv });
+    execFileSync('git', ['add', '-A'], { cwd: dir, env: gitEnv });
+    execFileSync('git', ['commit', '--quiet', '-m', 'initial'], { cwd: dir, env: gitEnv });
+    execFileSync('git', ['checkout', '--quiet', '-b', 'change'], { cwd: dir, env: gitEnv });
+    return dir;
+  }
+
+  /** Commits `files` on the branch, then runs the CI step against main. */
+  function pullRequest(files: Record<string, string>, env: Record<string, string> = {}) {
+    const dir = workspace();
+    try {
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      execFileSync('git', ['add', '-A'], { cwd: dir, env: gitEnv });
+      execFileSync('git', ['commit', '--quiet', '-m', 'change'], { cwd: dir, env: gitEnv });
+      return spawnSync('bash', ['scripts/ci.sh', 'changeset', 'main'], { cwd: dir, encoding: 'utf8', env: { ...gitEnv, CHANGESET_COMMAND: changesetCli, FORCE_COLOR: '0', ...env } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  const changeset = '---\n"@adopter/published": patch\n---\n\nSay what changed.\n';
+
+  it('GIVEN a change to a published package without a changeset THEN the step fails and says to add one', () => {
+    const result = pullRequest({ 'packages/published/src/index.ts': 'export const a = 2;\n' });
+    expect(result.status).toBe(1);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/no changesets were found/);
+  });
+
+  it('GIVEN the same change with a changeset THEN the step passes', () => {
+    const result = pullRequest({ 'packages/published/src/index.ts': 'export const a = 2;\n', '.changeset/a-change.md': changeset });
+    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  });
+
+  it.each([
+    ['a test of a published package', { 'packages/published/src/index.test.ts': '// another test\n' }],
+    ['a private package', { 'packages/internal/src/index.ts': 'export const b = 2;\n' }],
+    ['no package at all', { 'docs/readme.md': 'words\n' }],
+  ])('GIVEN a change to %s without a changeset THEN the step passes', (_, files) => {
+    const result = pullRequest(files);
+    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  });
+
+  it("GIVEN changesets/action's release branch (versions bumped, changesets consumed) THEN it is not checked; any other branch is", () => {
+    const bump = { 'packages/published/package.json': JSON.stringify({ name: '@adopter/published', version: '0.1.1' }) };
+    const release = pullRequest(bump, { KIT_HEAD_BRANCH: 'changeset-release/main' });
+    expect(release.status, `${release.stdout}${release.stderr}`).toBe(0);
+    expect(release.stdout).toMatch(/release pull request/);
+    expect(pullRequest(bump, { KIT_HEAD_BRANCH: 'feature' }).status).toBe(1);
+  });
 });

@@ -1,33 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClusterSpec } from '@aks-hybrid/spec';
+import { describe, expect, it } from 'vitest';
 import { exitCodeFor, runPreflightCommand, runVerifyCommand } from './commands.js';
 import { AzureCheckError, GroupLookupError } from './errors.js';
-import { startMockAzure, seedFromSpec, type ClusterRecord, type MockAzure } from './testing/arm-mock-server.js';
-import { exampleSpec, mockOptions } from './testing/test-support.js';
+import { useMockAzure } from './testing/use-mock-azure.js';
 
-let mock: MockAzure;
-let spec: ClusterSpec;
-let live: ClusterRecord;
 
-beforeEach(async () => {
-  mock = await startMockAzure();
-  spec = exampleSpec();
-  live = seedFromSpec(mock, spec);
-});
-afterEach(() => mock.close());
+const azure = useMockAzure();
 
 describe('runVerifyCommand', () => {
   it('GIVEN a cluster in sync WHEN run THEN exit 0 and one line saying so', async () => {
-    const result = await runVerifyCommand(spec, mockOptions(mock));
+    const result = await runVerifyCommand(azure.spec, azure.options());
 
     expect(result.exitCode).toBe(0);
     expect(result.output).toMatch(/^weu-prod is in sync: managed cluster aks-weu-prod .* matches the spec \(\d+ values checked\)\.$/);
   });
 
   it('GIVEN drift WHEN run THEN exit 1 and a table row per difference', async () => {
-    live.cluster.sku.tier = 'Free';
+    azure.live.cluster.sku.tier = 'Free';
 
-    const result = await runVerifyCommand(spec, mockOptions(mock));
+    const result = await runVerifyCommand(azure.spec, azure.options());
 
     expect(result.exitCode).toBe(1);
     expect(result.output).toMatch(/^SCOPE\s+FIELD\s+SPEC\s+LIVE$/m);
@@ -36,9 +26,9 @@ describe('runVerifyCommand', () => {
   });
 
   it('GIVEN drift WHEN run with json THEN the JSON lists it and ends with a newline', async () => {
-    live.cluster.sku.tier = 'Free';
+    azure.live.cluster.sku.tier = 'Free';
 
-    const result = await runVerifyCommand(spec, { ...mockOptions(mock), json: true });
+    const result = await runVerifyCommand(azure.spec, { ...azure.options(), json: true });
 
     expect(result.exitCode).toBe(1);
     expect(result.output.endsWith('}\n')).toBe(true);
@@ -46,10 +36,10 @@ describe('runVerifyCommand', () => {
   });
 
   it('GIVEN the check fails WHEN run THEN exit 2 with the error and the fix, as text or as JSON', async () => {
-    mock.fail('managedCluster', { kind: 'status', status: 403, code: 'AuthorizationFailed' }, 2);
+    azure.mock.fail('managedCluster', { kind: 'status', status: 403, code: 'AuthorizationFailed' }, 2);
 
-    const text = await runVerifyCommand(spec, mockOptions(mock));
-    const json = await runVerifyCommand(spec, { ...mockOptions(mock), json: true });
+    const text = await runVerifyCommand(azure.spec, azure.options());
+    const json = await runVerifyCommand(azure.spec, { ...azure.options(), json: true });
 
     expect(text.exitCode).toBe(2);
     expect(text.output).toMatch(/^error: .*403 AuthorizationFailed.*\nfix: grant the identity `Reader`/);
@@ -60,16 +50,16 @@ describe('runVerifyCommand', () => {
 
 describe('runPreflightCommand', () => {
   it('GIVEN everything is offered WHEN run THEN exit 0', async () => {
-    const result = await runPreflightCommand(spec, mockOptions(mock));
+    const result = await runPreflightCommand(azure.spec, azure.options());
 
     expect(result.exitCode).toBe(0);
     expect(result.output).toContain('Preflight passed for weu-prod in westeurope.');
   });
 
   it('GIVEN a size that is not offered WHEN run THEN exit 1 with what to do', async () => {
-    mock.skus = mock.skus.filter((s) => s.name !== 'Standard_D8ds_v5');
+    azure.mock.skus = azure.mock.skus.filter((s) => s.name !== 'Standard_D8ds_v5');
 
-    const result = await runPreflightCommand(spec, mockOptions(mock));
+    const result = await runPreflightCommand(azure.spec, azure.options());
 
     expect(result.exitCode).toBe(1);
     expect(result.output).toMatch(/^FAIL\s+pool general\s+VM size Standard_D8ds_v5 is not offered in westeurope$/m);
@@ -77,9 +67,9 @@ describe('runPreflightCommand', () => {
   });
 
   it('GIVEN a size that is not offered WHEN run with json THEN the check carries status and fix', async () => {
-    mock.skus = mock.skus.filter((s) => s.name !== 'Standard_D8ds_v5');
+    azure.mock.skus = azure.mock.skus.filter((s) => s.name !== 'Standard_D8ds_v5');
 
-    const result = await runPreflightCommand(spec, { ...mockOptions(mock), json: true });
+    const result = await runPreflightCommand(azure.spec, { ...azure.options(), json: true });
 
     const body = JSON.parse(result.output);
     expect(body.ok).toBe(false);
@@ -87,9 +77,9 @@ describe('runPreflightCommand', () => {
   });
 
   it('GIVEN ARM fails WHEN run THEN exit 2', async () => {
-    mock.fail('kubernetesVersions', { kind: 'status', status: 500, code: 'InternalServerError' }, Infinity);
+    azure.mock.fail('kubernetesVersions', { kind: 'status', status: 500, code: 'InternalServerError' }, Infinity);
 
-    const result = await runPreflightCommand(spec, mockOptions(mock));
+    const result = await runPreflightCommand(azure.spec, azure.options());
 
     expect(result.exitCode).toBe(2);
     expect(result.output).toMatch(/^error: /);
@@ -113,15 +103,15 @@ describe('exitCodeFor', () => {
 
 describe('the default credential', () => {
   it('GIVEN AZURE_TOKEN_CREDENTIALS has a bad value WHEN verify runs without a credential THEN exit 2 with how to fix the variable, and nothing is sent', async () => {
-    const { credential: _unused, ...withoutCredential } = mockOptions(mock);
+    const { credential: _unused, ...withoutCredential } = azure.options();
     const previous = process.env.AZURE_TOKEN_CREDENTIALS;
     process.env.AZURE_TOKEN_CREDENTIALS = 'NoSuchCredential';
     try {
-      const result = await runVerifyCommand(spec, withoutCredential);
+      const result = await runVerifyCommand(azure.spec, withoutCredential);
 
       expect(result.exitCode).toBe(2);
       expect(result.output).toContain('fix: set AZURE_TOKEN_CREDENTIALS to `prod`');
-      expect(mock.requests).toEqual([]);
+      expect(azure.mock.requests).toEqual([]);
     } finally {
       if (previous === undefined) delete process.env.AZURE_TOKEN_CREDENTIALS;
       else process.env.AZURE_TOKEN_CREDENTIALS = previous;

@@ -1,24 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClusterSpec } from '@aks-hybrid/spec';
+import { describe, expect, it } from 'vitest';
 import { AzureCheckError } from './errors.js';
-import { startMockAzure, seedFromSpec, type ClusterRecord, type MockAzure } from './testing/arm-mock-server.js';
 import { NoSignInCredential } from './testing/test-credential.js';
-import { exampleSpec, mockOptions } from './testing/test-support.js';
 import { verifyCluster } from './verify.js';
+import { useMockAzure } from './testing/use-mock-azure.js';
 
-let mock: MockAzure;
-let spec: ClusterSpec;
-let live: ClusterRecord;
 
-beforeEach(async () => {
-  mock = await startMockAzure();
-  spec = exampleSpec();
-  live = seedFromSpec(mock, spec);
-});
-afterEach(() => mock.close());
+const azure = useMockAzure();
 
-async function verifyError(options = mockOptions(mock)): Promise<AzureCheckError> {
-  const error = await verifyCluster(spec, options).then(
+async function verifyError(options = azure.options()): Promise<AzureCheckError> {
+  const error = await verifyCluster(azure.spec, options).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -26,30 +16,30 @@ async function verifyError(options = mockOptions(mock)): Promise<AzureCheckError
   return error as AzureCheckError;
 }
 
-const clusterCalls = () => mock.requests.filter((r) => r.route === 'managedCluster');
+const clusterCalls = () => azure.mock.requests.filter((r) => r.route === 'managedCluster');
 
 describe('verify: sign-in problems', () => {
   it('GIVEN no credential is available WHEN verifying THEN it says how to sign in and sends nothing', async () => {
-    const error = await verifyError(mockOptions(mock, { credential: new NoSignInCredential() }));
+    const error = await verifyError(azure.options({ credential: new NoSignInCredential() }));
 
     expect(error.kind).toBe('no-credential');
     expect(error.fix).toContain('az login');
     expect(error.fix).toContain('AZURE_FEDERATED_TOKEN_FILE');
-    expect(error.fix).toContain(`--tenant ${spec.azure.tenantId}`);
-    expect(mock.requests).toEqual([]);
+    expect(error.fix).toContain(`--tenant ${azure.spec.azure.tenantId}`);
+    expect(azure.mock.requests).toEqual([]);
   });
 
   it('GIVEN ARM rejects the token (401) WHEN verifying THEN it asks to sign in again to the spec tenant', async () => {
-    mock.fail('managedCluster', { kind: 'status', status: 401, code: 'InvalidAuthenticationTokenTenant', message: 'The access token is from the wrong issuer.' });
+    azure.mock.fail('managedCluster', { kind: 'status', status: 401, code: 'InvalidAuthenticationTokenTenant', message: 'The access token is from the wrong issuer.' });
 
     const error = await verifyError();
 
     expect(error).toMatchObject({ kind: 'unauthorized', status: 401, code: 'InvalidAuthenticationTokenTenant' });
-    expect(error.fix).toContain(`az login --tenant ${spec.azure.tenantId}`);
+    expect(error.fix).toContain(`az login --tenant ${azure.spec.azure.tenantId}`);
   });
 
   it('GIVEN the identity lacks read access (403) WHEN verifying THEN it names the read-only role and the scope to grant it on', async () => {
-    mock.fail('managedCluster', {
+    azure.mock.fail('managedCluster', {
       kind: 'status',
       status: 403,
       code: 'AuthorizationFailed',
@@ -62,11 +52,11 @@ describe('verify: sign-in problems', () => {
     expect(error.message).toContain('Microsoft.ContainerService/managedClusters/read');
     expect(error.fix).toContain('`Reader` on resource group rg-aks-weu-prod');
     expect(error.fix).toContain('Azure Kubernetes Service Cluster User Role');
-    expect(error.fix).toContain(`--scope /subscriptions/${spec.azure.subscriptionId}/resourceGroups/rg-aks-weu-prod`);
+    expect(error.fix).toContain(`--scope /subscriptions/${azure.spec.azure.subscriptionId}/resourceGroups/rg-aks-weu-prod`);
   });
 
   it('GIVEN 403 on the agent pools only WHEN verifying THEN the message says it was the pool listing', async () => {
-    mock.fail('agentPools', { kind: 'status', status: 403, code: 'AuthorizationFailed' });
+    azure.mock.fail('agentPools', { kind: 'status', status: 403, code: 'AuthorizationFailed' });
 
     const error = await verifyError();
 
@@ -77,17 +67,17 @@ describe('verify: sign-in problems', () => {
 
 describe('verify: what is not there', () => {
   it('GIVEN the resource group does not exist WHEN verifying THEN it names the resource group and subscription from the spec', async () => {
-    mock.resourceGroups.clear();
+    azure.mock.resourceGroups.clear();
 
     const error = await verifyError();
 
     expect(error).toMatchObject({ kind: 'not-found', status: 404, code: 'ResourceGroupNotFound' });
-    expect(error.message).toBe(`resource group rg-aks-weu-prod does not exist in subscription ${spec.azure.subscriptionId}`);
+    expect(error.message).toBe(`resource group rg-aks-weu-prod does not exist in subscription ${azure.spec.azure.subscriptionId}`);
     expect(error.fix).toContain('spec.azure.resourceGroup');
   });
 
   it('GIVEN the cluster does not exist WHEN verifying THEN it names the cluster and its resource group', async () => {
-    mock.clusters.clear();
+    azure.mock.clusters.clear();
 
     const error = await verifyError();
 
@@ -97,7 +87,7 @@ describe('verify: what is not there', () => {
   });
 
   it('GIVEN the subscription is unknown WHEN verifying THEN it points at spec.azure.subscriptionId', async () => {
-    mock.subscriptions.clear();
+    azure.mock.subscriptions.clear();
 
     const error = await verifyError();
 
@@ -108,9 +98,9 @@ describe('verify: what is not there', () => {
 
 describe('verify: throttling, server errors and time-outs', () => {
   it('GIVEN one 429 with Retry-After: 1 WHEN verifying THEN it waits as asked, retries and succeeds', async () => {
-    mock.fail('managedCluster', { kind: 'status', status: 429, code: 'TooManyRequests', headers: { 'retry-after': '1' } });
+    azure.mock.fail('managedCluster', { kind: 'status', status: 429, code: 'TooManyRequests', headers: { 'retry-after': '1' } });
 
-    const report = await verifyCluster(spec, mockOptions(mock));
+    const report = await verifyCluster(azure.spec, azure.options());
 
     expect(report.inSync).toBe(true);
     const [first, second] = clusterCalls();
@@ -119,7 +109,7 @@ describe('verify: throttling, server errors and time-outs', () => {
   });
 
   it('GIVEN 429 on every attempt WHEN verifying THEN it stops after the retry bound with a throttling error', async () => {
-    mock.fail('managedCluster', { kind: 'status', status: 429, code: 'TooManyRequests', headers: { 'retry-after': '0' } }, Infinity);
+    azure.mock.fail('managedCluster', { kind: 'status', status: 429, code: 'TooManyRequests', headers: { 'retry-after': '0' } }, Infinity);
 
     const error = await verifyError();
 
@@ -129,7 +119,7 @@ describe('verify: throttling, server errors and time-outs', () => {
   });
 
   it('GIVEN a Retry-After longer than the cap WHEN verifying THEN it gives up at once instead of waiting', async () => {
-    mock.fail('managedCluster', { kind: 'status', status: 429, code: 'TooManyRequests', headers: { 'retry-after': '3600' } }, Infinity);
+    azure.mock.fail('managedCluster', { kind: 'status', status: 429, code: 'TooManyRequests', headers: { 'retry-after': '3600' } }, Infinity);
 
     const error = await verifyError();
 
@@ -139,7 +129,7 @@ describe('verify: throttling, server errors and time-outs', () => {
   });
 
   it.each([500, 503])('GIVEN %i on every attempt WHEN verifying THEN it retries within the bound and reports a server error', async (status) => {
-    mock.fail('managedCluster', { kind: 'status', status, code: status === 500 ? 'InternalServerError' : 'ServiceUnavailable' }, Infinity);
+    azure.mock.fail('managedCluster', { kind: 'status', status, code: status === 500 ? 'InternalServerError' : 'ServiceUnavailable' }, Infinity);
 
     const error = await verifyError();
 
@@ -149,17 +139,17 @@ describe('verify: throttling, server errors and time-outs', () => {
   });
 
   it('GIVEN one 503 WHEN verifying THEN the retry succeeds', async () => {
-    mock.fail('agentPools', { kind: 'status', status: 503, code: 'ServiceUnavailable' });
+    azure.mock.fail('agentPools', { kind: 'status', status: 503, code: 'ServiceUnavailable' });
 
-    const report = await verifyCluster(spec, mockOptions(mock));
+    const report = await verifyCluster(azure.spec, azure.options());
 
     expect(report.inSync).toBe(true);
   });
 
   it('GIVEN ARM never answers WHEN verifying THEN it times out after timeoutMs with a clear message', async () => {
-    mock.fail('managedCluster', { kind: 'hang' });
+    azure.mock.fail('managedCluster', { kind: 'hang' });
 
-    const error = await verifyError(mockOptions(mock, { timeoutMs: 300 }));
+    const error = await verifyError(azure.options({ timeoutMs: 300 }));
 
     expect(error.kind).toBe('timeout');
     expect(error.message).toContain('within 300 ms');
@@ -169,7 +159,7 @@ describe('verify: throttling, server errors and time-outs', () => {
 
 describe('verify: malformed answers', () => {
   it('GIVEN the cluster body is not JSON WHEN verifying THEN it says which answer could not be read', async () => {
-    mock.fail('managedCluster', { kind: 'raw', body: '{"id": "/subscriptions/x", "properties": {' });
+    azure.mock.fail('managedCluster', { kind: 'raw', body: '{"id": "/subscriptions/x", "properties": {' });
 
     const error = await verifyError();
 
@@ -179,7 +169,7 @@ describe('verify: malformed answers', () => {
   });
 
   it('GIVEN a cluster body without properties WHEN verifying THEN it is malformed, not "in sync"', async () => {
-    mock.fail('managedCluster', { kind: 'raw', body: JSON.stringify({ id: live.cluster.id, name: 'aks-weu-prod' }) });
+    azure.mock.fail('managedCluster', { kind: 'raw', body: JSON.stringify({ id: azure.live.cluster.id, name: 'aks-weu-prod' }) });
 
     const error = await verifyError();
 
@@ -192,7 +182,7 @@ describe('verify: malformed answers', () => {
     ['no value at all', { items: [] }],
     ['a pool without a name', { value: [{ properties: { vmSize: 'Standard_D4ds_v5' } }] }],
   ])('GIVEN an agent-pool list where %s WHEN verifying THEN it is malformed', async (_name, body) => {
-    mock.fail('agentPools', { kind: 'raw', body: JSON.stringify(body) });
+    azure.mock.fail('agentPools', { kind: 'raw', body: JSON.stringify(body) });
 
     const error = await verifyError();
 

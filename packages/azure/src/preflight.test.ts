@@ -1,28 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClusterSpec } from '@aks-hybrid/spec';
 import { AzureCheckError } from './errors.js';
 import { runPreflight } from './preflight.js';
 import type { PreflightCheck } from './preflight-report.js';
 import { resourceSkuJson } from './testing/arm-fixtures.js';
-import { startMockAzure, seedFromSpec, type MockAzure } from './testing/arm-mock-server.js';
-import { exampleSpec, mockOptions, mutableSpec } from './testing/test-support.js';
+import { mutableSpec } from './testing/example-spec.js';
+import { useMockAzure } from './testing/use-mock-azure.js';
 
-let mock: MockAzure;
-let spec: ClusterSpec;
 
-beforeEach(async () => {
-  mock = await startMockAzure();
-  spec = exampleSpec();
-  seedFromSpec(mock, spec);
-});
-afterEach(() => mock.close());
+const azure = useMockAzure();
 
 const problems = (checks: readonly PreflightCheck[]) => checks.filter((c) => c.status !== 'ok');
-const sku = (name: string) => mock.skus.find((s) => s.name === name)!;
+const sku = (name: string) => azure.mock.skus.find((s) => s.name === name)!;
 
 describe('runPreflight: the example spec in its region', () => {
   it('GIVEN the version and all sizes are offered WHEN running preflight THEN it passes with one result per pool', async () => {
-    const report = await runPreflight(spec, mockOptions(mock));
+    const report = await runPreflight(azure.spec, azure.options());
 
     expect(problems(report.checks)).toEqual([]);
     expect(report.ok).toBe(true);
@@ -30,11 +23,11 @@ describe('runPreflight: the example spec in its region', () => {
   });
 
   it('GIVEN the mock WHEN running preflight THEN versions come from the AKS SDK and sizes from Compute skus filtered to the region, all pages', async () => {
-    await runPreflight(spec, mockOptions(mock));
+    await runPreflight(azure.spec, azure.options());
 
-    const versions = mock.requests.filter((r) => r.route === 'kubernetesVersions');
-    const skus = mock.requests.filter((r) => r.route === 'skus');
-    expect(versions.map((r) => r.path)).toEqual([`/subscriptions/${spec.azure.subscriptionId}/providers/Microsoft.ContainerService/locations/westeurope/kubernetesVersions`]);
+    const versions = azure.mock.requests.filter((r) => r.route === 'kubernetesVersions');
+    const skus = azure.mock.requests.filter((r) => r.route === 'skus');
+    expect(versions.map((r) => r.path)).toEqual([`/subscriptions/${azure.spec.azure.subscriptionId}/providers/Microsoft.ContainerService/locations/westeurope/kubernetesVersions`]);
     expect(skus[0]!.query).toMatchObject({ 'api-version': '2021-07-01', $filter: "location eq 'westeurope'" });
     expect(skus.length).toBeGreaterThan(1); // 6 entries in the region, 2 per page
   });
@@ -42,14 +35,14 @@ describe('runPreflight: the example spec in its region', () => {
 
 describe('runPreflight: Kubernetes version', () => {
   const withVersion = (version: string, tier?: string) => {
-    const s = mutableSpec(spec);
+    const s = mutableSpec(azure.spec);
     s.cluster.kubernetesVersion = version;
     if (tier) s.cluster.tier = tier;
     return s as ClusterSpec;
   };
 
   it('GIVEN a version the region does not offer WHEN running preflight THEN it fails and lists the offered versions', async () => {
-    const report = await runPreflight(withVersion('1.29'), mockOptions(mock));
+    const report = await runPreflight(withVersion('1.29'), azure.options());
 
     expect(report.ok).toBe(false);
     expect(report.checks[0]).toMatchObject({ subject: 'kubernetes', status: 'error', message: 'Kubernetes 1.29 is not offered in westeurope' });
@@ -58,20 +51,20 @@ describe('runPreflight: Kubernetes version', () => {
   });
 
   it('GIVEN a pinned patch that is offered WHEN running preflight THEN it passes', async () => {
-    const report = await runPreflight(withVersion('1.33.2'), mockOptions(mock));
+    const report = await runPreflight(withVersion('1.33.2'), azure.options());
     expect(report.checks[0]!.status).toBe('ok');
   });
 
   it('GIVEN a pinned patch that is not offered WHEN running preflight THEN it fails and lists the offered patches', async () => {
-    const report = await runPreflight(withVersion('1.33.9'), mockOptions(mock));
+    const report = await runPreflight(withVersion('1.33.9'), azure.options());
 
     expect(report.checks[0]).toMatchObject({ status: 'error', message: 'Kubernetes 1.33.9 is not offered in westeurope' });
     expect(report.checks[0]!.fix).toContain('1.33.2, 1.33.3');
   });
 
   it('GIVEN a version offered only with Long-Term Support WHEN the tier is Standard THEN it fails; WHEN Premium THEN it passes', async () => {
-    const standard = await runPreflight(withVersion('1.30'), mockOptions(mock));
-    const premium = await runPreflight(withVersion('1.30', 'Premium'), mockOptions(mock));
+    const standard = await runPreflight(withVersion('1.30'), azure.options());
+    const premium = await runPreflight(withVersion('1.30', 'Premium'), azure.options());
 
     expect(standard.checks[0]).toMatchObject({ status: 'error' });
     expect(standard.checks[0]!.message).toContain('Premium tier');
@@ -79,7 +72,7 @@ describe('runPreflight: Kubernetes version', () => {
   });
 
   it('GIVEN a preview version WHEN running preflight THEN it warns but passes', async () => {
-    const report = await runPreflight(withVersion('1.34'), mockOptions(mock));
+    const report = await runPreflight(withVersion('1.34'), azure.options());
 
     expect(report.checks[0]).toMatchObject({ status: 'warning' });
     expect(report.ok).toBe(true);
@@ -88,17 +81,17 @@ describe('runPreflight: Kubernetes version', () => {
 
 describe('runPreflight: VM sizes', () => {
   it('GIVEN a pool size the region does not offer WHEN running preflight THEN that pool fails', async () => {
-    mock.skus = mock.skus.filter((s) => s.name !== 'Standard_E16ds_v5');
+    azure.mock.skus = azure.mock.skus.filter((s) => s.name !== 'Standard_E16ds_v5');
 
-    const report = await runPreflight(spec, mockOptions(mock));
+    const report = await runPreflight(azure.spec, azure.options());
 
     expect(problems(report.checks)).toEqual([expect.objectContaining({ subject: 'pool memory', status: 'error', message: 'VM size Standard_E16ds_v5 is not offered in westeurope' })]);
   });
 
   it('GIVEN a size offered only in another region WHEN running preflight THEN it is not offered here', async () => {
-    mock.skus = mock.skus.map((s) => (s.name === 'Standard_E16ds_v5' ? resourceSkuJson('Standard_E16ds_v5', 'northeurope') : s));
+    azure.mock.skus = azure.mock.skus.map((s) => (s.name === 'Standard_E16ds_v5' ? resourceSkuJson('Standard_E16ds_v5', 'northeurope') : s));
 
-    const report = await runPreflight(spec, mockOptions(mock));
+    const report = await runPreflight(azure.spec, azure.options());
 
     expect(problems(report.checks).map((c) => c.subject)).toEqual(['pool memory']);
   });
@@ -108,7 +101,7 @@ describe('runPreflight: VM sizes', () => {
       { type: 'Location', values: ['westeurope'], restrictionInfo: { locations: ['westeurope'] }, reasonCode: 'NotAvailableForSubscription' },
     ];
 
-    const report = await runPreflight(spec, mockOptions(mock));
+    const report = await runPreflight(azure.spec, azure.options());
 
     const [problem] = problems(report.checks);
     expect(problem).toMatchObject({ subject: 'pool storage', status: 'error' });
@@ -121,7 +114,7 @@ describe('runPreflight: VM sizes', () => {
       { type: 'Zone', values: ['westeurope'], restrictionInfo: { locations: ['westeurope'], zones: ['3'] }, reasonCode: 'NotAvailableForSubscription' },
     ];
 
-    const report = await runPreflight(spec, mockOptions(mock));
+    const report = await runPreflight(azure.spec, azure.options());
 
     expect(problems(report.checks)).toEqual([
       expect.objectContaining({ subject: 'pool general', check: 'zones', status: 'error', message: 'VM size Standard_D8ds_v5 is not available in zone 3 of westeurope (available: 1, 2)' }),
@@ -129,10 +122,10 @@ describe('runPreflight: VM sizes', () => {
   });
 
   it('GIVEN an ephemeral OS disk larger than cache and temporary disk WHEN running preflight THEN it says the largest size that fits', async () => {
-    const s = mutableSpec(spec);
+    const s = mutableSpec(azure.spec);
     s.cluster.systemPool.osDiskSizeGB = 200; // Standard_D4ds_v5: 100 GiB cache, 150 GiB temporary disk
 
-    const report = await runPreflight(s, mockOptions(mock));
+    const report = await runPreflight(s, azure.options());
 
     const [problem] = problems(report.checks);
     expect(problem).toMatchObject({ subject: 'pool system', check: 'ephemeral OS disk', status: 'error' });
@@ -140,10 +133,10 @@ describe('runPreflight: VM sizes', () => {
   });
 
   it('GIVEN an ephemeral OS disk on a size without ephemeral support WHEN running preflight THEN it fails', async () => {
-    const s = mutableSpec(spec);
+    const s = mutableSpec(azure.spec);
     s.cluster.userPools.find((p: { name: string }) => p.name === 'storage').osDiskType = 'Ephemeral';
 
-    const report = await runPreflight(s, mockOptions(mock));
+    const report = await runPreflight(s, azure.options());
 
     expect(problems(report.checks)).toEqual([expect.objectContaining({ subject: 'pool storage', check: 'ephemeral OS disk', status: 'error' })]);
   });
@@ -151,7 +144,7 @@ describe('runPreflight: VM sizes', () => {
   it('GIVEN Azure reports another shape than the spec assumes WHEN running preflight THEN it warns', async () => {
     sku('Standard_D8ds_v5').capabilities.find((c: { name: string }) => c.name === 'vCPUs').value = '16';
 
-    const report = await runPreflight(spec, mockOptions(mock));
+    const report = await runPreflight(azure.spec, azure.options());
 
     expect(report.ok).toBe(true);
     expect(problems(report.checks)).toEqual([expect.objectContaining({ subject: 'pool general', check: 'size shape', status: 'warning' })]);
@@ -160,7 +153,7 @@ describe('runPreflight: VM sizes', () => {
 
 describe('runPreflight: errors', () => {
   const preflightError = async () => {
-    const error = await runPreflight(spec, mockOptions(mock)).then(
+    const error = await runPreflight(azure.spec, azure.options()).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -169,17 +162,17 @@ describe('runPreflight: errors', () => {
   };
 
   it('GIVEN no Reader on the subscription (403 on skus) WHEN running preflight THEN it names the role and the action', async () => {
-    mock.fail('skus', { kind: 'status', status: 403, code: 'AuthorizationFailed' });
+    azure.mock.fail('skus', { kind: 'status', status: 403, code: 'AuthorizationFailed' });
 
     const error = await preflightError();
 
     expect(error.kind).toBe('forbidden');
-    expect(error.fix).toContain(`\`Reader\` on subscription ${spec.azure.subscriptionId}`);
+    expect(error.fix).toContain(`\`Reader\` on subscription ${azure.spec.azure.subscriptionId}`);
     expect(error.fix).toContain('Microsoft.Compute/skus/read');
   });
 
   it('GIVEN the resource provider is not registered WHEN running preflight THEN it says how to register it', async () => {
-    mock.fail('kubernetesVersions', { kind: 'status', status: 409, code: 'MissingSubscriptionRegistration', message: "The subscription is not registered to use namespace 'Microsoft.ContainerService'." });
+    azure.mock.fail('kubernetesVersions', { kind: 'status', status: 409, code: 'MissingSubscriptionRegistration', message: "The subscription is not registered to use namespace 'Microsoft.ContainerService'." });
 
     const error = await preflightError();
 
@@ -187,16 +180,16 @@ describe('runPreflight: errors', () => {
   });
 
   it('GIVEN the SKU list is throttled on every attempt WHEN running preflight THEN it gives up after the retry bound', async () => {
-    mock.fail('skus', { kind: 'status', status: 429, code: 'TooManyRequests', headers: { 'retry-after': '0' } }, Infinity);
+    azure.mock.fail('skus', { kind: 'status', status: 429, code: 'TooManyRequests', headers: { 'retry-after': '0' } }, Infinity);
 
     const error = await preflightError();
 
     expect(error).toMatchObject({ kind: 'throttled', attempts: 3 });
-    expect(mock.requests.filter((r) => r.route === 'skus')).toHaveLength(3);
+    expect(azure.mock.requests.filter((r) => r.route === 'skus')).toHaveLength(3);
   });
 
   it('GIVEN the version list never answers WHEN running preflight THEN it times out', async () => {
-    mock.fail('kubernetesVersions', { kind: 'hang' });
+    azure.mock.fail('kubernetesVersions', { kind: 'hang' });
 
     const error = await preflightError();
 
@@ -209,17 +202,17 @@ describe('runPreflight: errors', () => {
     ['no value array', '{"values": []}', '`value`'],
     ['a next link to another host', JSON.stringify({ value: [], nextLink: 'https://attacker.example/skus?page=2' }), 'nextLink'],
   ])('GIVEN a SKU answer with %s WHEN running preflight THEN it is malformed and nothing else is fetched', async (_name, body, mention) => {
-    mock.fail('skus', { kind: 'raw', body });
+    azure.mock.fail('skus', { kind: 'raw', body });
 
     const error = await preflightError();
 
     expect(error.kind).toBe('malformed');
     expect(error.message).toContain(mention);
-    expect(mock.requests.filter((r) => r.route === 'skus')).toHaveLength(1);
+    expect(azure.mock.requests.filter((r) => r.route === 'skus')).toHaveLength(1);
   });
 
   it('GIVEN a version list without values WHEN running preflight THEN it is malformed', async () => {
-    mock.fail('kubernetesVersions', { kind: 'raw', body: '{"value": []}' });
+    azure.mock.fail('kubernetesVersions', { kind: 'raw', body: '{"value": []}' });
 
     const error = await preflightError();
 

@@ -1,41 +1,33 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { AggregateAuthenticationError, AuthenticationError, ClientSecretCredential, CredentialUnavailableError, type AccessToken, type GetTokenOptions, type TokenCredential } from '@azure/identity';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClusterSpec } from '@aks-hybrid/spec';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { boundedCredential, SignInTimeoutError } from './bounded-credential.js';
 import { networkFailure, toAzureCheckError, type CallContext } from './classify-error.js';
 import { AzureCheckError } from './errors.js';
 import { DEFAULT_TIMEOUT_MS, resolveOptions, timeoutFromEnvironment, TIMEOUT_ENV } from './options.js';
-import { seedFromSpec, startMockAzure, type MockAzure } from './testing/arm-mock-server.js';
 import { AADSTS_INVALID_SECRET, startSignInMock, type SignInMock } from './testing/sign-in-mock.js';
 import { FakeTokenCredential } from './testing/test-credential.js';
-import { exampleSpec, mockOptions } from './testing/test-support.js';
 import { verifyCluster } from './verify.js';
+import { useMockAzure } from './testing/use-mock-azure.js';
 
 const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
 
-let mock: MockAzure;
-let spec: ClusterSpec;
 let signIn: SignInMock | undefined;
 
-beforeEach(async () => {
-  mock = await startMockAzure();
-  spec = exampleSpec();
-  seedFromSpec(mock, spec);
-});
+const azure = useMockAzure();
+// Registered after useMockAzure's, so it runs first (vitest runs after-hooks in reverse): the sign-in mock stops before the ARM mock.
 afterEach(async () => {
   await signIn?.close();
   signIn = undefined;
-  await mock.close();
 });
 
 /** A service principal that signs in at `authorityHost`, as AZURE_AUTHORITY_HOST would make it. */
 function servicePrincipal(authorityHost: string, agent?: unknown): TokenCredential {
-  return new ClientSecretCredential(spec.azure.tenantId, CLIENT_ID, 'not-a-secret', { authorityHost, disableInstanceDiscovery: true, ...(agent ? { agent } : {}) } as never);
+  return new ClientSecretCredential(azure.spec.azure.tenantId, CLIENT_ID, 'not-a-secret', { authorityHost, disableInstanceDiscovery: true, ...(agent ? { agent } : {}) } as never);
 }
 
 async function verifyError(credential: TokenCredential, signInTimeoutMs: number): Promise<AzureCheckError> {
-  const error = await verifyCluster(spec, mockOptions(mock, { credential, signInTimeoutMs })).then(
+  const error = await verifyCluster(azure.spec, azure.options({ credential, signInTimeoutMs })).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -52,7 +44,7 @@ describe('sign-in is bounded', () => {
     expect(error.message).toMatch(/the sign-in to Microsoft Entra ID did not finish within 1000 ms, so the kit could not read managed cluster/);
     expect(error.fix).toContain(TIMEOUT_ENV);
     expect(signIn.connections()).toBeGreaterThan(0);
-    expect(mock.requests).toEqual([]);
+    expect(azure.mock.requests).toEqual([]);
   });
 
   it('GIVEN a credential that never returns a token THEN getToken rejects after the time-out and aborts the underlying request', async () => {

@@ -18,8 +18,14 @@ crds=(
   projectcalico.org_networksets.yaml
   kustomize.toolkit.fluxcd.io_kustomizations.yaml
   source.toolkit.fluxcd.io_gitrepositories.yaml
+  source.toolkit.fluxcd.io_ocirepositories.yaml
+  source.toolkit.fluxcd.io_helmrepositories.yaml
+  helm.toolkit.fluxcd.io_helmreleases.yaml
   operator.tigera.io_apiservers.yaml
   approuting.kubernetes.azure.com_nginxingresscontrollers.yaml
+  notification.toolkit.fluxcd.io_alerts.yaml
+  notification.toolkit.fluxcd.io_providers.yaml
+  secrets-store.csi.x-k8s.io_secretproviderclasses.yaml
 )
 
 work="$(mktemp -d)"
@@ -34,10 +40,10 @@ done
 # cwd = the scratch folder, so no cdk8s.yaml of this repository is read or written.
 (cd "$work" && "$cdk8s" import crds.yaml --no-check-upgrade --no-save --language typescript --output "$work/out" >/dev/null)
 
-for module in projectcalico.org kustomize.toolkit.fluxcd.io source.toolkit.fluxcd.io operator.tigera.io approuting.kubernetes.azure.com; do
+for module in projectcalico.org kustomize.toolkit.fluxcd.io source.toolkit.fluxcd.io operator.tigera.io approuting.kubernetes.azure.com notification.toolkit.fluxcd.io helm.toolkit.fluxcd.io secrets-store.csi.x-k8s.io; do
   [[ -f "$work/out/$module.ts" ]] || { echo "cdk8s import produced no $module.ts" >&2; exit 1; }
   cp "$work/out/$module.ts" "$out_dir/$module.ts"
 done
 # The classes are derived from the CRD schemas: their licences travel with them.
-cp "$crd_dir/LICENSE.calico.txt" "$crd_dir/LICENSE.flux.txt" "$crd_dir/LICENSE.tigera-operator.txt" "$crd_dir/LICENSE.aks-app-routing-operator.txt" "$out_dir/"
+cp "$crd_dir/LICENSE.calico.txt" "$crd_dir/LICENSE.flux.txt" "$crd_dir/LICENSE.tigera-operator.txt" "$crd_dir/LICENSE.aks-app-routing-operator.txt" "$crd_dir/LICENSE.secrets-store-csi-driver.txt" "$out_dir/"
 echo "regenerated: $(cd "$out_dir" && ls ./*.ts | tr '\n' ' ')"

@@ -1,9 +1,11 @@
 export type { ManifestFile, ManifestUnit } from './manifest.js';
 export { synthClusterManifests, synthTeamManifests } from './synth.js';
-export { clusterPath } from './units/flux-entry.js';
+export { clusterPath, ENTRY_KUSTOMIZATION } from './units/flux-entry.js';
+export { TEAM_EVENT_SOURCE_KINDS } from './units/team-notifications.js';
 
 export { FluxKustomization, FLUX_NAMESPACE, PLATFORM_SOURCE, type FluxKustomizationProps, type FluxHealthCheck, type FluxHealthCheckExpr } from './constructs/flux-kustomization.js';
 export { CalicoApiServer, CALICO_API_SERVICE } from './constructs/calico-api-server.js';
+export { FluxNotification, ALERT_PROVIDER_NAME, FAILURE_ALERT_NAME, type FluxNotificationProps, type FluxEventSource, type FluxEventSourceKind } from './constructs/flux-notification.js';
 export {
   NginxIngressControllers,
   PUBLIC_INGRESS_CLASS,
@@ -23,6 +25,12 @@ export { NamespaceIsolation, type NamespaceIsolationProps } from './constructs/n
 export { IngressControllerAccess, type IngressControllerAccessProps } from './constructs/ingress-controller-access.js';
 export { EgressPolicy, type EgressPolicyProps, type EgressRendering } from './constructs/egress-policy.js';
 export { Workload, type WorkloadProps } from './constructs/workload.js';
+export { StatefulWorkload, type StatefulWorkloadProps } from './constructs/stateful-workload.js';
+export { CronWorkload, type CronWorkloadProps } from './constructs/cron-workload.js';
+export { SecretProviderClass, type SecretProviderClassProps } from './constructs/secret-provider-class.js';
+export { SecretSync, pauseImage, type SecretSyncProps } from './constructs/secret-sync.js';
+export { restrictedPodTemplate, secretMountPath, SECRETS_MOUNT_ROOT, type PodTemplateProps } from './constructs/pod-template.js';
+export { TenantDelivery, TEAM_EDIT_ROLE, HELM_STORAGE_ROLE, type TenantDeliveryProps } from './constructs/tenant-delivery.js';
 export { AdmissionPolicies, type AdmissionPoliciesProps } from './constructs/admission-policies.js';
 
 export {

@@ -1,4 +1,4 @@
-import type { Finding } from '@aks-hybrid/validate';
+import type { Finding } from '@aks-hybrid/policy';
 
 /** One line per finding, grouped by file, so a reviewer can jump to each. */
 export function formatFindings(findings: readonly Finding[]): string {

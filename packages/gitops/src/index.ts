@@ -3,7 +3,7 @@ export { layoutFluxTree } from './flux-tree.js';
 export { renderCodeowners, CODEOWNERS_PATH, teamFluxDir } from './codeowners.js';
 export { renderAndValidate, loadServiceFleet, type RenderOutcome } from './pipeline.js';
 export { toYamlDocuments } from './yaml.js';
-export * from './layout.js';
+export { generatedHeader, generatedMarker, GITOPS_DIR, fluxEntryDir, azureDir, azureTemplateDir, docsDir, manifestPath, outputRoots } from './layout.js';
 export { planWrite, planIsEmpty, workingTreeReader, type WritePlan, type FileChange, type TreeReader, type PlanOptions } from './writer/plan.js';
 export { applyPlan, recoverPendingWrites, pendingTransactions, SimulatedCrash, TXN_DIR, type ApplyOptions } from './writer/transaction.js';
 export { WriteFailedError, WriteRefusedError } from './writer/errors.js';

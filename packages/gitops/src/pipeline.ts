@@ -1,5 +1,6 @@
 import { loadCluster, listClusters, type ClusterSpec, type SpecSource } from '@aks-hybrid/spec';
-import { validateRendered, type Finding } from '@aks-hybrid/validate';
+import type { Finding } from '@aks-hybrid/policy';
+import { validateRendered } from '@aks-hybrid/validate';
 import { renderCluster } from './render-cluster.js';
 
 export interface RenderOutcome {

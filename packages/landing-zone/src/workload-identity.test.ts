@@ -45,11 +45,12 @@ describe('per-team Azure identity (workload identity, bicep snapshot)', () => {
     expect(armResource('teamIdentityModules').dependsOn).toEqual(expect.arrayContaining(['aks', 'teamKeyVaults']));
   });
 
-  it('THEN the deployment outputs each team client ID, and addresses.json says it is pending and where to record it', () => {
+  it('THEN the deployment outputs each team client ID, and addresses.json says which are pending (dev) or recorded (checkout) and where to record them', () => {
     expect(lz.template.outputs).toHaveProperty('teamIdentityClientIds');
     const recorded = JSON.parse(lz.files.get('addresses.json')!).workloadIdentities as Array<Record<string, unknown>>;
     expect(recorded.map((r) => [r.team, r.status, r.clientId, r.deploymentOutput, r.recordAs])).toEqual([
-      ['checkout', 'pending', null, 'teamIdentityClientIds', 'apps/weu-prod/teams/checkout.yaml spec.azureIdentity.clientId'],
+      // The example records checkout's (an example value: apps/weu-prod/teams/checkout.yaml).
+      ['checkout', 'recorded', '00000000-0000-4000-a000-0000000c0de1', 'teamIdentityClientIds', 'apps/weu-prod/teams/checkout.yaml spec.azureIdentity.clientId'],
       ['dev', 'pending', null, 'teamIdentityClientIds', 'apps/weu-prod/teams/dev.yaml spec.azureIdentity.clientId'],
     ]);
     expect(lz.files.get('README.md')).toContain('| dev | `id-weu-prod-dev` | pending: deployment output `teamIdentityClientIds` |');

@@ -1,5 +1,36 @@
-export * from './model.js';
-export * from './errors.js';
+// Named exports only (tools/named-exports.test.ts): the public surface is this list, reviewed in api/spec.api.md.
+// (`PolicyException`, the type in model.ts, is not exported: the name is the spec schema's, below.)
+export {
+  AGENT_POOL_LABEL,
+  WORKLOAD_CLASS_TAINT,
+  type ClusterSpec,
+  type CronJobSettings,
+  type EgressRule,
+  type ExternalRange,
+  type KeyVaultSettings,
+  type NodePool,
+  type NotificationTarget,
+  type PoolUpgradeSettings,
+  type ResourceNames,
+  type SecretRef,
+  type StatefulSettings,
+  type StorageSettings,
+  type Team,
+  type TeamAzureIdentity,
+  type TeamDelivery,
+  type TeamSecret,
+  type TenantGitSource,
+  type TenantHelmSource,
+  type TenantOciSource,
+  type TenantSource,
+  type TenantSourceAllowList,
+  type TenantSourceCredentials,
+  type VolumeClaim,
+  type Workload,
+  type WorkloadKind,
+  type Zone,
+} from './model.js';
+export { formatIssue, SpecError, type SpecIssue } from './errors.js';
 export { FLUX_NAMESPACE, KIT_LABEL_PREFIX, TENANT_LABEL, MANAGED_BY_LABEL, MANAGED_BY, TENANT_RECONCILER_SERVICE_ACCOUNT } from './constants.js';
 export { asArray, asRecord, at, isRecord, type JsonRecord } from './json-narrow.js';
 export { sortKeys, stableJson } from './stable-json.js';
@@ -31,6 +62,9 @@ export { jsonSchemas } from './schema/json-schemas.js';
 export { LIMITS, formatBytes, type PlatformLimit, type LimitName } from './limits.js';
 export { NIL_GUID } from './checks/groups.js';
 export { POOL_UPGRADE_DEFAULTS } from './normalize.js';
+export { CRON_JOB_DEFAULTS } from './normalize-workloads.js';
+export { SECRET_SYNC_SERVICE_ACCOUNT, secretSyncWorkloadName } from './checks/secrets-sync.js';
+export { BUILT_IN_STORAGE_CLASSES, DEFAULT_STORAGE_CLASS } from './checks/storage.js';
 export {
   WORKLOAD_IDENTITY_AUDIENCE,
   WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION,
@@ -44,3 +78,7 @@ export {
   keyVaultPrivateEndpointName,
   keyVaultNameProblem,
 } from './azure-names.js';
+export { NOTIFICATION_CHANNEL_USE, NOTIFICATION_PROVIDER_TYPES, type NotificationProviderType } from './schema/notifications.js';
+export { TENANT_SOURCE_DEFAULTS } from './normalize-delivery.js';
+export { parseFluxDuration, MIN_TENANT_INTERVAL_MS, MAX_TENANT_TIMEOUT_MS } from './checks/tenant-delivery.js';
+export type { TeamDeliveryInput, TenantSourceInput, TenantSourcesInput } from './schema/tenant-delivery.js';

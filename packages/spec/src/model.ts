@@ -3,6 +3,7 @@
  * Built only by `loadCluster`, after every check passed.
  */
 import type { SpecIssue } from './errors.js';
+import type { NotificationProviderType } from './schema/notifications.js';
 
 export type Zone = '1' | '2' | '3';
 
@@ -87,6 +88,49 @@ export interface Workload {
   readonly healthPath: string;
   readonly env: Readonly<Record<string, string>>;
   readonly ingress: boolean;
+  /** What runs the pods. Optional only so hand-built specs in tests need not state it (absent: Deployment); `loadCluster` always sets it. */
+  readonly kind?: WorkloadKind;
+  /** Names of the team's `secrets` entries the pods mount at /mnt/secrets/<name>; `loadCluster` always sets it. */
+  readonly secrets?: readonly string[];
+  /** StatefulSet only: claims, their retention, and whether an HPA scales it. */
+  readonly stateful?: StatefulSettings;
+  /** CronJob only: schedule and job limits, defaults applied. For a CronJob `port` is 0 (no Service) and `replicas` is 1..1 (one pod per run). */
+  readonly cronJob?: CronJobSettings;
+}
+
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'CronJob';
+
+/** One volume claim template of a StatefulSet (ReadWriteOnce), storage class resolved. */
+export interface VolumeClaim {
+  readonly name: string;
+  readonly size: string;
+  readonly mountPath: string;
+  readonly storageClass: string;
+}
+
+export interface StatefulSettings {
+  readonly volumeClaims: readonly VolumeClaim[];
+  readonly retention: { readonly whenDeleted: 'Retain' | 'Delete'; readonly whenScaled: 'Retain' | 'Delete' };
+  /** True when the team file set `autoscaling`: an HPA owns the replicas; otherwise the StatefulSet runs `replicas.max`. */
+  readonly autoscaled: boolean;
+}
+
+export interface CronJobSettings {
+  readonly schedule: string;
+  readonly timeZone?: string;
+  readonly concurrencyPolicy: 'Forbid' | 'Allow' | 'Replace';
+  readonly successfulJobsHistoryLimit: number;
+  readonly failedJobsHistoryLimit: number;
+  readonly activeDeadlineSeconds: number;
+  readonly backoffLimit: number;
+}
+
+/** Key Vault objects a team reads through the Secrets Store CSI driver: one SecretProviderClass. */
+export interface TeamSecret {
+  readonly name: string;
+  readonly objects: ReadonlyArray<{ readonly name: string; readonly type: 'secret' | 'key' | 'cert'; readonly alias?: string }>;
+  /** Mirror into a Kubernetes Secret (the driver syncs only while a pod mounts the entry). */
+  readonly syncToSecret?: { readonly name: string; readonly type: string; readonly keys: ReadonlyArray<{ readonly key: string; readonly object: string }> };
 }
 
 export interface EgressRule {
@@ -133,8 +177,79 @@ export interface Team {
   readonly workloads: readonly Workload[];
   readonly labels: Readonly<Record<string, string>>;
   readonly policyExceptions: readonly PolicyException[];
+  /** Key Vault secrets of the team. Optional only so hand-built specs in tests need not state it; `loadCluster` always sets it. */
+  readonly secrets?: readonly TeamSecret[];
   /** The team's user-assigned managed identity (workload identity), when it asks for one. */
   readonly azureIdentity?: TeamAzureIdentity;
+  /** The team's own Flux alerts (Provider + Alert in its namespace), when it asks for them. */
+  readonly notifications?: NotificationTarget;
+  /** The team's own Flux sources (spec.delivery), defaults applied; absent when the team declares none. */
+  readonly delivery?: TeamDelivery;
+}
+
+/**
+ * What a team delivers itself: each source is fetched by Flux into the team namespace and applied there by
+ * a Kustomization (git, oci) or HelmRelease (helm) that impersonates the team's flux-reconciler
+ * ServiceAccount, with targetNamespace forced to the team (docs/decisions/0107).
+ */
+export interface TeamDelivery {
+  readonly sources: readonly TenantSource[];
+}
+
+export type TenantSource = TenantGitSource | TenantOciSource | TenantHelmSource;
+
+interface TenantSourceCommon {
+  /** Name of the source object and of the Kustomization/HelmRelease that applies it. */
+  readonly name: string;
+  /** Flux duration, e.g. `5m`. */
+  readonly interval: string;
+  readonly timeout: string;
+  /** git/oci: delete what the source no longer contains. */
+  readonly prune: boolean;
+  /** Other sources of the same team that must be ready first. */
+  readonly dependsOn: readonly string[];
+  /** How Flux authenticates; absent for a public source. */
+  readonly credentials?: TenantSourceCredentials;
+}
+
+/** A Secret in the team namespace, created outside git; `github`: it holds a GitHub App. */
+export interface TenantSourceCredentials {
+  readonly secretRef: string;
+  readonly provider: 'generic' | 'github';
+}
+
+export interface TenantGitSource extends TenantSourceCommon {
+  readonly kind: 'git';
+  readonly url: string;
+  readonly ref: { readonly branch: string } | { readonly tag: string } | { readonly semver: string } | { readonly commit: string };
+  readonly path: string;
+}
+
+export interface TenantOciSource extends TenantSourceCommon {
+  readonly kind: 'oci';
+  readonly url: string;
+  readonly ref: { readonly tag: string } | { readonly semver: string } | { readonly digest: string };
+  readonly path: string;
+}
+
+export interface TenantHelmSource extends TenantSourceCommon {
+  readonly kind: 'helm';
+  /** `default`: an https:// index; `oci`: an oci:// registry. */
+  readonly repository: { readonly url: string; readonly type: 'default' | 'oci' };
+  readonly chart: string;
+  readonly version: string;
+  readonly values?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Where Flux sends reconcile failures (a Provider and an Alert): the Provider type, its channel when the
+ * type takes one, and the name of the Secret, created outside git, that holds the address (webhook URL).
+ */
+export interface NotificationTarget {
+  readonly type: NotificationProviderType;
+  readonly channel?: string;
+  /** Secret in the Provider's namespace with the key `address` (and `token` where the type needs one). */
+  readonly secretRef: string;
 }
 
 /** A team's user-assigned managed identity, federated with ServiceAccounts of its namespace. */
@@ -161,6 +276,12 @@ export interface TenantSourceAllowList {
   readonly oci: readonly string[];
   /** HelmRepository `spec.url` prefixes of `type: default` (https://). */
   readonly helm: readonly string[];
+}
+
+/** StorageClasses a team's volume claims may name, and the one a claim gets when it names none. */
+export interface StorageSettings {
+  readonly classes: readonly string[];
+  readonly defaultClass: string;
 }
 
 /** The cluster's Key Vaults: per team, or one shared. */
@@ -262,6 +383,8 @@ export interface ClusterSpec {
   readonly policyExceptions?: readonly PolicyException[];
   /** Sorted by name. */
   readonly teams: readonly Team[];
+  /** StorageClasses team StatefulSets may use. Optional only so hand-built specs in tests need not state it; `loadCluster` always sets it. */
+  readonly storage?: StorageSettings;
   /** Key Vault for team secrets; undefined when the platform spec asks for none. */
   readonly keyVault?: KeyVaultSettings;
   /**
@@ -269,6 +392,8 @@ export interface ClusterSpec {
    * need not state it; `loadCluster` always sets it (empty lists: no tenant may declare a source).
    */
   readonly tenantSources?: TenantSourceAllowList;
+  /** The platform's Flux alerts (Provider + Alert in flux-system); undefined when the platform spec asks for none. */
+  readonly notifications?: NotificationTarget;
   /** Findings that do not stop a render (e.g. two teams bound to one Entra group); absent when none. */
   readonly warnings?: readonly SpecIssue[];
 }

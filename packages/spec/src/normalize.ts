@@ -1,8 +1,13 @@
-import { AGENT_POOL_LABEL, WORKLOAD_CLASS_TAINT, type ClusterSpec, type NodePool, type SecretRef, type Team, type Zone } from './model.js';
+import { AGENT_POOL_LABEL, WORKLOAD_CLASS_TAINT, type ClusterSpec, type NodePool, type SecretRef, type StorageSettings, type Team, type Zone } from './model.js';
 import type { PlatformFile, SystemPoolInput, UserPoolInput } from './schema/platform.js';
 import type { TeamFile } from './schema/team.js';
 import { lookupVmSize } from './vm-sizes.js';
 import { sharedKeyVaultName, teamIdentityName, teamKeyVaultName } from './azure-names.js';
+import { defaultFederatedServiceAccounts } from './checks/secrets-sync.js';
+import { storageSettings } from './checks/storage.js';
+import { notificationTarget } from './checks/notifications.js';
+import { normalizeSecrets, normalizeWorkloadKind } from './normalize-workloads.js';
+import { normalizeDelivery, normalizeTenantSources } from './normalize-delivery.js';
 
 type SecretInput = { keyVaultName: string; resourceGroup: string; subscriptionId?: string; secretName: string };
 
@@ -121,6 +126,9 @@ export function normalizeCluster(platformPath: string, platform: PlatformFile, t
     images: { allowedRegistries: s.images?.allowedRegistries ?? [] },
     gitops: { repositoryUrl: s.gitops.repositoryUrl, branch: s.gitops.branch ?? 'main' },
     policyExceptions: s.policyExceptions ?? [],
+    ...(s.notifications ? { notifications: notificationTarget(s.notifications) } : {}),
+    storage: storageSettings(platform),
+    tenantSources: normalizeTenantSources(s.tenantSources),
     ...normalizedTeamsAndVaults(platform, teams, userPools),
   };
 }
@@ -136,7 +144,7 @@ function normalizedTeamsAndVaults(
   const mode = kv?.mode ?? 'per-team';
   const vaultOf = (team: string) => (mode === 'shared' ? sharedKeyVaultName(key) : teamKeyVaultName(key, team));
   const normalized = teams
-    .map(({ file, team }) => normalizeTeam(file, team, userPools, key, kv ? vaultOf : undefined))
+    .map(({ file, team }) => normalizeTeam(file, team, userPools, key, storageSettings(platform), kv ? vaultOf : undefined))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (!kv) return { teams: normalized };
   const readers = normalized.filter((t) => t.azureIdentity?.keyVault);
@@ -187,7 +195,7 @@ function normalizePool(pool: SystemPoolInput | UserPoolInput, mode: 'System' | '
  */
 export const POOL_UPGRADE_DEFAULTS = { maxSurge: '33%', drainTimeoutInMinutes: 30, nodeSoakDurationInMinutes: 0 } as const;
 
-function normalizeTeam(file: string, team: TeamFile, pools: readonly NodePool[], clusterKey: string, vaultOf?: (team: string) => string): Team {
+function normalizeTeam(file: string, team: TeamFile, pools: readonly NodePool[], clusterKey: string, storage: StorageSettings, vaultOf?: (team: string) => string): Team {
   const s = team.spec;
   const identity = s.azureIdentity;
   const teamPool = pools.find((p) => p.name === s.nodePool)!;
@@ -224,23 +232,29 @@ function normalizeTeam(file: string, team: TeamFile, pools: readonly NodePool[],
         image: w.image,
         workloadClass,
         nodePool: pools.find((p) => p.workloadClass === workloadClass)!.name,
-        port: w.port,
-        replicas: w.replicas,
+        // A CronJob has no port and runs one pod per run (normalize-workloads.ts).
+        port: w.port ?? 0,
+        replicas: w.replicas ?? { min: 1, max: 1 },
         resources: w.resources,
         autoscaling: w.autoscaling ?? { cpuUtilization: 70 },
         healthPath: w.healthPath ?? '/healthz',
         env: w.env ?? {},
-        ingress: w.ingress ?? true,
+        ingress: w.ingress ?? ((w.kind ?? 'Deployment') !== 'CronJob'),
+        secrets: w.secrets ?? [],
+        ...normalizeWorkloadKind(w, storage),
       };
     }),
     labels: s.labels ?? {},
     policyExceptions: s.policyExceptions ?? [],
+    ...(s.notifications ? { notifications: notificationTarget(s.notifications) } : {}),
+    secrets: normalizeSecrets(s.secrets ?? []),
+    ...normalizeDelivery(s.delivery),
     ...(identity
       ? {
           azureIdentity: {
             name: teamIdentityName(clusterKey, team.metadata.name),
-            // Each workload runs as a ServiceAccount named after it (charts: workload.ts).
-            serviceAccounts: identity.serviceAccounts ?? (s.workloads ?? []).map((w) => w.name),
+            // Each workload runs as a ServiceAccount named after it (charts: workload.ts), a secret-sync Deployment as `secret-sync`.
+            serviceAccounts: identity.serviceAccounts ?? defaultFederatedServiceAccounts(team),
             ...(identity.clientId ? { clientId: identity.clientId.toLowerCase() } : {}),
             ...(identity.keyVault && vaultOf ? { keyVault: vaultOf(team.metadata.name) } : {}),
           },

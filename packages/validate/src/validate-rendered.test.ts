@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { exampleSpec, repoRoot, withTeamException } from './policy/test-support.js';
+import { exampleSpec, repoRoot, withTeamException } from './testing/policy-gate.js';
 import { validateRenderedReport } from './validate-rendered.js';
 
 function committedFiles(cluster: string): Map<string, string> {
@@ -47,7 +47,7 @@ describe('validateRenderedReport', () => {
 
     // The exception changes the admission policies as a render would; the tree must carry them.
     const spec = withTeamException(exampleSpec(), 'dev', 'KIT-IMG-001', 'Deployment/storefront', 'Migrating off Docker Hub by the end of the quarter');
-    const { admissionPolicyObjects } = await import('./policy/index.js');
+    const { admissionPolicyObjects } = await import('@aks-hybrid/policy');
     const admission = 'gitops/clusters/weu-prod/infrastructure/admission-policies.yaml';
     files.set(admission, admissionPolicyObjects(spec).map((o) => stringify(o)).join('---\n'));
     const passing = await validateRenderedReport(files, spec);

@@ -1,10 +1,10 @@
+import type { AppliedException, Finding } from '@aks-hybrid/policy';
 import type { ClusterSpec } from '@aks-hybrid/spec';
 import { compileBicep } from './bicep-compile/index.js';
-import type { Finding } from './findings.js';
 import { createSchemaValidator, type SchemaValidator } from './k8s/index.js';
 import { parseYamlDocuments } from './k8s/yaml-documents.js';
 import { checkKustomizationIndexes } from './kustomize/index.js';
-import { evaluatePolicies, type AppliedException } from './policy/index.js';
+import { evaluatePolicies } from './policy/index.js';
 
 export interface ValidateOptions {
   /**

@@ -3,6 +3,7 @@
 export { startMockAzure, seedFromSpec, type MockAzure, type Fault, type Route, type RecordedRequest, type ClusterRecord } from './arm-mock-server.js';
 export { managedClusterJson, agentPoolsJson, kubernetesVersionsJson, resourceSkusJson, resourceSkuJson, groupsJson, type Json } from './arm-fixtures.js';
 export { FakeTokenCredential, NoSignInCredential } from './test-credential.js';
-export { mockOptions } from './test-support.js';
+export { mockOptions } from './mock-options.js';
+export { useMockAzure, type MockAzureFixture, type UseMockAzureOptions } from './use-mock-azure.js';
 export { installNetworkGuard, isLoopbackHost } from './network-guard.js';
 export { landingZoneResourcesJson } from './landing-zone-fixtures.js';

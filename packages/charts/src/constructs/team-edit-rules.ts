@@ -6,7 +6,12 @@
  *   any ServiceAccount of the namespace;
  * - writing NetworkPolicies: they only ever add allows, so a team-written allow-all would undo the
  *   default deny; the team's network paths come from its spec (read access stays);
- * - the `extensions` group, which no supported Kubernetes serves.
+ * - the `extensions` group, which no supported Kubernetes serves;
+ * - every verb on `secrets` (docs/decisions/0205): the team's apps read Key Vault through the
+ *   Secrets Store CSI driver, and the Secrets of the namespace (CSI-synced, Flux source credentials)
+ *   are not for people to read or overwrite. Caveat, stated in 0205: whoever may create pods in
+ *   the namespace can still mount any Secret of it into a pod and read it there; RBAC cannot close
+ *   that without taking pod creation away too.
  * No wildcard, no escalate, bind or impersonate; rules added to `edit` by aggregation (CRDs,
  * add-ons) are not inherited: a team that needs one gets it through the spec.
  */
@@ -44,7 +49,6 @@ export const TEAM_EDIT_RULES: readonly TeamRoleRule[] = [
       'replicationcontrollers/status',
       'resourcequotas',
       'resourcequotas/status',
-      'secrets',
       'serviceaccounts',
       'services',
       'services/proxy',
@@ -65,7 +69,6 @@ export const TEAM_EDIT_RULES: readonly TeamRoleRule[] = [
       'pods/proxy',
       'replicationcontrollers',
       'replicationcontrollers/scale',
-      'secrets',
       'serviceaccounts',
       'services',
       'services/proxy',

@@ -1,10 +1,10 @@
 import type { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { createApiObject, type ManifestJson } from '../api-objects.js';
+import { createApiObject } from '../api-objects.js';
 import { k8s } from 'cdk8s-plus-29';
-import { AGENT_POOL_LABEL, type NodePool } from '@aks-hybrid/spec';
-import { APP_NAME_LABEL, managedBy, PART_OF_LABEL } from '../labels.js';
-import { tolerationFor } from '../internal/scheduling.js';
+import type { NodePool } from '@aks-hybrid/spec';
+import { podSelector, restrictedPodTemplate, workloadLabels } from './pod-template.js';
+import { createAutoscaler, createDisruptionBudget } from './workload-availability.js';
 import type { ComputeQuantities } from './team-limit-range.js';
 
 export interface WorkloadProps {
@@ -43,10 +43,17 @@ export interface WorkloadProps {
    * @default - the workload name
    */
   readonly serviceAccountName?: string;
+  /**
+   * The pods get an Azure token: the ServiceAccount is federated with the team identity and its client ID is recorded.
+   * @default false
+   */
+  readonly workloadIdentity?: boolean;
+  /**
+   * Team secrets (SecretProviderClass names) mounted read-only at /mnt/secrets/<name>.
+   * @default - none
+   */
+  readonly secrets?: readonly string[];
 }
-
-const ZONE_KEY = 'topology.kubernetes.io/zone';
-const HOSTNAME_KEY = 'kubernetes.io/hostname';
 
 /**
  * A stateless workload: Deployment + ClusterIP Service + HPA (autoscaling/v2) + PDB.
@@ -68,6 +75,8 @@ const HOSTNAME_KEY = 'kubernetes.io/hostname';
  *   `matchLabelKeys: [pod-template-hash]` spreads each ReplicaSet on its own during rollouts.
  * - PDB `maxUnavailable: 1` never blocks a drain, even at one replica, and `AlwaysAllow` lets
  *   unready pods be evicted, so a crash-looping pod cannot block node upgrades either.
+ * The pod template (security context, affinity, spread, secret mounts) is shared with the
+ * StatefulSet and CronJob constructs: pod-template.ts.
  */
 export class Workload extends Construct {
   public readonly deployment: ApiObject;
@@ -81,78 +90,14 @@ export class Workload extends Construct {
     if (props.autoscaling.cpuUtilization === undefined && props.autoscaling.memoryUtilization === undefined) {
       throw new Error(`workload "${name}": autoscaling needs a CPU or memory target`);
     }
-    const uid = props.runAsUser ?? 10001;
-    if (uid === 0) throw new Error(`workload "${name}": runAsUser must not be 0 (root)`);
-    // Factories, not shared objects: a shared object would come out as a YAML anchor and alias.
-    const selector = () => ({ [APP_NAME_LABEL]: name });
-    const labels = () => ({ ...selector(), [PART_OF_LABEL]: props.partOf, ...managedBy() });
-    const metadata = () => ({ name, namespace, labels: labels() });
-    const probe = (extra: ManifestJson<k8s.Probe>): ManifestJson<k8s.Probe> => ({
-      httpGet: { path: props.healthPath ?? '/healthz', port: 'http' },
-      timeoutSeconds: 2,
-      failureThreshold: 3,
-      ...extra,
-    });
-    const spread = (topologyKey: string, whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway'): ManifestJson<k8s.TopologySpreadConstraint> => ({
-      maxSkew: 1,
-      topologyKey,
-      whenUnsatisfiable,
-      labelSelector: { matchLabels: selector() },
-      matchLabelKeys: ['pod-template-hash'],
-    });
-    const env = Object.keys(props.env ?? {})
-      .sort()
-      .map((key) => ({ name: key, value: props.env![key]! }));
+    const selector = () => podSelector(name);
+    const metadata = () => ({ name, namespace, labels: workloadLabels(name, props.partOf) });
 
     this.deployment = createApiObject(k8s.KubeDeployment, this, 'Resource', {
       metadata: metadata(),
       spec: {
         selector: { matchLabels: selector() },
-        template: {
-          metadata: { labels: labels() },
-          spec: {
-            serviceAccountName: props.serviceAccountName ?? name,
-            automountServiceAccountToken: false,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: uid,
-              runAsGroup: uid,
-              fsGroup: uid,
-              seccompProfile: { type: 'RuntimeDefault' },
-            },
-            containers: [
-              {
-                name,
-                image: props.image,
-                ports: [{ name: 'http', containerPort: props.port, protocol: 'TCP' }],
-                ...(env.length > 0 ? { env } : {}),
-                resources: { requests: { ...props.resources.requests }, limits: { ...props.resources.limits } },
-                securityContext: {
-                  allowPrivilegeEscalation: false,
-                  readOnlyRootFilesystem: true,
-                  runAsNonRoot: true,
-                  capabilities: { drop: ['ALL'] },
-                },
-                readinessProbe: probe({ periodSeconds: 10 }),
-                livenessProbe: probe({ initialDelaySeconds: 10, periodSeconds: 20 }),
-                volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
-              },
-            ],
-            volumes: [{ name: 'tmp', emptyDir: {} }],
-            affinity: {
-              nodeAffinity: {
-                requiredDuringSchedulingIgnoredDuringExecution: {
-                  nodeSelectorTerms: [{ matchExpressions: [{ key: AGENT_POOL_LABEL, operator: 'In', values: [props.nodePool.name] }] }],
-                },
-              },
-            },
-            ...(props.nodePool.taints.length > 0 ? { tolerations: props.nodePool.taints.map((t) => ({ ...tolerationFor(t) })) } : {}),
-            topologySpreadConstraints: [
-              spread(ZONE_KEY, props.nodePool.zones.length >= 2 ? 'DoNotSchedule' : 'ScheduleAnyway'),
-              spread(HOSTNAME_KEY, 'ScheduleAnyway'),
-            ],
-          },
-        },
+        template: restrictedPodTemplate({ ...props, spreadMatchLabelKeys: ['pod-template-hash'] }),
       },
     });
 
@@ -165,27 +110,7 @@ export class Workload extends Construct {
       },
     });
 
-    const metrics: ManifestJson<k8s.MetricSpecV2>[] = [];
-    for (const [resource, target] of [['cpu', props.autoscaling.cpuUtilization], ['memory', props.autoscaling.memoryUtilization]] as const) {
-      if (target !== undefined) metrics.push({ type: 'Resource', resource: { name: resource, target: { type: 'Utilization', averageUtilization: target } } });
-    }
-    this.autoscaler = createApiObject(k8s.KubeHorizontalPodAutoscalerV2, this, 'Autoscaler', {
-      metadata: metadata(),
-      spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
-        minReplicas: props.replicas.min,
-        maxReplicas: props.replicas.max,
-        metrics,
-      },
-    });
-
-    this.disruptionBudget = createApiObject(k8s.KubePodDisruptionBudget, this, 'DisruptionBudget', {
-      metadata: metadata(),
-      spec: {
-        maxUnavailable: 1,
-        selector: { matchLabels: selector() },
-        unhealthyPodEvictionPolicy: 'AlwaysAllow',
-      },
-    });
+    this.autoscaler = createAutoscaler(this, { name, namespace, partOf: props.partOf, kind: 'Deployment' }, props.replicas, props.autoscaling);
+    this.disruptionBudget = createDisruptionBudget(this, { name, namespace, partOf: props.partOf });
   }
 }

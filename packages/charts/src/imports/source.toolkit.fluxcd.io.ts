@@ -558,3 +558,2029 @@ export function toJson_GitRepositorySpecVerifySecretRef(obj: GitRepositorySpecVe
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+/**
+ * HelmRepository is the Schema for the helmrepositories API.
+ *
+ * @schema HelmRepository
+ */
+export class HelmRepository extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "HelmRepository"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    kind: 'HelmRepository',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "HelmRepository".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: HelmRepositoryProps = {}): any {
+    return {
+      ...HelmRepository.GVK,
+      ...toJson_HelmRepositoryProps(props),
+    };
+  }
+
+  /**
+   * Defines a "HelmRepository" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: HelmRepositoryProps = {}) {
+    super(scope, id, {
+      ...HelmRepository.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...HelmRepository.GVK,
+      ...toJson_HelmRepositoryProps(resolved),
+    };
+  }
+}
+
+/**
+ * HelmRepository is the Schema for the helmrepositories API.
+ *
+ * @schema HelmRepository
+ */
+export interface HelmRepositoryProps {
+  /**
+   * @schema HelmRepository#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * HelmRepositorySpec specifies the required configuration to produce an
+   * Artifact for a Helm repository index YAML.
+   *
+   * @schema HelmRepository#spec
+   */
+  readonly spec?: HelmRepositorySpec;
+}
+
+/**
+ * Converts an object of type 'HelmRepositoryProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_HelmRepositoryProps(obj: HelmRepositoryProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_HelmRepositorySpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * HelmRepositorySpec specifies the required configuration to produce an
+ * Artifact for a Helm repository index YAML.
+ *
+ * @schema HelmRepositorySpec
+ */
+export interface HelmRepositorySpec {
+  /**
+   * AccessFrom specifies an Access Control List for allowing cross-namespace
+   * references to this object.
+   * NOTE: Not implemented, provisional as of https://github.com/fluxcd/flux2/pull/2092
+   *
+   * @schema HelmRepositorySpec#accessFrom
+   */
+  readonly accessFrom?: HelmRepositorySpecAccessFrom;
+
+  /**
+   * CertSecretRef can be given the name of a Secret containing
+   * either or both of
+   *
+   * - a PEM-encoded client certificate (`tls.crt`) and private
+   * key (`tls.key`);
+   * - a PEM-encoded CA certificate (`ca.crt`)
+   *
+   * and whichever are supplied, will be used for connecting to the
+   * registry. The client cert and key are useful if you are
+   * authenticating with a certificate; the CA cert is useful if
+   * you are using a self-signed server certificate. The Secret must
+   * be of type `Opaque` or `kubernetes.io/tls`.
+   *
+   * It takes precedence over the values specified in the Secret referred
+   * to by `.spec.secretRef`.
+   *
+   * @schema HelmRepositorySpec#certSecretRef
+   */
+  readonly certSecretRef?: HelmRepositorySpecCertSecretRef;
+
+  /**
+   * Insecure allows connecting to a non-TLS HTTP container registry.
+   * This field is only taken into account if the .spec.type field is set to 'oci'.
+   *
+   * @schema HelmRepositorySpec#insecure
+   */
+  readonly insecure?: boolean;
+
+  /**
+   * Interval at which the HelmRepository URL is checked for updates.
+   * This interval is approximate and may be subject to jitter to ensure
+   * efficient use of resources.
+   *
+   * @schema HelmRepositorySpec#interval
+   */
+  readonly interval?: string;
+
+  /**
+   * PassCredentials allows the credentials from the SecretRef to be passed
+   * on to a host that does not match the host as defined in URL.
+   * This may be required if the host of the advertised chart URLs in the
+   * index differ from the defined URL.
+   * Enabling this should be done with caution, as it can potentially result
+   * in credentials getting stolen in a MITM-attack.
+   *
+   * @schema HelmRepositorySpec#passCredentials
+   */
+  readonly passCredentials?: boolean;
+
+  /**
+   * Provider used for authentication, can be 'aws', 'azure', 'gcp' or 'generic'.
+   * This field is optional, and only taken into account if the .spec.type field is set to 'oci'.
+   * When not specified, defaults to 'generic'.
+   *
+   * @schema HelmRepositorySpec#provider
+   */
+  readonly provider?: HelmRepositorySpecProvider;
+
+  /**
+   * SecretRef specifies the Secret containing authentication credentials
+   * for the HelmRepository.
+   * For HTTP/S basic auth the secret must contain 'username' and 'password'
+   * fields.
+   * Support for TLS auth using the 'certFile' and 'keyFile', and/or 'caFile'
+   * keys is deprecated. Please use `.spec.certSecretRef` instead.
+   *
+   * @schema HelmRepositorySpec#secretRef
+   */
+  readonly secretRef?: HelmRepositorySpecSecretRef;
+
+  /**
+   * Suspend tells the controller to suspend the reconciliation of this
+   * HelmRepository.
+   *
+   * @schema HelmRepositorySpec#suspend
+   */
+  readonly suspend?: boolean;
+
+  /**
+   * Timeout is used for the index fetch operation for an HTTPS helm repository,
+   * and for remote OCI Repository operations like pulling for an OCI helm
+   * chart by the associated HelmChart.
+   * Its default value is 60s.
+   *
+   * @schema HelmRepositorySpec#timeout
+   */
+  readonly timeout?: string;
+
+  /**
+   * Type of the HelmRepository.
+   * When this field is set to  "oci", the URL field value must be prefixed with "oci://".
+   *
+   * @schema HelmRepositorySpec#type
+   */
+  readonly type?: HelmRepositorySpecType;
+
+  /**
+   * URL of the Helm repository, a valid URL contains at least a protocol and
+   * host.
+   *
+   * @schema HelmRepositorySpec#url
+   */
+  readonly url: string;
+}
+
+/**
+ * Converts an object of type 'HelmRepositorySpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_HelmRepositorySpec(obj: HelmRepositorySpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'accessFrom': toJson_HelmRepositorySpecAccessFrom(obj.accessFrom),
+    'certSecretRef': toJson_HelmRepositorySpecCertSecretRef(obj.certSecretRef),
+    'insecure': obj.insecure,
+    'interval': obj.interval,
+    'passCredentials': obj.passCredentials,
+    'provider': obj.provider,
+    'secretRef': toJson_HelmRepositorySpecSecretRef(obj.secretRef),
+    'suspend': obj.suspend,
+    'timeout': obj.timeout,
+    'type': obj.type,
+    'url': obj.url,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * AccessFrom specifies an Access Control List for allowing cross-namespace
+ * references to this object.
+ * NOTE: Not implemented, provisional as of https://github.com/fluxcd/flux2/pull/2092
+ *
+ * @schema HelmRepositorySpecAccessFrom
+ */
+export interface HelmRepositorySpecAccessFrom {
+  /**
+   * NamespaceSelectors is the list of namespace selectors to which this ACL applies.
+   * Items in this list are evaluated using a logical OR operation.
+   *
+   * @schema HelmRepositorySpecAccessFrom#namespaceSelectors
+   */
+  readonly namespaceSelectors: HelmRepositorySpecAccessFromNamespaceSelectors[];
+}
+
+/**
+ * Converts an object of type 'HelmRepositorySpecAccessFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_HelmRepositorySpecAccessFrom(obj: HelmRepositorySpecAccessFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'namespaceSelectors': obj.namespaceSelectors?.map(y => toJson_HelmRepositorySpecAccessFromNamespaceSelectors(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * CertSecretRef can be given the name of a Secret containing
+ * either or both of
+ *
+ * - a PEM-encoded client certificate (`tls.crt`) and private
+ * key (`tls.key`);
+ * - a PEM-encoded CA certificate (`ca.crt`)
+ *
+ * and whichever are supplied, will be used for connecting to the
+ * registry. The client cert and key are useful if you are
+ * authenticating with a certificate; the CA cert is useful if
+ * you are using a self-signed server certificate. The Secret must
+ * be of type `Opaque` or `kubernetes.io/tls`.
+ *
+ * It takes precedence over the values specified in the Secret referred
+ * to by `.spec.secretRef`.
+ *
+ * @schema HelmRepositorySpecCertSecretRef
+ */
+export interface HelmRepositorySpecCertSecretRef {
+  /**
+   * Name of the referent.
+   *
+   * @schema HelmRepositorySpecCertSecretRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'HelmRepositorySpecCertSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_HelmRepositorySpecCertSecretRef(obj: HelmRepositorySpecCertSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Provider used for authentication, can be 'aws', 'azure', 'gcp' or 'generic'.
+ * This field is optional, and only taken into account if the .spec.type field is set to 'oci'.
+ * When not specified, defaults to 'generic'.
+ *
+ * @schema HelmRepositorySpecProvider
+ */
+export enum HelmRepositorySpecProvider {
+  /** generic */
+  GENERIC = "generic",
+  /** aws */
+  AWS = "aws",
+  /** azure */
+  AZURE = "azure",
+  /** gcp */
+  GCP = "gcp",
+}
+
+/**
+ * SecretRef specifies the Secret containing authentication credentials
+ * for the HelmRepository.
+ * For HTTP/S basic auth the secret must contain 'username' and 'password'
+ * fields.
+ * Support for TLS auth using the 'certFile' and 'keyFile', and/or 'caFile'
+ * keys is deprecated. Please use `.spec.certSecretRef` instead.
+ *
+ * @schema HelmRepositorySpecSecretRef
+ */
+export interface HelmRepositorySpecSecretRef {
+  /**
+   * Name of the referent.
+   *
+   * @schema HelmRepositorySpecSecretRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'HelmRepositorySpecSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_HelmRepositorySpecSecretRef(obj: HelmRepositorySpecSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Type of the HelmRepository.
+ * When this field is set to  "oci", the URL field value must be prefixed with "oci://".
+ *
+ * @schema HelmRepositorySpecType
+ */
+export enum HelmRepositorySpecType {
+  /** default */
+  DEFAULT = "default",
+  /** oci */
+  OCI = "oci",
+}
+
+/**
+ * NamespaceSelector selects the namespaces to which this ACL applies.
+ * An empty map of MatchLabels matches all namespaces in a cluster.
+ *
+ * @schema HelmRepositorySpecAccessFromNamespaceSelectors
+ */
+export interface HelmRepositorySpecAccessFromNamespaceSelectors {
+  /**
+   * MatchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
+   * map is equivalent to an element of matchExpressions, whose key field is "key", the
+   * operator is "In", and the values array contains only "value". The requirements are ANDed.
+   *
+   * @schema HelmRepositorySpecAccessFromNamespaceSelectors#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'HelmRepositorySpecAccessFromNamespaceSelectors' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_HelmRepositorySpecAccessFromNamespaceSelectors(obj: HelmRepositorySpecAccessFromNamespaceSelectors | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+
+/**
+ * HelmRepository is the Schema for the helmrepositories API.
+ *
+ * @schema HelmRepositoryV1Beta2
+ */
+export class HelmRepositoryV1Beta2 extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "HelmRepositoryV1Beta2"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'source.toolkit.fluxcd.io/v1beta2',
+    kind: 'HelmRepository',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "HelmRepositoryV1Beta2".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: HelmRepositoryV1Beta2Props = {}): any {
+    return {
+      ...HelmRepositoryV1Beta2.GVK,
+      ...toJson_HelmRepositoryV1Beta2Props(props),
+    };
+  }
+
+  /**
+   * Defines a "HelmRepositoryV1Beta2" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: HelmRepositoryV1Beta2Props = {}) {
+    super(scope, id, {
+      ...HelmRepositoryV1Beta2.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...HelmRepositoryV1Beta2.GVK,
+      ...toJson_HelmRepositoryV1Beta2Props(resolved),
+    };
+  }
+}
+
+/**
+ * HelmRepository is the Schema for the helmrepositories API.
+ *
+ * @schema HelmRepositoryV1Beta2
+ */
+export interface HelmRepositoryV1Beta2Props {
+  /**
+   * @schema HelmRepositoryV1Beta2#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * HelmRepositorySpec specifies the required configuration to produce an
+   * Artifact for a Helm repository index YAML.
+   *
+   * @schema HelmRepositoryV1Beta2#spec
+   */
+  readonly spec?: HelmRepositoryV1Beta2Spec;
+}
+
+/**
+ * Converts an object of type 'HelmRepositoryV1Beta2Props' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_HelmRepositoryV1Beta2Props(obj: HelmRepositoryV1Beta2Props | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_HelmRepositoryV1Beta2Spec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * HelmRepositorySpec specifies the required configuration to produce an
+ * Artifact for a Helm repository index YAML.
+ *
+ * @schema HelmRepositoryV1Beta2Spec
+ */
+export interface HelmRepositoryV1Beta2Spec {
+  /**
+   * AccessFrom specifies an Access Control List for allowing cross-namespace
+   * references to this object.
+   * NOTE: Not implemented, provisional as of https://github.com/fluxcd/flux2/pull/2092
+   *
+   * @schema HelmRepositoryV1Beta2Spec#accessFrom
+   */
+  readonly accessFrom?: HelmRepositoryV1Beta2SpecAccessFrom;
+
+  /**
+   * CertSecretRef can be given the name of a Secret containing
+   * either or both of
+   *
+   * - a PEM-encoded client certificate (`tls.crt`) and private
+   * key (`tls.key`);
+   * - a PEM-encoded CA certificate (`ca.crt`)
+   *
+   * and whichever are supplied, will be used for connecting to the
+   * registry. The client cert and key are useful if you are
+   * authenticating with a certificate; the CA cert is useful if
+   * you are using a self-signed server certificate. The Secret must
+   * be of type `Opaque` or `kubernetes.io/tls`.
+   *
+   * It takes precedence over the values specified in the Secret referred
+   * to by `.spec.secretRef`.
+   *
+   * @schema HelmRepositoryV1Beta2Spec#certSecretRef
+   */
+  readonly certSecretRef?: HelmRepositoryV1Beta2SpecCertSecretRef;
+
+  /**
+   * Insecure allows connecting to a non-TLS HTTP container registry.
+   * This field is only taken into account if the .spec.type field is set to 'oci'.
+   *
+   * @schema HelmRepositoryV1Beta2Spec#insecure
+   */
+  readonly insecure?: boolean;
+
+  /**
+   * Interval at which the HelmRepository URL is checked for updates.
+   * This interval is approximate and may be subject to jitter to ensure
+   * efficient use of resources.
+   *
+   * @schema HelmRepositoryV1Beta2Spec#interval
+   */
+  readonly interval?: string;
+
+  /**
+   * PassCredentials allows the credentials from the SecretRef to be passed
+   * on to a host that does not match the host as defined in URL.
+   * This may be required if the host of the advertised chart URLs in the
+   * index differ from the defined URL.
+   * Enabling this should be done with caution, as it can potentially result
+   * in credentials getting stolen in a MITM-attack.
+   *
+   * @schema HelmRepositoryV1Beta2Spec#passCredentials
+   */
+  readonly passCredentials?: boolean;
+
+  /**
+   * Provider used for authentication, can be 'aws', 'azure', 'gcp' or 'generic'.
+   * This field is optional, and only taken into account if the .spec.type field is set to 'oci'.
+   * When not specified, defaults to 'generic'.
+   *
+   * @schema HelmRepositoryV1Beta2Spec#provider
+   */
+  readonly provider?: HelmRepositoryV1Beta2SpecProvider;
+
+  /**
+   * SecretRef specifies the Secret containing authentication credentials
+   * for the HelmRepository.
+   * For HTTP/S basic auth the secret must contain 'username' and 'password'
+   * fields.
+   * Support for TLS auth using the 'certFile' and 'keyFile', and/or 'caFile'
+   * keys is deprecated. Please use `.spec.certSecretRef` instead.
+   *
+   * @schema HelmRepositoryV1Beta2Spec#secretRef
+   */
+  readonly secretRef?: HelmRepositoryV1Beta2SpecSecretRef;
+
+  /**
+   * Suspend tells the controller to suspend the reconciliation of this
+   * HelmRepository.
+   *
+   * @schema HelmRepositoryV1Beta2Spec#suspend
+   */
+  readonly suspend?: boolean;
+
+  /**
+   * Timeout is used for the index fetch operation for an HTTPS helm repository,
+   * and for remote OCI Repository operations like pulling for an OCI helm
+   * chart by the associated HelmChart.
+   * Its default value is 60s.
+   *
+   * @schema HelmRepositoryV1Beta2Spec#timeout
+   */
+  readonly timeout?: string;
+
+  /**
+   * Type of the HelmRepository.
+   * When this field is set to  "oci", the URL field value must be prefixed with "oci://".
+   *
+   * @schema HelmRepositoryV1Beta2Spec#type
+   */
+  readonly type?: HelmRepositoryV1Beta2SpecType;
+
+  /**
+   * URL of the Helm repository, a valid URL contains at least a protocol and
+   * host.
+   *
+   * @schema HelmRepositoryV1Beta2Spec#url
+   */
+  readonly url: string;
+}
+
+/**
+ * Converts an object of type 'HelmRepositoryV1Beta2Spec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_HelmRepositoryV1Beta2Spec(obj: HelmRepositoryV1Beta2Spec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'accessFrom': toJson_HelmRepositoryV1Beta2SpecAccessFrom(obj.accessFrom),
+    'certSecretRef': toJson_HelmRepositoryV1Beta2SpecCertSecretRef(obj.certSecretRef),
+    'insecure': obj.insecure,
+    'interval': obj.interval,
+    'passCredentials': obj.passCredentials,
+    'provider': obj.provider,
+    'secretRef': toJson_HelmRepositoryV1Beta2SpecSecretRef(obj.secretRef),
+    'suspend': obj.suspend,
+    'timeout': obj.timeout,
+    'type': obj.type,
+    'url': obj.url,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * AccessFrom specifies an Access Control List for allowing cross-namespace
+ * references to this object.
+ * NOTE: Not implemented, provisional as of https://github.com/fluxcd/flux2/pull/2092
+ *
+ * @schema HelmRepositoryV1Beta2SpecAccessFrom
+ */
+export interface HelmRepositoryV1Beta2SpecAccessFrom {
+  /**
+   * NamespaceSelectors is the list of namespace selectors to which this ACL applies.
+   * Items in this list are evaluated using a logical OR operation.
+   *
+   * @schema HelmRepositoryV1Beta2SpecAccessFrom#namespaceSelectors
+   */
+  readonly namespaceSelectors: HelmRepositoryV1Beta2SpecAccessFromNamespaceSelectors[];
+}
+
+/**
+ * Converts an object of type 'HelmRepositoryV1Beta2SpecAccessFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_HelmRepositoryV1Beta2SpecAccessFrom(obj: HelmRepositoryV1Beta2SpecAccessFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'namespaceSelectors': obj.namespaceSelectors?.map(y => toJson_HelmRepositoryV1Beta2SpecAccessFromNamespaceSelectors(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * CertSecretRef can be given the name of a Secret containing
+ * either or both of
+ *
+ * - a PEM-encoded client certificate (`tls.crt`) and private
+ * key (`tls.key`);
+ * - a PEM-encoded CA certificate (`ca.crt`)
+ *
+ * and whichever are supplied, will be used for connecting to the
+ * registry. The client cert and key are useful if you are
+ * authenticating with a certificate; the CA cert is useful if
+ * you are using a self-signed server certificate. The Secret must
+ * be of type `Opaque` or `kubernetes.io/tls`.
+ *
+ * It takes precedence over the values specified in the Secret referred
+ * to by `.spec.secretRef`.
+ *
+ * @schema HelmRepositoryV1Beta2SpecCertSecretRef
+ */
+export interface HelmRepositoryV1Beta2SpecCertSecretRef {
+  /**
+   * Name of the referent.
+   *
+   * @schema HelmRepositoryV1Beta2SpecCertSecretRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'HelmRepositoryV1Beta2SpecCertSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_HelmRepositoryV1Beta2SpecCertSecretRef(obj: HelmRepositoryV1Beta2SpecCertSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Provider used for authentication, can be 'aws', 'azure', 'gcp' or 'generic'.
+ * This field is optional, and only taken into account if the .spec.type field is set to 'oci'.
+ * When not specified, defaults to 'generic'.
+ *
+ * @schema HelmRepositoryV1Beta2SpecProvider
+ */
+export enum HelmRepositoryV1Beta2SpecProvider {
+  /** generic */
+  GENERIC = "generic",
+  /** aws */
+  AWS = "aws",
+  /** azure */
+  AZURE = "azure",
+  /** gcp */
+  GCP = "gcp",
+}
+
+/**
+ * SecretRef specifies the Secret containing authentication credentials
+ * for the HelmRepository.
+ * For HTTP/S basic auth the secret must contain 'username' and 'password'
+ * fields.
+ * Support for TLS auth using the 'certFile' and 'keyFile', and/or 'caFile'
+ * keys is deprecated. Please use `.spec.certSecretRef` instead.
+ *
+ * @schema HelmRepositoryV1Beta2SpecSecretRef
+ */
+export interface HelmRepositoryV1Beta2SpecSecretRef {
+  /**
+   * Name of the referent.
+   *
+   * @schema HelmRepositoryV1Beta2SpecSecretRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'HelmRepositoryV1Beta2SpecSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_HelmRepositoryV1Beta2SpecSecretRef(obj: HelmRepositoryV1Beta2SpecSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Type of the HelmRepository.
+ * When this field is set to  "oci", the URL field value must be prefixed with "oci://".
+ *
+ * @schema HelmRepositoryV1Beta2SpecType
+ */
+export enum HelmRepositoryV1Beta2SpecType {
+  /** default */
+  DEFAULT = "default",
+  /** oci */
+  OCI = "oci",
+}
+
+/**
+ * NamespaceSelector selects the namespaces to which this ACL applies.
+ * An empty map of MatchLabels matches all namespaces in a cluster.
+ *
+ * @schema HelmRepositoryV1Beta2SpecAccessFromNamespaceSelectors
+ */
+export interface HelmRepositoryV1Beta2SpecAccessFromNamespaceSelectors {
+  /**
+   * MatchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
+   * map is equivalent to an element of matchExpressions, whose key field is "key", the
+   * operator is "In", and the values array contains only "value". The requirements are ANDed.
+   *
+   * @schema HelmRepositoryV1Beta2SpecAccessFromNamespaceSelectors#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'HelmRepositoryV1Beta2SpecAccessFromNamespaceSelectors' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_HelmRepositoryV1Beta2SpecAccessFromNamespaceSelectors(obj: HelmRepositoryV1Beta2SpecAccessFromNamespaceSelectors | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+
+/**
+ * OCIRepository is the Schema for the ocirepositories API
+ *
+ * @schema OCIRepository
+ */
+export class OciRepository extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "OCIRepository"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    kind: 'OCIRepository',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "OCIRepository".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: OciRepositoryProps = {}): any {
+    return {
+      ...OciRepository.GVK,
+      ...toJson_OciRepositoryProps(props),
+    };
+  }
+
+  /**
+   * Defines a "OCIRepository" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: OciRepositoryProps = {}) {
+    super(scope, id, {
+      ...OciRepository.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...OciRepository.GVK,
+      ...toJson_OciRepositoryProps(resolved),
+    };
+  }
+}
+
+/**
+ * OCIRepository is the Schema for the ocirepositories API
+ *
+ * @schema OCIRepository
+ */
+export interface OciRepositoryProps {
+  /**
+   * @schema OCIRepository#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * OCIRepositorySpec defines the desired state of OCIRepository
+   *
+   * @schema OCIRepository#spec
+   */
+  readonly spec?: OciRepositorySpec;
+}
+
+/**
+ * Converts an object of type 'OciRepositoryProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositoryProps(obj: OciRepositoryProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_OciRepositorySpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * OCIRepositorySpec defines the desired state of OCIRepository
+ *
+ * @schema OciRepositorySpec
+ */
+export interface OciRepositorySpec {
+  /**
+   * CertSecretRef can be given the name of a Secret containing
+   * either or both of
+   *
+   * - a PEM-encoded client certificate (`tls.crt`) and private
+   * key (`tls.key`);
+   * - a PEM-encoded CA certificate (`ca.crt`)
+   *
+   * and whichever are supplied, will be used for connecting to the
+   * registry. The client cert and key are useful if you are
+   * authenticating with a certificate; the CA cert is useful if
+   * you are using a self-signed server certificate. The Secret must
+   * be of type `Opaque` or `kubernetes.io/tls`.
+   *
+   * @schema OciRepositorySpec#certSecretRef
+   */
+  readonly certSecretRef?: OciRepositorySpecCertSecretRef;
+
+  /**
+   * Ignore overrides the set of excluded patterns in the .sourceignore format
+   * (which is the same as .gitignore). If not provided, a default will be used,
+   * consult the documentation for your version to find out what those are.
+   *
+   * @schema OciRepositorySpec#ignore
+   */
+  readonly ignore?: string;
+
+  /**
+   * Insecure allows connecting to a non-TLS HTTP container registry.
+   *
+   * @schema OciRepositorySpec#insecure
+   */
+  readonly insecure?: boolean;
+
+  /**
+   * Interval at which the OCIRepository URL is checked for updates.
+   * This interval is approximate and may be subject to jitter to ensure
+   * efficient use of resources.
+   *
+   * @schema OciRepositorySpec#interval
+   */
+  readonly interval: string;
+
+  /**
+   * LayerSelector specifies which layer should be extracted from the OCI artifact.
+   * When not specified, the first layer found in the artifact is selected.
+   *
+   * @schema OciRepositorySpec#layerSelector
+   */
+  readonly layerSelector?: OciRepositorySpecLayerSelector;
+
+  /**
+   * The provider used for authentication, can be 'aws', 'azure', 'gcp' or 'generic'.
+   * When not specified, defaults to 'generic'.
+   *
+   * @schema OciRepositorySpec#provider
+   */
+  readonly provider?: OciRepositorySpecProvider;
+
+  /**
+   * ProxySecretRef specifies the Secret containing the proxy configuration
+   * to use while communicating with the container registry.
+   *
+   * @schema OciRepositorySpec#proxySecretRef
+   */
+  readonly proxySecretRef?: OciRepositorySpecProxySecretRef;
+
+  /**
+   * The OCI reference to pull and monitor for changes,
+   * defaults to the latest tag.
+   *
+   * @schema OciRepositorySpec#ref
+   */
+  readonly ref?: OciRepositorySpecRef;
+
+  /**
+   * SecretRef contains the secret name containing the registry login
+   * credentials to resolve image metadata.
+   * The secret must be of type kubernetes.io/dockerconfigjson.
+   *
+   * @schema OciRepositorySpec#secretRef
+   */
+  readonly secretRef?: OciRepositorySpecSecretRef;
+
+  /**
+   * ServiceAccountName is the name of the Kubernetes ServiceAccount used to authenticate
+   * the image pull if the service account has attached pull secrets. For more information:
+   * https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#add-imagepullsecrets-to-a-service-account
+   *
+   * @schema OciRepositorySpec#serviceAccountName
+   */
+  readonly serviceAccountName?: string;
+
+  /**
+   * This flag tells the controller to suspend the reconciliation of this source.
+   *
+   * @schema OciRepositorySpec#suspend
+   */
+  readonly suspend?: boolean;
+
+  /**
+   * The timeout for remote OCI Repository operations like pulling, defaults to 60s.
+   *
+   * @schema OciRepositorySpec#timeout
+   */
+  readonly timeout?: string;
+
+  /**
+   * URL is a reference to an OCI artifact repository hosted
+   * on a remote container registry.
+   *
+   * @schema OciRepositorySpec#url
+   */
+  readonly url: string;
+
+  /**
+   * Verify contains the secret name containing the trusted public keys
+   * used to verify the signature and specifies which provider to use to check
+   * whether OCI image is authentic.
+   *
+   * @schema OciRepositorySpec#verify
+   */
+  readonly verify?: OciRepositorySpecVerify;
+}
+
+/**
+ * Converts an object of type 'OciRepositorySpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositorySpec(obj: OciRepositorySpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certSecretRef': toJson_OciRepositorySpecCertSecretRef(obj.certSecretRef),
+    'ignore': obj.ignore,
+    'insecure': obj.insecure,
+    'interval': obj.interval,
+    'layerSelector': toJson_OciRepositorySpecLayerSelector(obj.layerSelector),
+    'provider': obj.provider,
+    'proxySecretRef': toJson_OciRepositorySpecProxySecretRef(obj.proxySecretRef),
+    'ref': toJson_OciRepositorySpecRef(obj.ref),
+    'secretRef': toJson_OciRepositorySpecSecretRef(obj.secretRef),
+    'serviceAccountName': obj.serviceAccountName,
+    'suspend': obj.suspend,
+    'timeout': obj.timeout,
+    'url': obj.url,
+    'verify': toJson_OciRepositorySpecVerify(obj.verify),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * CertSecretRef can be given the name of a Secret containing
+ * either or both of
+ *
+ * - a PEM-encoded client certificate (`tls.crt`) and private
+ * key (`tls.key`);
+ * - a PEM-encoded CA certificate (`ca.crt`)
+ *
+ * and whichever are supplied, will be used for connecting to the
+ * registry. The client cert and key are useful if you are
+ * authenticating with a certificate; the CA cert is useful if
+ * you are using a self-signed server certificate. The Secret must
+ * be of type `Opaque` or `kubernetes.io/tls`.
+ *
+ * @schema OciRepositorySpecCertSecretRef
+ */
+export interface OciRepositorySpecCertSecretRef {
+  /**
+   * Name of the referent.
+   *
+   * @schema OciRepositorySpecCertSecretRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'OciRepositorySpecCertSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositorySpecCertSecretRef(obj: OciRepositorySpecCertSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * LayerSelector specifies which layer should be extracted from the OCI artifact.
+ * When not specified, the first layer found in the artifact is selected.
+ *
+ * @schema OciRepositorySpecLayerSelector
+ */
+export interface OciRepositorySpecLayerSelector {
+  /**
+   * MediaType specifies the OCI media type of the layer
+   * which should be extracted from the OCI Artifact. The
+   * first layer matching this type is selected.
+   *
+   * @schema OciRepositorySpecLayerSelector#mediaType
+   */
+  readonly mediaType?: string;
+
+  /**
+   * Operation specifies how the selected layer should be processed.
+   * By default, the layer compressed content is extracted to storage.
+   * When the operation is set to 'copy', the layer compressed content
+   * is persisted to storage as it is.
+   *
+   * @schema OciRepositorySpecLayerSelector#operation
+   */
+  readonly operation?: OciRepositorySpecLayerSelectorOperation;
+}
+
+/**
+ * Converts an object of type 'OciRepositorySpecLayerSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositorySpecLayerSelector(obj: OciRepositorySpecLayerSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'mediaType': obj.mediaType,
+    'operation': obj.operation,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The provider used for authentication, can be 'aws', 'azure', 'gcp' or 'generic'.
+ * When not specified, defaults to 'generic'.
+ *
+ * @schema OciRepositorySpecProvider
+ */
+export enum OciRepositorySpecProvider {
+  /** generic */
+  GENERIC = "generic",
+  /** aws */
+  AWS = "aws",
+  /** azure */
+  AZURE = "azure",
+  /** gcp */
+  GCP = "gcp",
+}
+
+/**
+ * ProxySecretRef specifies the Secret containing the proxy configuration
+ * to use while communicating with the container registry.
+ *
+ * @schema OciRepositorySpecProxySecretRef
+ */
+export interface OciRepositorySpecProxySecretRef {
+  /**
+   * Name of the referent.
+   *
+   * @schema OciRepositorySpecProxySecretRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'OciRepositorySpecProxySecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositorySpecProxySecretRef(obj: OciRepositorySpecProxySecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The OCI reference to pull and monitor for changes,
+ * defaults to the latest tag.
+ *
+ * @schema OciRepositorySpecRef
+ */
+export interface OciRepositorySpecRef {
+  /**
+   * Digest is the image digest to pull, takes precedence over SemVer.
+   * The value should be in the format 'sha256:<HASH>'.
+   *
+   * @schema OciRepositorySpecRef#digest
+   */
+  readonly digest?: string;
+
+  /**
+   * SemVer is the range of tags to pull selecting the latest within
+   * the range, takes precedence over Tag.
+   *
+   * @schema OciRepositorySpecRef#semver
+   */
+  readonly semver?: string;
+
+  /**
+   * SemverFilter is a regex pattern to filter the tags within the SemVer range.
+   *
+   * @schema OciRepositorySpecRef#semverFilter
+   */
+  readonly semverFilter?: string;
+
+  /**
+   * Tag is the image tag to pull, defaults to latest.
+   *
+   * @schema OciRepositorySpecRef#tag
+   */
+  readonly tag?: string;
+}
+
+/**
+ * Converts an object of type 'OciRepositorySpecRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositorySpecRef(obj: OciRepositorySpecRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'digest': obj.digest,
+    'semver': obj.semver,
+    'semverFilter': obj.semverFilter,
+    'tag': obj.tag,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * SecretRef contains the secret name containing the registry login
+ * credentials to resolve image metadata.
+ * The secret must be of type kubernetes.io/dockerconfigjson.
+ *
+ * @schema OciRepositorySpecSecretRef
+ */
+export interface OciRepositorySpecSecretRef {
+  /**
+   * Name of the referent.
+   *
+   * @schema OciRepositorySpecSecretRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'OciRepositorySpecSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositorySpecSecretRef(obj: OciRepositorySpecSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Verify contains the secret name containing the trusted public keys
+ * used to verify the signature and specifies which provider to use to check
+ * whether OCI image is authentic.
+ *
+ * @schema OciRepositorySpecVerify
+ */
+export interface OciRepositorySpecVerify {
+  /**
+   * MatchOIDCIdentity specifies the identity matching criteria to use
+   * while verifying an OCI artifact which was signed using Cosign keyless
+   * signing. The artifact's identity is deemed to be verified if any of the
+   * specified matchers match against the identity.
+   *
+   * @schema OciRepositorySpecVerify#matchOIDCIdentity
+   */
+  readonly matchOidcIdentity?: OciRepositorySpecVerifyMatchOidcIdentity[];
+
+  /**
+   * Provider specifies the technology used to sign the OCI Artifact.
+   *
+   * @schema OciRepositorySpecVerify#provider
+   */
+  readonly provider: OciRepositorySpecVerifyProvider;
+
+  /**
+   * SecretRef specifies the Kubernetes Secret containing the
+   * trusted public keys.
+   *
+   * @schema OciRepositorySpecVerify#secretRef
+   */
+  readonly secretRef?: OciRepositorySpecVerifySecretRef;
+}
+
+/**
+ * Converts an object of type 'OciRepositorySpecVerify' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositorySpecVerify(obj: OciRepositorySpecVerify | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchOIDCIdentity': obj.matchOidcIdentity?.map(y => toJson_OciRepositorySpecVerifyMatchOidcIdentity(y)),
+    'provider': obj.provider,
+    'secretRef': toJson_OciRepositorySpecVerifySecretRef(obj.secretRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Operation specifies how the selected layer should be processed.
+ * By default, the layer compressed content is extracted to storage.
+ * When the operation is set to 'copy', the layer compressed content
+ * is persisted to storage as it is.
+ *
+ * @schema OciRepositorySpecLayerSelectorOperation
+ */
+export enum OciRepositorySpecLayerSelectorOperation {
+  /** extract */
+  EXTRACT = "extract",
+  /** copy */
+  COPY = "copy",
+}
+
+/**
+ * OIDCIdentityMatch specifies options for verifying the certificate identity,
+ * i.e. the issuer and the subject of the certificate.
+ *
+ * @schema OciRepositorySpecVerifyMatchOidcIdentity
+ */
+export interface OciRepositorySpecVerifyMatchOidcIdentity {
+  /**
+   * Issuer specifies the regex pattern to match against to verify
+   * the OIDC issuer in the Fulcio certificate. The pattern must be a
+   * valid Go regular expression.
+   *
+   * @schema OciRepositorySpecVerifyMatchOidcIdentity#issuer
+   */
+  readonly issuer: string;
+
+  /**
+   * Subject specifies the regex pattern to match against to verify
+   * the identity subject in the Fulcio certificate. The pattern must
+   * be a valid Go regular expression.
+   *
+   * @schema OciRepositorySpecVerifyMatchOidcIdentity#subject
+   */
+  readonly subject: string;
+}
+
+/**
+ * Converts an object of type 'OciRepositorySpecVerifyMatchOidcIdentity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositorySpecVerifyMatchOidcIdentity(obj: OciRepositorySpecVerifyMatchOidcIdentity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'issuer': obj.issuer,
+    'subject': obj.subject,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Provider specifies the technology used to sign the OCI Artifact.
+ *
+ * @schema OciRepositorySpecVerifyProvider
+ */
+export enum OciRepositorySpecVerifyProvider {
+  /** cosign */
+  COSIGN = "cosign",
+  /** notation */
+  NOTATION = "notation",
+}
+
+/**
+ * SecretRef specifies the Kubernetes Secret containing the
+ * trusted public keys.
+ *
+ * @schema OciRepositorySpecVerifySecretRef
+ */
+export interface OciRepositorySpecVerifySecretRef {
+  /**
+   * Name of the referent.
+   *
+   * @schema OciRepositorySpecVerifySecretRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'OciRepositorySpecVerifySecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositorySpecVerifySecretRef(obj: OciRepositorySpecVerifySecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+
+/**
+ * OCIRepository is the Schema for the ocirepositories API
+ *
+ * @schema OCIRepositoryV1Beta2
+ */
+export class OciRepositoryV1Beta2 extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "OCIRepositoryV1Beta2"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'source.toolkit.fluxcd.io/v1beta2',
+    kind: 'OCIRepository',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "OCIRepositoryV1Beta2".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: OciRepositoryV1Beta2Props = {}): any {
+    return {
+      ...OciRepositoryV1Beta2.GVK,
+      ...toJson_OciRepositoryV1Beta2Props(props),
+    };
+  }
+
+  /**
+   * Defines a "OCIRepositoryV1Beta2" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: OciRepositoryV1Beta2Props = {}) {
+    super(scope, id, {
+      ...OciRepositoryV1Beta2.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...OciRepositoryV1Beta2.GVK,
+      ...toJson_OciRepositoryV1Beta2Props(resolved),
+    };
+  }
+}
+
+/**
+ * OCIRepository is the Schema for the ocirepositories API
+ *
+ * @schema OCIRepositoryV1Beta2
+ */
+export interface OciRepositoryV1Beta2Props {
+  /**
+   * @schema OCIRepositoryV1Beta2#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * OCIRepositorySpec defines the desired state of OCIRepository
+   *
+   * @schema OCIRepositoryV1Beta2#spec
+   */
+  readonly spec?: OciRepositoryV1Beta2Spec;
+}
+
+/**
+ * Converts an object of type 'OciRepositoryV1Beta2Props' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositoryV1Beta2Props(obj: OciRepositoryV1Beta2Props | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_OciRepositoryV1Beta2Spec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * OCIRepositorySpec defines the desired state of OCIRepository
+ *
+ * @schema OciRepositoryV1Beta2Spec
+ */
+export interface OciRepositoryV1Beta2Spec {
+  /**
+   * CertSecretRef can be given the name of a Secret containing
+   * either or both of
+   *
+   * - a PEM-encoded client certificate (`tls.crt`) and private
+   * key (`tls.key`);
+   * - a PEM-encoded CA certificate (`ca.crt`)
+   *
+   * and whichever are supplied, will be used for connecting to the
+   * registry. The client cert and key are useful if you are
+   * authenticating with a certificate; the CA cert is useful if
+   * you are using a self-signed server certificate. The Secret must
+   * be of type `Opaque` or `kubernetes.io/tls`.
+   *
+   * Note: Support for the `caFile`, `certFile` and `keyFile` keys have
+   * been deprecated.
+   *
+   * @schema OciRepositoryV1Beta2Spec#certSecretRef
+   */
+  readonly certSecretRef?: OciRepositoryV1Beta2SpecCertSecretRef;
+
+  /**
+   * Ignore overrides the set of excluded patterns in the .sourceignore format
+   * (which is the same as .gitignore). If not provided, a default will be used,
+   * consult the documentation for your version to find out what those are.
+   *
+   * @schema OciRepositoryV1Beta2Spec#ignore
+   */
+  readonly ignore?: string;
+
+  /**
+   * Insecure allows connecting to a non-TLS HTTP container registry.
+   *
+   * @schema OciRepositoryV1Beta2Spec#insecure
+   */
+  readonly insecure?: boolean;
+
+  /**
+   * Interval at which the OCIRepository URL is checked for updates.
+   * This interval is approximate and may be subject to jitter to ensure
+   * efficient use of resources.
+   *
+   * @schema OciRepositoryV1Beta2Spec#interval
+   */
+  readonly interval: string;
+
+  /**
+   * LayerSelector specifies which layer should be extracted from the OCI artifact.
+   * When not specified, the first layer found in the artifact is selected.
+   *
+   * @schema OciRepositoryV1Beta2Spec#layerSelector
+   */
+  readonly layerSelector?: OciRepositoryV1Beta2SpecLayerSelector;
+
+  /**
+   * The provider used for authentication, can be 'aws', 'azure', 'gcp' or 'generic'.
+   * When not specified, defaults to 'generic'.
+   *
+   * @schema OciRepositoryV1Beta2Spec#provider
+   */
+  readonly provider?: OciRepositoryV1Beta2SpecProvider;
+
+  /**
+   * ProxySecretRef specifies the Secret containing the proxy configuration
+   * to use while communicating with the container registry.
+   *
+   * @schema OciRepositoryV1Beta2Spec#proxySecretRef
+   */
+  readonly proxySecretRef?: OciRepositoryV1Beta2SpecProxySecretRef;
+
+  /**
+   * The OCI reference to pull and monitor for changes,
+   * defaults to the latest tag.
+   *
+   * @schema OciRepositoryV1Beta2Spec#ref
+   */
+  readonly ref?: OciRepositoryV1Beta2SpecRef;
+
+  /**
+   * SecretRef contains the secret name containing the registry login
+   * credentials to resolve image metadata.
+   * The secret must be of type kubernetes.io/dockerconfigjson.
+   *
+   * @schema OciRepositoryV1Beta2Spec#secretRef
+   */
+  readonly secretRef?: OciRepositoryV1Beta2SpecSecretRef;
+
+  /**
+   * ServiceAccountName is the name of the Kubernetes ServiceAccount used to authenticate
+   * the image pull if the service account has attached pull secrets. For more information:
+   * https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#add-imagepullsecrets-to-a-service-account
+   *
+   * @schema OciRepositoryV1Beta2Spec#serviceAccountName
+   */
+  readonly serviceAccountName?: string;
+
+  /**
+   * This flag tells the controller to suspend the reconciliation of this source.
+   *
+   * @schema OciRepositoryV1Beta2Spec#suspend
+   */
+  readonly suspend?: boolean;
+
+  /**
+   * The timeout for remote OCI Repository operations like pulling, defaults to 60s.
+   *
+   * @schema OciRepositoryV1Beta2Spec#timeout
+   */
+  readonly timeout?: string;
+
+  /**
+   * URL is a reference to an OCI artifact repository hosted
+   * on a remote container registry.
+   *
+   * @schema OciRepositoryV1Beta2Spec#url
+   */
+  readonly url: string;
+
+  /**
+   * Verify contains the secret name containing the trusted public keys
+   * used to verify the signature and specifies which provider to use to check
+   * whether OCI image is authentic.
+   *
+   * @schema OciRepositoryV1Beta2Spec#verify
+   */
+  readonly verify?: OciRepositoryV1Beta2SpecVerify;
+}
+
+/**
+ * Converts an object of type 'OciRepositoryV1Beta2Spec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositoryV1Beta2Spec(obj: OciRepositoryV1Beta2Spec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certSecretRef': toJson_OciRepositoryV1Beta2SpecCertSecretRef(obj.certSecretRef),
+    'ignore': obj.ignore,
+    'insecure': obj.insecure,
+    'interval': obj.interval,
+    'layerSelector': toJson_OciRepositoryV1Beta2SpecLayerSelector(obj.layerSelector),
+    'provider': obj.provider,
+    'proxySecretRef': toJson_OciRepositoryV1Beta2SpecProxySecretRef(obj.proxySecretRef),
+    'ref': toJson_OciRepositoryV1Beta2SpecRef(obj.ref),
+    'secretRef': toJson_OciRepositoryV1Beta2SpecSecretRef(obj.secretRef),
+    'serviceAccountName': obj.serviceAccountName,
+    'suspend': obj.suspend,
+    'timeout': obj.timeout,
+    'url': obj.url,
+    'verify': toJson_OciRepositoryV1Beta2SpecVerify(obj.verify),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * CertSecretRef can be given the name of a Secret containing
+ * either or both of
+ *
+ * - a PEM-encoded client certificate (`tls.crt`) and private
+ * key (`tls.key`);
+ * - a PEM-encoded CA certificate (`ca.crt`)
+ *
+ * and whichever are supplied, will be used for connecting to the
+ * registry. The client cert and key are useful if you are
+ * authenticating with a certificate; the CA cert is useful if
+ * you are using a self-signed server certificate. The Secret must
+ * be of type `Opaque` or `kubernetes.io/tls`.
+ *
+ * Note: Support for the `caFile`, `certFile` and `keyFile` keys have
+ * been deprecated.
+ *
+ * @schema OciRepositoryV1Beta2SpecCertSecretRef
+ */
+export interface OciRepositoryV1Beta2SpecCertSecretRef {
+  /**
+   * Name of the referent.
+   *
+   * @schema OciRepositoryV1Beta2SpecCertSecretRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'OciRepositoryV1Beta2SpecCertSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositoryV1Beta2SpecCertSecretRef(obj: OciRepositoryV1Beta2SpecCertSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * LayerSelector specifies which layer should be extracted from the OCI artifact.
+ * When not specified, the first layer found in the artifact is selected.
+ *
+ * @schema OciRepositoryV1Beta2SpecLayerSelector
+ */
+export interface OciRepositoryV1Beta2SpecLayerSelector {
+  /**
+   * MediaType specifies the OCI media type of the layer
+   * which should be extracted from the OCI Artifact. The
+   * first layer matching this type is selected.
+   *
+   * @schema OciRepositoryV1Beta2SpecLayerSelector#mediaType
+   */
+  readonly mediaType?: string;
+
+  /**
+   * Operation specifies how the selected layer should be processed.
+   * By default, the layer compressed content is extracted to storage.
+   * When the operation is set to 'copy', the layer compressed content
+   * is persisted to storage as it is.
+   *
+   * @schema OciRepositoryV1Beta2SpecLayerSelector#operation
+   */
+  readonly operation?: OciRepositoryV1Beta2SpecLayerSelectorOperation;
+}
+
+/**
+ * Converts an object of type 'OciRepositoryV1Beta2SpecLayerSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositoryV1Beta2SpecLayerSelector(obj: OciRepositoryV1Beta2SpecLayerSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'mediaType': obj.mediaType,
+    'operation': obj.operation,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The provider used for authentication, can be 'aws', 'azure', 'gcp' or 'generic'.
+ * When not specified, defaults to 'generic'.
+ *
+ * @schema OciRepositoryV1Beta2SpecProvider
+ */
+export enum OciRepositoryV1Beta2SpecProvider {
+  /** generic */
+  GENERIC = "generic",
+  /** aws */
+  AWS = "aws",
+  /** azure */
+  AZURE = "azure",
+  /** gcp */
+  GCP = "gcp",
+}
+
+/**
+ * ProxySecretRef specifies the Secret containing the proxy configuration
+ * to use while communicating with the container registry.
+ *
+ * @schema OciRepositoryV1Beta2SpecProxySecretRef
+ */
+export interface OciRepositoryV1Beta2SpecProxySecretRef {
+  /**
+   * Name of the referent.
+   *
+   * @schema OciRepositoryV1Beta2SpecProxySecretRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'OciRepositoryV1Beta2SpecProxySecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositoryV1Beta2SpecProxySecretRef(obj: OciRepositoryV1Beta2SpecProxySecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The OCI reference to pull and monitor for changes,
+ * defaults to the latest tag.
+ *
+ * @schema OciRepositoryV1Beta2SpecRef
+ */
+export interface OciRepositoryV1Beta2SpecRef {
+  /**
+   * Digest is the image digest to pull, takes precedence over SemVer.
+   * The value should be in the format 'sha256:<HASH>'.
+   *
+   * @schema OciRepositoryV1Beta2SpecRef#digest
+   */
+  readonly digest?: string;
+
+  /**
+   * SemVer is the range of tags to pull selecting the latest within
+   * the range, takes precedence over Tag.
+   *
+   * @schema OciRepositoryV1Beta2SpecRef#semver
+   */
+  readonly semver?: string;
+
+  /**
+   * SemverFilter is a regex pattern to filter the tags within the SemVer range.
+   *
+   * @schema OciRepositoryV1Beta2SpecRef#semverFilter
+   */
+  readonly semverFilter?: string;
+
+  /**
+   * Tag is the image tag to pull, defaults to latest.
+   *
+   * @schema OciRepositoryV1Beta2SpecRef#tag
+   */
+  readonly tag?: string;
+}
+
+/**
+ * Converts an object of type 'OciRepositoryV1Beta2SpecRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositoryV1Beta2SpecRef(obj: OciRepositoryV1Beta2SpecRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'digest': obj.digest,
+    'semver': obj.semver,
+    'semverFilter': obj.semverFilter,
+    'tag': obj.tag,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * SecretRef contains the secret name containing the registry login
+ * credentials to resolve image metadata.
+ * The secret must be of type kubernetes.io/dockerconfigjson.
+ *
+ * @schema OciRepositoryV1Beta2SpecSecretRef
+ */
+export interface OciRepositoryV1Beta2SpecSecretRef {
+  /**
+   * Name of the referent.
+   *
+   * @schema OciRepositoryV1Beta2SpecSecretRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'OciRepositoryV1Beta2SpecSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositoryV1Beta2SpecSecretRef(obj: OciRepositoryV1Beta2SpecSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Verify contains the secret name containing the trusted public keys
+ * used to verify the signature and specifies which provider to use to check
+ * whether OCI image is authentic.
+ *
+ * @schema OciRepositoryV1Beta2SpecVerify
+ */
+export interface OciRepositoryV1Beta2SpecVerify {
+  /**
+   * MatchOIDCIdentity specifies the identity matching criteria to use
+   * while verifying an OCI artifact which was signed using Cosign keyless
+   * signing. The artifact's identity is deemed to be verified if any of the
+   * specified matchers match against the identity.
+   *
+   * @schema OciRepositoryV1Beta2SpecVerify#matchOIDCIdentity
+   */
+  readonly matchOidcIdentity?: OciRepositoryV1Beta2SpecVerifyMatchOidcIdentity[];
+
+  /**
+   * Provider specifies the technology used to sign the OCI Artifact.
+   *
+   * @schema OciRepositoryV1Beta2SpecVerify#provider
+   */
+  readonly provider: OciRepositoryV1Beta2SpecVerifyProvider;
+
+  /**
+   * SecretRef specifies the Kubernetes Secret containing the
+   * trusted public keys.
+   *
+   * @schema OciRepositoryV1Beta2SpecVerify#secretRef
+   */
+  readonly secretRef?: OciRepositoryV1Beta2SpecVerifySecretRef;
+}
+
+/**
+ * Converts an object of type 'OciRepositoryV1Beta2SpecVerify' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositoryV1Beta2SpecVerify(obj: OciRepositoryV1Beta2SpecVerify | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchOIDCIdentity': obj.matchOidcIdentity?.map(y => toJson_OciRepositoryV1Beta2SpecVerifyMatchOidcIdentity(y)),
+    'provider': obj.provider,
+    'secretRef': toJson_OciRepositoryV1Beta2SpecVerifySecretRef(obj.secretRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Operation specifies how the selected layer should be processed.
+ * By default, the layer compressed content is extracted to storage.
+ * When the operation is set to 'copy', the layer compressed content
+ * is persisted to storage as it is.
+ *
+ * @schema OciRepositoryV1Beta2SpecLayerSelectorOperation
+ */
+export enum OciRepositoryV1Beta2SpecLayerSelectorOperation {
+  /** extract */
+  EXTRACT = "extract",
+  /** copy */
+  COPY = "copy",
+}
+
+/**
+ * OIDCIdentityMatch specifies options for verifying the certificate identity,
+ * i.e. the issuer and the subject of the certificate.
+ *
+ * @schema OciRepositoryV1Beta2SpecVerifyMatchOidcIdentity
+ */
+export interface OciRepositoryV1Beta2SpecVerifyMatchOidcIdentity {
+  /**
+   * Issuer specifies the regex pattern to match against to verify
+   * the OIDC issuer in the Fulcio certificate. The pattern must be a
+   * valid Go regular expression.
+   *
+   * @schema OciRepositoryV1Beta2SpecVerifyMatchOidcIdentity#issuer
+   */
+  readonly issuer: string;
+
+  /**
+   * Subject specifies the regex pattern to match against to verify
+   * the identity subject in the Fulcio certificate. The pattern must
+   * be a valid Go regular expression.
+   *
+   * @schema OciRepositoryV1Beta2SpecVerifyMatchOidcIdentity#subject
+   */
+  readonly subject: string;
+}
+
+/**
+ * Converts an object of type 'OciRepositoryV1Beta2SpecVerifyMatchOidcIdentity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositoryV1Beta2SpecVerifyMatchOidcIdentity(obj: OciRepositoryV1Beta2SpecVerifyMatchOidcIdentity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'issuer': obj.issuer,
+    'subject': obj.subject,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Provider specifies the technology used to sign the OCI Artifact.
+ *
+ * @schema OciRepositoryV1Beta2SpecVerifyProvider
+ */
+export enum OciRepositoryV1Beta2SpecVerifyProvider {
+  /** cosign */
+  COSIGN = "cosign",
+  /** notation */
+  NOTATION = "notation",
+}
+
+/**
+ * SecretRef specifies the Kubernetes Secret containing the
+ * trusted public keys.
+ *
+ * @schema OciRepositoryV1Beta2SpecVerifySecretRef
+ */
+export interface OciRepositoryV1Beta2SpecVerifySecretRef {
+  /**
+   * Name of the referent.
+   *
+   * @schema OciRepositoryV1Beta2SpecVerifySecretRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'OciRepositoryV1Beta2SpecVerifySecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_OciRepositoryV1Beta2SpecVerifySecretRef(obj: OciRepositoryV1Beta2SpecVerifySecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+

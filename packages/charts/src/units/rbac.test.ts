@@ -83,7 +83,8 @@ describe('team access', () => {
     const grants = (group: string, resource: string, verb: string) =>
       (role.rules as Obj[]).some((r) => r.apiGroups.includes(group) && r.resources.includes(resource) && r.verbs.includes(verb));
     expect(grants('apps', 'deployments', 'update')).toBe(true);
-    expect(grants('', 'secrets', 'create')).toBe(true);
+    // docs/decisions/0205: no verb on Secrets for people; apps read Key Vault through the CSI driver.
+    for (const verb of ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']) expect(grants('', 'secrets', verb)).toBe(false);
     expect(grants('', 'pods/exec', 'create')).toBe(true);
     expect(grants('networking.k8s.io', 'networkpolicies', 'get')).toBe(true);
     expect(grants('networking.k8s.io', 'networkpolicies', 'create')).toBe(false);

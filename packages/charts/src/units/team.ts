@@ -6,18 +6,23 @@ import { TeamAccess } from '../constructs/team-access.js';
 import { TeamLimitRange } from '../constructs/team-limit-range.js';
 import { TeamNamespace } from '../constructs/team-namespace.js';
 import { TeamQuota } from '../constructs/team-quota.js';
-import { Workload } from '../constructs/workload.js';
+import { TenantDelivery } from '../constructs/tenant-delivery.js';
 import { WorkloadServiceAccount } from '../constructs/workload-service-account.js';
 import { APP_NAME_LABEL, KIT_PREFIX, managedBy, PART_OF_LABEL } from '../labels.js';
 import { egressIntents } from '../network-model.js';
 import { formatCpuFloor, formatMemoryFloor } from '../internal/quantities.js';
 import { largestNode, userPool } from '../internal/scheduling.js';
 import { UnitBuilder, type ManifestUnit } from '../manifest.js';
+import { composeSecrets, composeSecretSyncs, composeWorkload, federatedClientId, teamServiceAccounts } from './team-workloads.js';
+import { composeTeamNotifications } from './team-notifications.js';
 
 /**
  * The folder of one team: `namespace.yaml` (Namespace, ResourceQuota, LimitRange), `rbac.yaml`
- * (RoleBindings, one ServiceAccount per workload), `network-policies.yaml`, and one
- * `workload-<name>.yaml` per workload (Deployment, Service, HPA, PDB).
+ * (RoleBindings, one ServiceAccount per workload and per other federated account),
+ * `network-policies.yaml`, `secrets.yaml` (SecretProviderClasses, when the team has secrets), one
+ * `workload-<name>.yaml` per workload (Deployment, StatefulSet or CronJob with what goes with it) and
+ * one `secret-sync-<name>.yaml` per synced secret no workload mounts. With `notifications`,
+ * `notifications.yaml` (Flux Provider and Alert for the team's own Flux objects).
  */
 export function teamUnit(spec: ClusterSpec, team: Team): ManifestUnit {
   const unit = new UnitBuilder(`teams/${team.name}`);
@@ -55,11 +60,12 @@ export function composeTeam(unit: UnitBuilder, spec: ClusterSpec, team: Team): v
     editGroupObjectId: team.groupObjectId,
     ...(team.readOnlyGroupObjectId !== undefined ? { viewGroupObjectId: team.readOnlyGroupObjectId } : {}),
   });
-  for (const w of team.workloads) {
-    new WorkloadServiceAccount(rbac, `ServiceAccount-${w.name}`, {
-      name: w.name,
+  for (const account of teamServiceAccounts(team)) {
+    new WorkloadServiceAccount(rbac, `ServiceAccount-${account}`, {
+      name: account,
       namespace,
-      labels: { [APP_NAME_LABEL]: w.name, [PART_OF_LABEL]: team.name, ...managedBy() },
+      labels: { [APP_NAME_LABEL]: account, [PART_OF_LABEL]: team.name, ...managedBy() },
+      ...(federatedClientId(team, account) ? { workloadIdentityClientId: federatedClientId(team, account) } : {}),
     });
   }
 
@@ -73,19 +79,10 @@ export function composeTeam(unit: UnitBuilder, spec: ClusterSpec, team: Team): v
   // no projectcalico.org/v3 object, so it applies on stock AKS and never waits for the Calico API.
   for (const intent of egressIntents(spec, team)) new EgressPolicy(net, `Egress-${intent.name}`, { namespace, intent, rendering: 'kubernetes' });
 
-  for (const w of team.workloads) {
-    new Workload(unit.file(`workload-${w.name}.yaml`), 'Workload', {
-      name: w.name,
-      namespace,
-      partOf: team.name,
-      image: w.image,
-      port: w.port,
-      resources: w.resources,
-      replicas: w.replicas,
-      autoscaling: w.autoscaling,
-      nodePool: userPool(spec, w.nodePool),
-      healthPath: w.healthPath,
-      env: w.env,
-    });
-  }
+  composeSecrets(unit, spec, team);
+  for (const w of team.workloads) composeWorkload(unit.file(`workload-${w.name}.yaml`), spec, team, w);
+  composeSecretSyncs(unit, spec, team);
+  composeTeamNotifications(unit, spec, team);
+  // The team's own sources (docs/decisions/0107): only when it declares delivery.
+  if (team.delivery) new TenantDelivery(unit.file('delivery.yaml'), 'Delivery', { namespace, sources: team.delivery.sources });
 }

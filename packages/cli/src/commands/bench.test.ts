@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTables, spread, type BenchRow } from './bench.js';
+import { formatGeneratorLine, formatTables, spread, type BenchRow } from './bench.js';
 
 const row = (teams: number, totalMs: number, extra: Partial<BenchRow> = {}): BenchRow => ({
   teams,
@@ -45,5 +45,10 @@ describe('bench tables', () => {
     expect(text).toMatch(/^\s+1000 .*> \d+ s\s+>/m);
     expect(text).toMatch(/100 teams: validation is 40\.0x faster than kubectl kustomize \(target >= 20x\)/);
     expect(text).toMatch(/per-team cost from 100 to 1000 teams: 1\.06x/);
+  });
+
+  it("THEN the generator's own share is printed as median (min-max) against its 1 s target, met or not", () => {
+    expect(formatGeneratorLine([900, 700, 800])).toMatch(/generator's own share of nx g team-namespace --dry-run .*: 800 \(700-900\) ms \(target <= 1000 ms, met\)/);
+    expect(formatGeneratorLine([1500, 1200, 1300])).toMatch(/: 1300 \(1200-1500\) ms \(target <= 1000 ms, NOT met\)/);
   });
 });

@@ -8,6 +8,7 @@ import { applyPlan, fluxEntryDir, outputRoots, planWrite, renderCluster } from '
 import { fileSystemSource, listClusters, loadCluster } from '@aks-hybrid/spec';
 import { parseYamlDocuments, resolveKustomizeBinary, validateRendered } from '@aks-hybrid/validate';
 import { readTree } from '../read-tree.js';
+import { GENERATOR_TARGET_MS, hasGenerator, timeGeneratorOnce } from './bench-generator.js';
 
 /** One run of one size, measured in its own process. */
 export interface BenchRow {
@@ -19,7 +20,10 @@ export interface BenchRow {
   readonly writeMs: number;
   readonly totalMs: number;
   readonly findings: number;
+  /** Peak RSS of render + validate + write (what `kit render` holds), read right after the write. */
   readonly peakRssMiB: number;
+  /** Peak RSS of the whole run, the checks of the written tree below included (absent in older rows). */
+  readonly peakRssAllMiB?: number;
   /** Validation of the written tree from disk (read + parse + schemas + indexes + policies). */
   readonly validateFromDiskMs: number;
   /** Reading and parsing the same YAML files with the validator's parser only. */
@@ -39,6 +43,8 @@ export interface BenchArgs {
   readonly runs?: number;
   /** Include the Bicep compiler in validate (a constant per cluster, not per team). @default false */
   readonly bicep?: boolean;
+  /** Time the team generator's own share of `nx g team-namespace --dry-run` too. @default true */
+  readonly generator?: boolean;
 }
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -60,26 +66,39 @@ export async function benchCommand(args: BenchArgs, log: (line: string) => void)
     log(JSON.stringify(await benchOnce(args.root, Number(process.env.KIT_BENCH_ONE))));
     return 0;
   }
+  if (process.env.KIT_BENCH_GENERATOR) {
+    log(JSON.stringify({ generatorMs: await timeGeneratorOnce(args.root, process.env.KIT_BENCH_GENERATOR) }));
+    return 0;
+  }
   const runs = Math.max(1, args.runs ?? 3);
   const results: { teams: number; rows: BenchRow[]; timedOut: boolean }[] = [];
+  const generatorMs: number[] = [];
   const stopOnSignal = forwardSignalsToChild();
   try {
     for (const teams of args.teams) {
       const rows: BenchRow[] = [];
       let timedOut = false;
       for (let run = 0; run < runs && !timedOut; run++) {
-        const row = await runChild(args, teams, stopOnSignal);
+        const row = await runChild(args, { KIT_BENCH_ONE: String(teams) }, `bench with ${teams} teams`, stopOnSignal);
         if (row === 'timeout') timedOut = true;
         else rows.push(row);
       }
       results.push({ teams, rows, timedOut });
       log(`  ${teams} teams: ${rows.length} run(s)${timedOut ? `, stopped after ${RUN_TIME_BOX_MS / 1000} s` : ''}`);
     }
+    if (args.generator !== false && hasGenerator(args.root)) {
+      const cluster = listClusters(fileSystemSource(args.root))[0]!;
+      for (let run = 0; run < runs; run++) {
+        const row = await runChild(args, { KIT_BENCH_GENERATOR: cluster }, `the generator`, stopOnSignal);
+        if (row !== 'timeout') generatorMs.push((row as unknown as { generatorMs: number }).generatorMs);
+      }
+    }
   } finally {
     stopOnSignal.dispose();
   }
   log('');
   log(formatTables(results, runs, args.bicep ?? false));
+  if (generatorMs.length > 0) log(formatGeneratorLine(generatorMs));
   return results.some((r) => r.rows.some((row) => row.findings > 0)) ? 1 : 0;
 }
 
@@ -103,8 +122,8 @@ function forwardSignalsToChild(): ChildTracker {
   return tracker;
 }
 
-function runChild(args: BenchArgs, teams: number, tracker: ChildTracker): Promise<BenchRow | 'timeout'> {
-  const env: NodeJS.ProcessEnv = { ...process.env, KIT_BENCH_ONE: String(teams) };
+function runChild(args: BenchArgs, mode: NodeJS.ProcessEnv, what: string, tracker: ChildTracker): Promise<BenchRow | 'timeout'> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...mode };
   // The Bicep compiler runs once per cluster whatever its size: left out unless asked for.
   if (!args.bicep) env.KIT_BICEP = join(tmpdir(), 'kit-bench-no-bicep');
   return new Promise((resolve, reject) => {
@@ -120,7 +139,7 @@ function runChild(args: BenchArgs, teams: number, tracker: ChildTracker): Promis
       clearTimeout(timer);
       tracker.current = undefined;
       if (signal === 'SIGTERM') resolve('timeout');
-      else if (code !== 0) reject(new Error(`bench with ${teams} teams failed:\n${stderr}`));
+      else if (code !== 0) reject(new Error(`${what} failed:\n${stderr}`));
       else resolve(JSON.parse(stdout.trim().split('\n').pop()!) as BenchRow);
     });
   });
@@ -141,9 +160,10 @@ async function benchOnce(root: string, teams: number): Promise<BenchRow> {
     const findings = await validateRendered(files, spec, { ...options, objects });
     const validateMs = ms(t1);
     const t2 = process.hrtime.bigint();
-    applyPlan(out, planWrite(out, spec.name, files));
+    await applyPlan(out, planWrite(out, spec.name, files));
     const writeMs = ms(t2);
     const totalMs = ms(t0);
+    const peakRssMiB = maxRssMiB();
 
     // The same written tree: full validation from disk, parse only, the JSON floor, kubectl and kustomize.
     const t3 = process.hrtime.bigint();
@@ -169,8 +189,8 @@ async function benchOnce(root: string, teams: number): Promise<BenchRow> {
       writeMs,
       totalMs,
       findings: findings.length,
-      // maxRSS is in KiB and covers the whole life of this process.
-      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMiB,
+      peakRssAllMiB: maxRssMiB(),
       validateFromDiskMs,
       parseOnlyMs,
       jsonFloorMs,
@@ -181,6 +201,9 @@ async function benchOnce(root: string, teams: number): Promise<BenchRow> {
     rmSync(out, { recursive: true, force: true });
   }
 }
+
+/** maxRSS is in KiB and covers the life of this process so far. */
+const maxRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 function hasKubectl(): boolean {
   try {
@@ -227,10 +250,16 @@ const toolSpread = (values: readonly (number | null | undefined)[]): { s?: Sprea
   absent: values.every((v) => v === undefined),
 });
 
+/** The generator's own share of `nx g team-namespace <name> --dry-run`, against its target. */
+export function formatGeneratorLine(values: readonly number[]): string {
+  const s = spread(values)!;
+  return `generator's own share of nx g team-namespace --dry-run (fresh process, no Nx start-up): ${cell(s)} ms (target <= ${GENERATOR_TARGET_MS} ms${s.median <= GENERATOR_TARGET_MS ? ', met' : ', NOT met'})`;
+}
+
 export function formatTables(results: readonly { teams: number; rows: readonly BenchRow[]; timedOut: boolean }[], runs: number, bicep: boolean): string {
   const pick = (rows: readonly BenchRow[], f: (r: BenchRow) => number) => spread(rows.map(f));
   const lines = [
-    `${runs} run(s) per size, each in its own process; figures are median (min-max) in ms; Bicep compiler ${bicep ? 'included in validate' : 'not included (a constant per cluster: --with-bicep)'}`,
+    `${runs} run(s) per size, each in its own process; figures are median (min-max) in ms; Bicep compiler ${bicep ? 'included in validate' : 'not included (a constant per cluster: --with-bicep)'}; peak RSS is that of render + validate + write`,
     '',
     'teams  files  MiB   render ms  validate ms  write ms  total ms  peak RSS MiB  findings',
   ];
@@ -296,6 +325,14 @@ export function formatTables(results: readonly { teams: number; rows: readonly B
       const costs = from100.map((p) => p.us);
       lines.push(`per-team cost from ${from100[0]!.teams} to ${from100.at(-1)!.teams} teams: ${(Math.max(...costs) / Math.min(...costs)).toFixed(2)}x between the cheapest and the dearest size (flat = close to 1)`);
     }
+  }
+  const withAll = measured.filter((r) => r.rows.some((row) => row.peakRssAllMiB !== undefined));
+  if (withAll.length > 0) {
+    lines.push(
+      `peak RSS MiB with the checks of the written tree (from disk, JSON floor, kustomize) in the same process: ${withAll
+        .map(({ teams, rows }) => `${teams}: ${cell(spread(rows.flatMap((r) => (r.peakRssAllMiB === undefined ? [] : [r.peakRssAllMiB]))))}`)
+        .join(', ')}`,
+    );
   }
   const hundred = results.find((r) => r.teams === 100 && r.rows.length > 0);
   const kubectl100 = hundred && toolSpread(hundred.rows.map((r) => r.kubectlKustomizeMs));

@@ -92,7 +92,7 @@ describe('recovery re-plans', () => {
   it('GIVEN a render interrupted after its commit point and the spec changed since WHEN rendered THEN render and check agree', async () => {
     setCpu('40');
     const interrupted = await renderAndValidate(fileSystemSource(repo.root), 'weu-prod');
-    expect(() => applyPlan(repo.root, planWrite(repo.root, 'weu-prod', interrupted.files), { crashAfterMoves: 1 })).toThrow(SimulatedCrash);
+    await expect(applyPlan(repo.root, planWrite(repo.root, 'weu-prod', interrupted.files), { crashAfterMoves: 1 })).rejects.toThrow(SimulatedCrash);
     setCpu('48');
     expect(await render({ check: true })).toBe(1);
     expect(output.join('\n')).toMatch(/interrupted write/);

@@ -1,6 +1,7 @@
 import { describePlan, pendingTransactions, planIsEmpty, planWrite, renderAndValidate, withRepoLock, writeCluster, WriteRefusedError, type WritePlan } from '@aks-hybrid/gitops';
 import { fileSystemSource, formatIssue, SpecError } from '@aks-hybrid/spec';
-import { bicepNotCompiledNotice, declaredPolicyExceptions, formatPolicyExceptions } from '@aks-hybrid/validate';
+import { declaredPolicyExceptions, formatPolicyExceptions } from '@aks-hybrid/policy';
+import { bicepNotCompiledNotice } from '@aks-hybrid/validate';
 import { kubernetesLifecycleGate, resolveAsOf } from '../as-of.js';
 import { selectClusters } from '../clusters.js';
 import { formatFindings } from '../output.js';

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { fluxEntryDir, outputRoots } from '@aks-hybrid/gitops';
 import { fileSystemSource, formatIssue, loadCluster, SpecError } from '@aks-hybrid/spec';
-import { formatPolicyExceptions, kustomizeBuild, validateRenderedReport, type AppliedException, type Finding } from '@aks-hybrid/validate';
+import { formatPolicyExceptions, type AppliedException, type Finding } from '@aks-hybrid/policy';
+import { kustomizeBuild, validateRenderedReport } from '@aks-hybrid/validate';
 import { kubernetesLifecycleGate, resolveAsOf } from '../as-of.js';
 import { selectClusters } from '../clusters.js';
 import { formatFindings } from '../output.js';

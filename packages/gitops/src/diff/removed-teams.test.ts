@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OFFBOARD_STATEFUL_TEAM } from '@aks-hybrid/validate';
+import { OFFBOARD_STATEFUL_TEAM } from '@aks-hybrid/policy';
 import { diffClusterOutputs } from './diff-cluster.js';
 import { diffJson } from './format-json.js';
 import { formatDiffMarkdown } from './format-markdown.js';

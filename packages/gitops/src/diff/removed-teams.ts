@@ -1,6 +1,6 @@
 // TENANT_LABEL: the label every team namespace carries (KIT-NS-001 makes sure).
 import { asArray, asRecord, at, TENANT_LABEL } from '@aks-hybrid/spec';
-import { OFFBOARD_STATEFUL_TEAM } from '@aks-hybrid/validate';
+import { OFFBOARD_STATEFUL_TEAM } from '@aks-hybrid/policy';
 import type { ParsedObject } from './k8s-objects.js';
 import type { DeclaredPolicyException, DiffFinding, WaivedFinding } from './types.js';
 

@@ -55,7 +55,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('recovery re-plans', () => {
   it('GIVEN a write interrupted after the commit point and a spec changed since WHEN written again THEN the tree is exactly the new render', async () => {
-    expect(() => applyPlan(root, planWrite(root, C, V2), { crashAfterMoves: 2 })).toThrow(SimulatedCrash);
+    await expect(applyPlan(root, planWrite(root, C, V2), { crashAfterMoves: 2 })).rejects.toThrow(SimulatedCrash);
     const { recovered, plan } = await writeCluster(root, C, V3);
     expect(recovered).toBe(1);
     for (const [path, content] of V3) expect(read(path)).toBe(content);
@@ -66,10 +66,10 @@ describe('recovery re-plans', () => {
     expect(existsSync(join(root, TXN_DIR))).toBe(false);
   });
 
-  it('GIVEN a pending write WHEN a plan made over it is applied THEN it is refused as stale and the journal is kept', () => {
-    expect(() => applyPlan(root, planWrite(root, C, V2), { crashAfterMoves: 1 })).toThrow(SimulatedCrash);
+  it('GIVEN a pending write WHEN a plan made over it is applied THEN it is refused as stale and the journal is kept', async () => {
+    await expect(applyPlan(root, planWrite(root, C, V2), { crashAfterMoves: 1 })).rejects.toThrow(SimulatedCrash);
     const stalePlan = planWrite(root, C, V3);
-    expect(() => applyPlan(root, stalePlan)).toThrow(/must be recovered before planning/);
+    await expect(applyPlan(root, stalePlan)).rejects.toThrow(/must be recovered before planning/);
     expect(recoverPendingWrites(root, C)).toBe(1);
     expect(planIsEmpty(planWrite(root, C, V2))).toBe(true);
   });

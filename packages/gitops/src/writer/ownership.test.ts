@@ -27,13 +27,13 @@ const V1 = rendered({
 const manifestWith = (extra: string[]) =>
   JSON.stringify({ cluster: C, files: Object.fromEntries([...[...V1.keys()], ...extra].map((p) => [p, 'x'])) });
 
-beforeEach(() => {
+beforeEach(async () => {
   base = mkdtempSync(join(tmpdir(), 'kit-own-'));
   root = join(base, 'repo');
   outside = join(base, 'outside');
   mkdirSync(root);
   mkdirSync(outside);
-  applyPlan(root, planWrite(root, C, V1));
+  await applyPlan(root, planWrite(root, C, V1));
   put('README.md', 'readme\n');
   put('apps/demo/platform.yaml', 'spec\n');
   put('other/precious.txt', 'precious\n');
@@ -52,27 +52,27 @@ describe('manifest entries outside the cluster outputs', () => {
     ['a NUL byte', 'gitops/clusters/demo/a\0b.yaml'],
     ['a backslash', 'gitops\\clusters\\demo\\x.yaml'],
     ['a root prefix without the separator', 'gitops/clusters/demo-evil/x.yaml'],
-  ])('GIVEN %s in the manifest WHEN planned and applied THEN it is a finding naming the manifest and entry, and nothing is deleted', (_name, template) => {
+  ])('GIVEN %s in the manifest WHEN planned and applied THEN it is a finding naming the manifest and entry, and nothing is deleted', async (_name, template) => {
     const entry = template.replace('<base>', base);
     put(manifestPath(C), manifestWith([entry]));
     const plan = planWrite(root, C, V1);
     expect(plan.deletes).toEqual([]);
     expect(plan.refusals.join('\n')).toContain(manifestPath(C));
     expect(plan.refusals.join('\n')).toContain(JSON.stringify(entry));
-    expect(() => applyPlan(root, plan)).toThrow(WriteRefusedError);
+    await expect(applyPlan(root, plan)).rejects.toThrow(WriteRefusedError);
     expect(readFileSync(join(root, 'README.md'), 'utf8')).toBe('readme\n');
     expect(readFileSync(join(root, 'apps/demo/platform.yaml'), 'utf8')).toBe('spec\n');
     expect(readFileSync(join(root, 'other/precious.txt'), 'utf8')).toBe('precious\n');
     expect(readFileSync(join(base, 'outside.txt'), 'utf8')).toBe('outside\n');
   });
 
-  it('GIVEN an entry inside the outputs that is no longer rendered WHEN planned THEN it is pruned as before (accepted)', () => {
+  it('GIVEN an entry inside the outputs that is no longer rendered WHEN planned THEN it is pruned as before (accepted)', async () => {
     put('gitops/clusters/demo/teams/b/namespace.yaml', `${header}kind: Namespace\n`);
     put(manifestPath(C), manifestWith(['gitops/clusters/demo/teams/b/namespace.yaml']));
     const plan = planWrite(root, C, V1);
     expect(plan.refusals).toEqual([]);
     expect(plan.deletes).toEqual(['gitops/clusters/demo/teams/b/namespace.yaml']);
-    applyPlan(root, plan);
+    await applyPlan(root, plan);
     expect(existsSync(join(root, 'gitops/clusters/demo/teams/b'))).toBe(false);
   });
 
@@ -96,16 +96,16 @@ describe('a manifest that is not the kit\'s', () => {
 });
 
 describe('symbolic links', () => {
-  it('GIVEN a team folder that links outside the repository WHEN rendered THEN the link is refused by name and nothing is written through it', () => {
+  it('GIVEN a team folder that links outside the repository WHEN rendered THEN the link is refused by name and nothing is written through it', async () => {
     rmSync(join(root, 'gitops/clusters/demo/teams'), { recursive: true });
     symlinkSync(outside, join(root, 'gitops/clusters/demo/teams'), 'dir');
     const plan = planWrite(root, C, V1);
     expect(plan.refusals.join('\n')).toMatch(/gitops\/clusters\/demo\/teams is a symbolic link/);
-    expect(() => applyPlan(root, plan)).toThrow(/gitops\/clusters\/demo\/teams is a symbolic link/);
+    await expect(applyPlan(root, plan)).rejects.toThrow(/gitops\/clusters\/demo\/teams is a symbolic link/);
     expect(existsSync(join(outside, 'a/namespace.yaml'))).toBe(false);
   });
 
-  it('GIVEN a linked folder holding a file the manifest lists WHEN the spec drops it THEN nothing is pruned through the link', () => {
+  it('GIVEN a linked folder holding a file the manifest lists WHEN the spec drops it THEN nothing is pruned through the link', async () => {
     put('b/namespace.yaml', `${header}kind: Namespace\n`, outside);
     rmSync(join(root, 'gitops/clusters/demo/teams'), { recursive: true });
     symlinkSync(outside, join(root, 'gitops/clusters/demo/teams'), 'dir');
@@ -114,18 +114,18 @@ describe('symbolic links', () => {
     const plan = planWrite(root, C, v2);
     expect(plan.deletes).toEqual([]);
     expect(plan.refusals.join('\n')).toMatch(/gitops\/clusters\/demo\/teams is a symbolic link/);
-    expect(() => applyPlan(root, plan)).toThrow(WriteRefusedError);
+    await expect(applyPlan(root, plan)).rejects.toThrow(WriteRefusedError);
     expect(readFileSync(join(outside, 'b/namespace.yaml'), 'utf8')).toContain('Namespace');
   });
 
-  it('GIVEN a generated file replaced by a link to a file outside WHEN planned THEN the outside file is neither read nor overwritten', () => {
+  it('GIVEN a generated file replaced by a link to a file outside WHEN planned THEN the outside file is neither read nor overwritten', async () => {
     writeFileSync(join(outside, 'secret.txt'), 'secret\n');
     rmSync(join(root, 'gitops/azure/demo/main.bicepparam'));
     symlinkSync(join(outside, 'secret.txt'), join(root, 'gitops/azure/demo/main.bicepparam'));
     const plan = planWrite(root, C, V1);
     expect(JSON.stringify(plan.writes)).not.toContain('secret');
     expect(plan.refusals.join('\n')).toMatch(/gitops\/azure\/demo\/main.bicepparam is a symbolic link/);
-    expect(() => applyPlan(root, plan)).toThrow(WriteRefusedError);
+    await expect(applyPlan(root, plan)).rejects.toThrow(WriteRefusedError);
     expect(readFileSync(join(outside, 'secret.txt'), 'utf8')).toBe('secret\n');
   });
 

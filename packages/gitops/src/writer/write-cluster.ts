@@ -22,11 +22,11 @@ export async function writeCluster(root: string, cluster: string, rendered: Read
   return withRepoLock(
     root,
     options.command ?? `kit render ${cluster}`,
-    () => {
+    async () => {
       const recovered = recoverPendingWrites(root, cluster);
       if (recovered > 0) options.log?.(`${cluster}: finished ${recovered} interrupted write(s) before planning`);
       const plan = planWrite(root, cluster, rendered);
-      applyPlan(root, plan, options);
+      await applyPlan(root, plan, options);
       return { plan, recovered };
     },
     options,

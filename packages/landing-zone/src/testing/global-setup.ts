@@ -23,8 +23,9 @@ declare module 'vitest' {
  * `bicep snapshot` of every variant, once per test run and in one Bicep process: the CLI's start-up
  * and warm-up cost more than a snapshot, so the test files share these instead of each starting
  * their own. A missing compiler fails the run (BicepNotFoundError), it never skips.
+ * Vitest takes a named `setup` export as well as a default one, and its returned function as the teardown.
  */
-export default async function setup(project: TestProject): Promise<() => void> {
+export async function setup(project: TestProject): Promise<() => void> {
   const names = Object.keys(VARIANTS) as VariantName[];
   // One process answers the requests concurrently.
   const [results, literalRoundTrip, compiledTemplate, shipped, planted, paramsWithoutCount] = await Promise.all([

@@ -15,7 +15,7 @@ describe('team azureIdentity', () => {
   it('GIVEN the example THEN checkout federates the ServiceAccount it names, dev those of its workloads, and only checkout reads its own vault', () => {
     const spec = load();
     const team = (name: string) => spec.teams.find((t) => t.name === name)!;
-    expect(team('checkout').azureIdentity).toEqual({ name: 'id-weu-prod-checkout', serviceAccounts: ['checkout-api'], keyVault: 'kv-weu-prod-checkout' });
+    expect(team('checkout').azureIdentity).toEqual({ name: 'id-weu-prod-checkout', serviceAccounts: ['checkout-api'], clientId: '00000000-0000-4000-a000-0000000c0de1', keyVault: 'kv-weu-prod-checkout' });
     expect(team('dev').azureIdentity).toEqual({ name: 'id-weu-prod-dev', serviceAccounts: ['storefront', 'catalog-cache'] });
     expect(spec.keyVault).toEqual({ mode: 'per-team', rotationPollInterval: '2m', softDeleteRetentionInDays: 90, vaults: [{ name: 'kv-weu-prod-checkout', teams: ['checkout'] }] });
   });

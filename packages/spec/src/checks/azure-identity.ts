@@ -2,6 +2,7 @@ import { keyVaultNameProblem, sharedKeyVaultName, teamKeyVaultName } from '../az
 import type { SpecIssue } from '../errors.js';
 import { issueAt } from '../load/yaml-file.js';
 import type { CheckContext } from './context.js';
+import { defaultFederatedServiceAccounts } from './secrets-sync.js';
 
 /**
  * Entra ID accepts at most 20 federated identity credentials per user-assigned identity
@@ -20,7 +21,7 @@ export function checkAzureIdentities(ctx: CheckContext): SpecIssue[] {
     const identity = team.spec.azureIdentity;
     if (!identity) continue;
     const path = ['spec', 'azureIdentity'];
-    const accounts = identity.serviceAccounts ?? (team.spec.workloads ?? []).map((w) => w.name);
+    const accounts = identity.serviceAccounts ?? defaultFederatedServiceAccounts(team);
     if (accounts.length === 0) {
       issues.push(issueAt(parsed, path, 'names no ServiceAccount and the team has no workloads whose ServiceAccounts it could default to', 'list the ServiceAccounts in azureIdentity.serviceAccounts, or add workloads'));
     }

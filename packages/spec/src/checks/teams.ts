@@ -63,7 +63,7 @@ export function checkTeams(ctx: CheckContext): SpecIssue[] {
       if (w.workloadClass && !classes.includes(w.workloadClass)) {
         issues.push(issueAt(file, [...base, 'workloadClass'], `workload class "${w.workloadClass}" has no node pool`, `use one of: ${classes.join(', ')}`));
       }
-      if (w.replicas.min > w.replicas.max) issues.push(issueAt(file, [...base, 'replicas', 'min'], `min replicas ${w.replicas.min} is above max ${w.replicas.max}`, 'set min <= max'));
+      if (w.replicas && w.replicas.min > w.replicas.max) issues.push(issueAt(file, [...base, 'replicas', 'min'], `min replicas ${w.replicas.min} is above max ${w.replicas.max}`, 'set min <= max'));
       issues.push(...requestsWithinLimits(file, [...base, 'resources'], w.resources.requests, w.resources.limits));
       if (w.autoscaling && w.autoscaling.cpuUtilization === undefined && w.autoscaling.memoryUtilization === undefined) {
         issues.push(issueAt(file, [...base, 'autoscaling'], 'autoscaling names no target', 'set cpuUtilization and/or memoryUtilization, or omit autoscaling for the 70% CPU default'));

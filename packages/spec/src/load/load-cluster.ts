@@ -14,6 +14,11 @@ import { checkNetwork } from '../checks/network.js';
 import { checkPools } from '../checks/pools.js';
 import { checkAzureIdentities } from '../checks/azure-identity.js';
 import { checkTeams } from '../checks/teams.js';
+import { checkTenantDelivery } from '../checks/tenant-delivery.js';
+import { checkSecrets } from '../checks/secrets.js';
+import { checkStorage } from '../checks/storage.js';
+import { checkWorkloadKinds } from '../checks/workload-kinds.js';
+import { checkNotifications } from '../checks/notifications.js';
 import { checkShape } from './shape.js';
 import type { SpecSource } from './source.js';
 import { issueAt, parseYamlFile, type ParsedFile } from './yaml-file.js';
@@ -25,7 +30,7 @@ export const platformPath = (cluster: string) => `${APPS_DIR}/${cluster}/platfor
 export const teamPath = (cluster: string, team: string) => `${APPS_DIR}/${cluster}/teams/${team}.yaml`;
 
 /** Cross-field checks, in the order their messages are most useful. */
-const CHECKS: readonly Check[] = [checkKubernetesVersion, checkNetwork, checkDns, checkConnectivity, checkPools, checkTeams, checkCapacity, checkGroups, checkAzureIdentities, checkLimits];
+const CHECKS: readonly Check[] = [checkKubernetesVersion, checkNetwork, checkDns, checkConnectivity, checkPools, checkTeams, checkWorkloadKinds, checkStorage, checkCapacity, checkGroups, checkAzureIdentities, checkSecrets, checkTenantDelivery, checkNotifications, checkLimits];
 /** Findings that do not stop a render; they travel on the loaded spec as `warnings`. */
 const WARNINGS: readonly Check[] = [sharedGroupWarnings];
 

@@ -1,15 +1,19 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { TSchema } from '@sinclair/typebox';
 import type { SpecIssue } from '../errors.js';
+import { cachedValidator } from './shape-cache.js';
 import { issueAt, type ParsedFile } from './yaml-file.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+/** `source` keeps the generated code, for the precompiled cache (shape-cache.ts). */
+const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true, code: { source: true } } as const;
 const compiled = new WeakMap<TSchema, ValidateFunction>();
+let ajv: Ajv | undefined;
 
+/** Loaded from the precompiled cache when the schema's content is unchanged; compiled (once per process) otherwise. */
 function compile(schema: TSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = cachedValidator(() => (ajv ??= new Ajv(AJV_OPTIONS)), AJV_OPTIONS, schema);
     compiled.set(schema, validate);
   }
   return validate;

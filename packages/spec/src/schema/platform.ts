@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Cidr, CodeOwners, DnsLabel, Guid, Ipv4, SecretRef, SPEC_API_VERSION, Strict, StringMap } from './common.js';
+import { Notifications } from './notifications.js';
+import { TenantSourcesInput } from './tenant-delivery.js';
 
 const Zones = Type.Array(Type.Union([Type.Literal('1'), Type.Literal('2'), Type.Literal('3')]), {
   description: 'Availability zones. Default: the cluster zones (azure.zones).',
@@ -292,6 +294,22 @@ export const PlatformFile = Strict(
             'Azure Key Vault for the team secrets, read by the Secrets Store CSI driver add-on with rotation: RBAC authorization, no public network access, a private endpoint, purge protection.',
           ),
         ),
+        storage: Type.Optional(
+          Strict(
+            {
+              classes: Type.Optional(
+                Type.Array(Type.String({ pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', maxLength: 253 }), {
+                  minItems: 1,
+                  uniqueItems: true,
+                  description: 'StorageClasses team StatefulSets may claim from. Default: the AKS built-ins managed-csi (Standard SSD LRS) and managed-csi-premium (Premium SSD LRS).',
+                }),
+              ),
+              defaultClass: Type.Optional(Type.String({ description: 'Class of a volume claim that names none; one of classes. Default: managed-csi.' })),
+            },
+            'Persistent storage for team StatefulSets (volume claim templates).',
+          ),
+        ),
+        tenantSources: Type.Optional(TenantSourcesInput),
         registry: Strict(
           {
             name: Type.String({ description: 'Globally unique registry name (5-50 letters and digits).', pattern: '^[a-zA-Z0-9]{5,50}$' }),
@@ -343,6 +361,9 @@ export const PlatformFile = Strict(
             branch: Type.Optional(Type.String({ description: 'Default: main.' })),
           },
           'Where Flux reads this repository.',
+        ),
+        notifications: Type.Optional(
+          Notifications('Flux alerts of the platform: reconcile failures of the entry, infrastructure, Calico and teams Kustomizations and of the platform GitRepository, sent through a Provider in flux-system (docs/notifications.md).', 'flux-system'),
         ),
         policyExceptions: Type.Optional(
           Type.Array(PlatformPolicyException, { description: 'Exceptions to policy rules for cluster-scoped objects, objects outside team namespaces and the Azure resources. Team objects take theirs in the team file.' }),

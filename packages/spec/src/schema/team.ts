@@ -1,9 +1,70 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Cidr, CodeOwners, DnsLabel, Guid, Quantity, SPEC_API_VERSION, Strict, StringMap } from './common.js';
+import { Notifications } from './notifications.js';
+import { TeamDeliveryInput } from './tenant-delivery.js';
 
 const ComputeResources = Strict(
   { cpu: Quantity('CPU, e.g. 250m or 2.'), memory: Quantity('Memory, e.g. 256Mi.') },
   'CPU and memory.',
+);
+
+const VolumeClaim = Strict(
+  {
+    name: DnsLabel('Claim template name (the PVCs are <name>-<workload>-<ordinal>).', 30),
+    size: Quantity('Disk size, e.g. 64Gi; counts against quota.storage once per replica.'),
+    mountPath: Type.String({ pattern: '^/[^:]*$', description: 'Where the container mounts the disk.' }),
+    storageClass: Type.Optional(Type.String({ pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', maxLength: 253, description: 'One of spec.storage.classes of the platform. Default: spec.storage.defaultClass.' })),
+  },
+  'A volume claim template (ReadWriteOnce).',
+);
+
+const CronJobSettings = Strict(
+  {
+    schedule: Type.String({ minLength: 1, description: "Cron schedule: five fields (minute hour day-of-month month day-of-week) or a macro such as @daily. No CRON_TZ/TZ: use timeZone." }),
+    timeZone: Type.Optional(Type.String({ description: 'IANA time zone of the schedule, e.g. Europe/Amsterdam. Default: the kube-controller-manager time zone (UTC on AKS).' })),
+    concurrencyPolicy: Type.Optional(Type.Union([Type.Literal('Forbid'), Type.Literal('Allow'), Type.Literal('Replace')], { description: 'Default: Forbid (a run never overlaps the previous one).' })),
+    successfulJobsHistoryLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'Default: 3.' })),
+    failedJobsHistoryLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'Default: 1.' })),
+    activeDeadlineSeconds: Type.Optional(Type.Integer({ minimum: 1, description: 'A run is stopped after this many seconds. Default: 3600.' })),
+    backoffLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'Retries of a failed run. Default: 2.' })),
+  },
+  'CronJob only: when and how the job runs.',
+);
+
+const KeyVaultObject = Strict(
+  {
+    name: Type.String({ pattern: '^[0-9a-zA-Z-]{1,127}$', description: 'Name of the secret, key or certificate in the team vault.' }),
+    type: Type.Optional(Type.Union([Type.Literal('secret'), Type.Literal('key'), Type.Literal('cert')], { description: 'Default: secret.' })),
+    alias: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$', description: 'File name in the mount (default: the object name).' })),
+  },
+  'One Key Vault object.',
+);
+
+const TeamSecret = Strict(
+  {
+    name: DnsLabel('Name of the SecretProviderClass and of the mount /mnt/secrets/<name>.', 40),
+    objects: Type.Array(KeyVaultObject, { minItems: 1, description: 'Objects read from the team vault with the team identity.' }),
+    syncToSecret: Type.Optional(
+      Strict(
+        {
+          name: DnsLabel('Name of the Kubernetes Secret the CSI driver keeps in sync (e.g. what a Flux source secretRef names).'),
+          type: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9./-]+$', description: 'Secret type. Default: Opaque.' })),
+          keys: Type.Array(
+            Strict(
+              {
+                key: Type.String({ pattern: '^[-._a-zA-Z0-9]+$', description: 'Key in the Secret.' }),
+                object: Type.String({ description: 'The object (its alias, or its name) whose content the key holds.' }),
+              },
+              'One key of the Secret.',
+            ),
+            { minItems: 1 },
+          ),
+        },
+        'Also mirror the objects into a Kubernetes Secret. The driver syncs only while a pod mounts the entry: the kit adds a minimal secret-sync-<name> Deployment when no workload mounts it.',
+      ),
+    ),
+  },
+  'Key Vault objects a team reads through the Secrets Store CSI driver (needs azureIdentity.keyVault and a recorded clientId).',
 );
 
 const Workload = Strict(
@@ -14,13 +75,20 @@ const Workload = Strict(
       pattern: '^[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)+(:[A-Za-z0-9._-]+|@sha256:[a-f0-9]{64})$',
     }),
     workloadClass: Type.Optional(DnsLabel('Workload class; the workload runs on the user pool of that class. Default: the class of the team node pool.', 40)),
-    port: Type.Integer({ minimum: 1024, maximum: 65535, description: 'Container port (unprivileged, >= 1024). The Service exposes it on port 80.' }),
-    replicas: Strict(
-      {
-        min: Type.Integer({ minimum: 1, description: 'Minimum replicas (HPA). 2 or more keeps the workload up while a node drains.' }),
-        max: Type.Integer({ minimum: 1, description: 'Maximum replicas (HPA).' }),
-      },
-      'Replica range.',
+    kind: Type.Optional(
+      Type.Union([Type.Literal('Deployment'), Type.Literal('StatefulSet'), Type.Literal('CronJob')], {
+        description: 'Deployment (default): Service, HPA, PDB. StatefulSet: volumeClaims, headless Service, PDB, fixed replicas unless autoscaling is set. CronJob: cronJob, no Service, HPA or PDB.',
+      }),
+    ),
+    port: Type.Optional(Type.Integer({ minimum: 1024, maximum: 65535, description: 'Container port (unprivileged, >= 1024). The Service exposes it on port 80. Required for Deployment and StatefulSet; not for CronJob.' })),
+    replicas: Type.Optional(
+      Strict(
+        {
+          min: Type.Integer({ minimum: 1, description: 'Minimum replicas (HPA). 2 or more keeps the workload up while a node drains.' }),
+          max: Type.Integer({ minimum: 1, description: 'Maximum replicas (HPA).' }),
+        },
+        'Replica range. Required for Deployment and StatefulSet (a StatefulSet without autoscaling runs min = max replicas); not for CronJob.',
+      ),
     ),
     resources: Strict({ requests: ComputeResources, limits: ComputeResources }, 'Container requests and limits.'),
     autoscaling: Type.Optional(
@@ -34,9 +102,23 @@ const Workload = Strict(
     ),
     healthPath: Type.Optional(Type.String({ pattern: '^/', description: 'HTTP path for readiness and liveness probes. Default: /healthz.' })),
     env: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), Type.String(), { description: 'Plain environment variables. Secrets never go here.' })),
-    ingress: Type.Optional(Type.Boolean({ description: 'Reachable from the ingress controller. Default: true.' })),
+    ingress: Type.Optional(Type.Boolean({ description: 'Reachable from the ingress controller. Default: true (false for CronJob).' })),
+    secrets: Type.Optional(
+      Type.Array(DnsLabel('Name of an entry of spec.secrets: mounted read-only at /mnt/secrets/<name>.', 40), { uniqueItems: true, description: 'Key Vault secrets the pods mount (the workload runs as a ServiceAccount federated with the team identity).' }),
+    ),
+    volumeClaims: Type.Optional(Type.Array(VolumeClaim, { minItems: 1, maxItems: 8, description: 'StatefulSet only: one ReadWriteOnce disk per replica and claim.' })),
+    persistentVolumeClaimRetention: Type.Optional(
+      Strict(
+        {
+          whenDeleted: Type.Optional(Type.Union([Type.Literal('Retain'), Type.Literal('Delete')], { description: 'Default: Retain.' })),
+          whenScaled: Type.Optional(Type.Union([Type.Literal('Retain'), Type.Literal('Delete')], { description: 'Default: Retain.' })),
+        },
+        'StatefulSet only: what happens to the claims when the StatefulSet is deleted or scaled down. Default: Retain both (data outlives the workload).',
+      ),
+    ),
+    cronJob: Type.Optional(CronJobSettings),
   },
-  'A stateless workload: Deployment + Service + HPA + PDB.',
+  'A workload: Deployment (default), StatefulSet or CronJob.',
 );
 
 const EgressRule = Strict(
@@ -97,6 +179,11 @@ export const TeamFile = Strict(
         workloads: Type.Optional(Type.Array(Workload)),
         labels: Type.Optional(StringMap('Extra namespace labels.')),
         policyExceptions: Type.Optional(Type.Array(PolicyException)),
+        notifications: Type.Optional(
+          Notifications("Flux alerts of the team: reconcile failures of the Flux objects in the team namespace (Kustomizations, HelmReleases, sources), sent through a Provider in the namespace (docs/notifications.md).", 'the team namespace'),
+        ),
+        secrets: Type.Optional(Type.Array(TeamSecret, { description: 'Key Vault secrets of the team: one SecretProviderClass each (docs/decisions/0205).' })),
+        delivery: Type.Optional(TeamDeliveryInput),
         azureIdentity: Type.Optional(
           Strict(
             {
@@ -131,3 +218,4 @@ export type TeamFile = Static<typeof TeamFile>;
 export type WorkloadInput = Static<typeof Workload>;
 export type EgressRuleInput = Static<typeof EgressRule>;
 export type PolicyExceptionInput = Static<typeof PolicyException>;
+export type TeamSecretInput = Static<typeof TeamSecret>;

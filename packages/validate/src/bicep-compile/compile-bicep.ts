@@ -13,7 +13,7 @@ import {
   type BicepLocation,
   type BicepSession,
 } from '@aks-hybrid/bicep';
-import type { Finding } from '../findings.js';
+import type { Finding } from '@aks-hybrid/policy';
 import { compileResultCache, compileResultKey } from './result-cache.js';
 
 /** The resources one `.bicepparam` would deploy, as `bicep snapshot` predicts them. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { EXCEPTIONS_CONDITION, ObjectIndex } from '@aks-hybrid/policy';
 import { CompiledAdmissionPolicy } from './admission-evaluator.js';
-import { EXCEPTIONS_CONDITION } from './exceptions.js';
-import { ObjectIndex } from './object-index.js';
 
 type Obj = Record<string, any>;
 

@@ -1,10 +1,16 @@
-import { asArray, at, isRecord } from '@aks-hybrid/spec';
+import {
+  EXCEPTIONS_CONDITION,
+  KINDS,
+  kindInfoOf,
+  labelsOf,
+  NAMESPACE_NAME_LABEL,
+  selectorMatches,
+  type IndexedObject,
+  type KindInfo,
+  type ObjectIndex,
+} from '@aks-hybrid/policy';
+import { asArray, at, FLUX_NAMESPACE, isRecord } from '@aks-hybrid/spec';
 import { parse, type ParseResult } from '@marcbachmann/cel-js';
-import { EXCEPTIONS_CONDITION } from './exceptions.js';
-import { KINDS, kindInfoOf, type KindInfo } from './kinds.js';
-import { labelsOf, selectorMatches } from './label-selector.js';
-import { NAMESPACE_NAME_LABEL, type IndexedObject, type ObjectIndex } from './object-index.js';
-import { FLUX_NAMESPACE } from './policy-values.js';
 
 /** What one policy says about one object, as the API server would for a CREATE by Flux. */
 export interface PolicyVerdict {

@@ -1,15 +1,27 @@
+import {
+  admissionPolicyFor,
+  BicepTree,
+  CEL_RULES,
+  declaredExceptions,
+  EXCEPTION_RULE,
+  messageSuffix,
+  ObjectIndex,
+  POLICY_RULES,
+  policyValues,
+  refKey,
+  refLabel,
+  RULE_IDS,
+  type AdmissionObject,
+  type AppliedException,
+  type CelRule,
+  type DeclaredException,
+  type Finding,
+  type ObjectRef,
+  type PolicyRule,
+} from '@aks-hybrid/policy';
 import type { ClusterSpec } from '@aks-hybrid/spec';
 import type { PredictedDeployment } from '../bicep-compile/index.js';
-import type { Finding } from '../findings.js';
-import { admissionPolicyFor, messageSuffix, type AdmissionObject } from './admission-policies.js';
 import { compileAdmissionPolicies, type CompiledAdmissionPolicy } from './admission-evaluator.js';
-import { BicepTree } from './bicep-tree.js';
-import { CEL_RULES, POLICY_RULES, RULE_IDS } from './catalogue.js';
-import { declaredExceptions, EXCEPTION_RULE, type DeclaredException } from './exceptions.js';
-import { ObjectIndex } from './object-index.js';
-import { refKey, refLabel, type ObjectRef } from './object-ref.js';
-import { policyValues } from './policy-values.js';
-import type { AppliedException, CelRule, PolicyRule } from './types.js';
 
 /** What the gate looks at: the objects of each rendered YAML file, and what the compiled Bicep deploys. */
 export interface PolicyInput {
@@ -118,19 +130,4 @@ export async function evaluatePolicies(input: PolicyInput, spec: ClusterSpec): P
   findings.sort((a, b) => a.file.localeCompare(b.file) || (a.object ?? '').localeCompare(b.object ?? '') || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
   const list = [...applied.values()].sort((a, b) => a.rule.localeCompare(b.rule) || a.object.localeCompare(b.object));
   return { findings, exceptions: list, notes };
-}
-
-/**
- * The spec's exceptions as a report lists them. After a gate run without findings every one of them
- * was applied (an unused one is a finding), so `kit render` can print these.
- */
-export function declaredPolicyExceptions(spec: ClusterSpec): AppliedException[] {
-  return declaredExceptions(spec, RULE_IDS)
-    .valid.map((e) => ({ rule: e.rule, object: refLabel(e.ref), reason: e.reason, file: e.file }))
-    .sort((a, b) => a.rule.localeCompare(b.rule) || a.object.localeCompare(b.object));
-}
-
-/** "exceptions: KIT-IMG-001 Deployment dev/legacy-api — reason: ... (apps/weu-prod/teams/dev.yaml)". */
-export function formatPolicyExceptions(exceptions: readonly AppliedException[]): string[] {
-  return exceptions.map((e) => `${e.rule} ${e.object} — reason: ${e.reason} (${e.file})`);
 }

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_IDS } from './catalogue.js';
-import { declaredPolicyExceptions, formatPolicyExceptions } from './evaluate-policies.js';
-import { declaredExceptions, EXCEPTION_RULE, exceptionTerm } from './exceptions.js';
-import { parseExceptionObject } from './object-ref.js';
-import { exampleSpec, exampleTree, gate, objectIn, pod, REASON, withPlatformException, withTeamException } from './test-support.js';
+import { EXCEPTION_RULE } from '@aks-hybrid/policy';
+import { exampleSpec, exampleTree, gate, objectIn, pod, REASON, withPlatformException, withTeamException } from '../testing/policy-gate.js';
 
 describe('exceptions from the spec', () => {
   it('GIVEN an exception for an object that passes its rule THEN it is a stale-exception finding in the spec file', async () => {
@@ -34,13 +31,6 @@ describe('exceptions from the spec', () => {
     expect(findings).toEqual([expect.objectContaining({ rule: EXCEPTION_RULE, file: 'apps/weu-prod/teams/dev.yaml', message: expect.stringMatching(message) })]);
   });
 
-  it('GIVEN the same exception twice THEN the second is a finding', () => {
-    const spec = withTeamException(withTeamException(exampleSpec(), 'dev', 'KIT-IMG-001', 'Deployment/a'), 'dev', 'KIT-IMG-001', 'Deployment/a');
-    const set = declaredExceptions(spec, RULE_IDS);
-    expect(set.valid).toHaveLength(1);
-    expect(set.problems.map((p) => p.message)).toEqual([expect.stringMatching(/declared twice/)]);
-  });
-
   it('GIVEN an exception in one team file THEN it does not cover the same name in another team', async () => {
     const tree = exampleTree();
     pod(objectIn(tree, 'Deployment', 'checkout', 'ledger')).containers[0].image = 'docker.io/library/postgres:16';
@@ -55,33 +45,5 @@ describe('exceptions from the spec', () => {
     const report = await gate(tree, withPlatformException(exampleSpec(), 'KIT-IMG-001', 'Deployment/dev/storefront'));
     expect(report.findings).toEqual([]);
     expect(report.exceptions).toEqual([{ rule: 'KIT-IMG-001', object: 'Deployment dev/storefront', reason: REASON, file: 'apps/weu-prod/platform.yaml' }]);
-  });
-
-  it('declaredPolicyExceptions and formatPolicyExceptions: what kit render prints', () => {
-    const spec = withPlatformException(withTeamException(exampleSpec(), 'dev', 'KIT-IMG-001', 'Deployment/legacy-api'), 'KIT-RBAC-004', 'ClusterRoleBinding/ci-readers');
-    expect(formatPolicyExceptions(declaredPolicyExceptions(spec))).toEqual([
-      `KIT-IMG-001 Deployment dev/legacy-api — reason: ${REASON} (apps/weu-prod/teams/dev.yaml)`,
-      `KIT-RBAC-004 ClusterRoleBinding ci-readers — reason: ${REASON} (apps/weu-prod/platform.yaml)`,
-    ]);
-  });
-});
-
-describe('exception objects and terms', () => {
-  it.each([
-    ['Deployment/api', 'dev', { kind: 'Deployment', namespace: 'dev', name: 'api' }],
-    ['Namespace/dev', 'dev', { kind: 'Namespace', name: 'dev' }],
-    ['Deployment/shop/api', undefined, { kind: 'Deployment', namespace: 'shop', name: 'api' }],
-    ['ClusterRoleBinding/system:ci', undefined, { kind: 'ClusterRoleBinding', name: 'system:ci' }],
-    ['registries/registry', undefined, { kind: 'registries', name: 'registry' }],
-  ])('parseExceptionObject(%s, team %s)', (text, team, ref) => {
-    expect(parseExceptionObject(text, team)).toEqual(ref);
-  });
-
-  it.each([['Deployment'], ['Deployment//api'], ['a/b/c/d']])('parseExceptionObject rejects %s', (text) => {
-    expect(parseExceptionObject(text)).toHaveProperty('error');
-  });
-
-  it('GIVEN quotes in a name THEN the CEL term escapes them', () => {
-    expect(exceptionTerm({ kind: 'ClusterRoleBinding', name: "o'brien" })).toBe("(request.kind.kind == 'ClusterRoleBinding' && request.name == 'o\\'brien')");
   });
 });

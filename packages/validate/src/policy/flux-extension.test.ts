@@ -1,10 +1,9 @@
 // KIT-RBAC-004 against the AKS Flux extension: its own controllers manage the flux-applier binding
 // unhindered; whatever Flux applies from the repository is still judged.
 import { describe, expect, it } from 'vitest';
+import { admissionPolicyObjects, ObjectIndex, policyName } from '@aks-hybrid/policy';
 import { CompiledAdmissionPolicy } from './admission-evaluator.js';
-import { admissionPolicyObjects, policyName } from './admission-policies.js';
-import { ObjectIndex } from './object-index.js';
-import { exampleSpec, type Obj } from './test-support.js';
+import { exampleSpec, type Obj } from '../testing/policy-gate.js';
 
 const RBAC_004 = policyName('KIT-RBAC-004');
 const serviceAccount = (namespace: string, name: string) => ({

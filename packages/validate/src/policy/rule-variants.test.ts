@@ -1,8 +1,6 @@
 // Edges of each rule, both ways: what still passes, and what else fails.
 import { describe, expect, it } from 'vitest';
-import { allowedDisruptions } from './rules/availability.js';
-import { deniedDirections } from './rules/namespaces.js';
-import { editBicep, exampleSpec, exampleTree, gate, objectIn, pod, removeObject, withTeamChange, type Tree } from './test-support.js';
+import { editBicep, exampleSpec, exampleTree, gate, objectIn, pod, removeObject, withTeamChange, type Tree } from '../testing/policy-gate.js';
 
 const storefront = (tree: Tree) => objectIn(tree, 'Deployment', 'dev', 'storefront');
 const rulesOf = async (tree: Tree, spec = exampleSpec()) => (await gate(tree, spec)).findings.map((f) => `${f.rule} ${f.object}`);
@@ -133,12 +131,6 @@ describe('namespaces', () => {
     expect(await rulesOf(tree)).toEqual(['KIT-NS-005 Namespace dev']);
   });
 
-  it('deniedDirections: policyTypes default to Ingress (plus Egress when egress rules exist); rules open a direction', () => {
-    expect(deniedDirections({ spec: { podSelector: {} } })).toEqual({ ingress: true, egress: false });
-    expect(deniedDirections({ spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'], egress: [{ to: [{ podSelector: {} }] }] } })).toEqual({ ingress: true, egress: false });
-    expect(deniedDirections({ spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'], ingress: [] } })).toEqual({ ingress: true, egress: true });
-  });
-
   it('GIVEN a quota scoped to BestEffort pods only THEN KIT-NS-003 fails (it bounds nothing the team runs)', async () => {
     const tree = exampleTree();
     objectIn(tree, 'ResourceQuota', 'dev', 'team-quota').spec.scopes = ['BestEffort'];
@@ -155,16 +147,6 @@ describe('namespaces', () => {
 });
 
 describe('availability', () => {
-  it('allowedDisruptions follows the disruption controller: percentages round up, maxUnavailable wins', () => {
-    expect(allowedDisruptions({ spec: { maxUnavailable: 1 } }, 3)).toBe(1);
-    expect(allowedDisruptions({ spec: { maxUnavailable: '10%' } }, 3)).toBe(1);
-    expect(allowedDisruptions({ spec: { maxUnavailable: 0 } }, 3)).toBe(0);
-    expect(allowedDisruptions({ spec: { minAvailable: 3 } }, 3)).toBe(0);
-    expect(allowedDisruptions({ spec: { minAvailable: '50%' } }, 3)).toBe(1);
-    expect(allowedDisruptions({ spec: { minAvailable: '100%' } }, 2)).toBe(0);
-    expect(allowedDisruptions({ spec: {} }, 3)).toBeUndefined();
-  });
-
   it('GIVEN minAvailable 50% at 3 replicas THEN KIT-AVAIL-002 passes; minAvailable 3 THEN it fails', async () => {
     const tree = exampleTree();
     const pdb = objectIn(tree, 'PodDisruptionBudget', 'dev', 'storefront');

@@ -1,7 +1,9 @@
 import type { ClusterSpec } from '@aks-hybrid/spec';
 import { describe, expect, it } from 'vitest';
-import { POLICY_RULES } from './catalogue.js';
+import { POLICY_RULES } from '@aks-hybrid/policy';
+import { deliveryFile, gitRepository, tenantKustomization, withTenantSources } from '../testing/flux-objects.js';
 import {
+  addObject,
   ADMISSION_FILE,
   exampleSpec,
   exampleTree,
@@ -14,7 +16,7 @@ import {
   withPlatformException,
   withTeamException,
   type Tree,
-} from './test-support.js';
+} from '../testing/policy-gate.js';
 
 const DEV = 'gitops/clusters/weu-prod/teams/dev';
 const STOREFRONT = `${DEV}/workload-storefront.yaml`;
@@ -200,6 +202,64 @@ const CASES: Case[] = [
     file: `${DEV}/namespace.yaml`,
     message: /no default-deny NetworkPolicy for ingress and egress/,
     exception: { team: 'dev', object: 'Namespace/dev' },
+  },
+  {
+    rule: 'KIT-TEN-001',
+    change: 'a tenant Kustomization without serviceAccountName',
+    breakIt: (t) => {
+      const kustomization = tenantKustomization('dev');
+      delete kustomization.spec.serviceAccountName;
+      addObject(t, deliveryFile('dev'), kustomization);
+    },
+    object: 'Kustomization dev/app',
+    file: deliveryFile('dev'),
+    message: /names no serviceAccountName/,
+    exception: { team: 'dev', object: 'Kustomization/app' },
+  },
+  {
+    rule: 'KIT-TEN-002',
+    change: 'a tenant Kustomization with a foreign targetNamespace',
+    breakIt: (t) => addObject(t, deliveryFile('dev'), tenantKustomization('dev', 'app', { targetNamespace: 'checkout' })),
+    object: 'Kustomization dev/app',
+    file: deliveryFile('dev'),
+    message: /targetNamespace checkout is not the team namespace dev/,
+    exception: { team: 'dev', object: 'Kustomization/app' },
+  },
+  {
+    rule: 'KIT-TEN-003',
+    change: "a tenant Kustomization of the platform's source",
+    breakIt: (t) => addObject(t, deliveryFile('dev'), tenantKustomization('dev', 'app', { sourceRef: { kind: 'GitRepository', name: 'platform', namespace: 'flux-system' } })),
+    object: 'Kustomization dev/app',
+    file: deliveryFile('dev'),
+    message: /sources referenced in other namespaces: flux-system/,
+    exception: { team: 'dev', object: 'Kustomization/app' },
+  },
+  {
+    rule: 'KIT-TEN-004',
+    change: 'a tenant GitRepository outside the allow-list',
+    breakIt: (t, spec) => {
+      addObject(t, deliveryFile('dev'), gitRepository('dev', 'https://gitlab.example/someone/app'));
+      return withTenantSources(spec);
+    },
+    object: 'GitRepository dev/app',
+    file: deliveryFile('dev'),
+    message: /source URL https:\/\/gitlab.example\/someone\/app is not under an allowed prefix/,
+    exception: { team: 'dev', object: 'GitRepository/app' },
+  },
+  {
+    rule: 'KIT-FLUX-001',
+    change: 'a platform Kustomization outside flux-system',
+    breakIt: (t) =>
+      addObject(t, 'gitops/clusters/weu-prod/infrastructure/extra.yaml', {
+        apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+        kind: 'Kustomization',
+        metadata: { name: 'extra', namespace: 'tools' },
+        spec: { sourceRef: { kind: 'GitRepository', name: 'platform' }, path: './x', interval: '10m', prune: true },
+      }),
+    object: 'Kustomization tools/extra',
+    file: 'gitops/clusters/weu-prod/infrastructure/extra.yaml',
+    message: /neither flux-system nor a team namespace/,
+    exception: { platform: 'Kustomization/tools/extra' },
   },
   {
     rule: 'KIT-AVAIL-001',

@@ -1,0 +1,162 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generatedHeader, manifestPath } from '../layout.js';
+import { WriteFailedError } from './errors.js';
+import { planWrite } from './plan.js';
+import { applyPlan, forEachBounded, recoverPendingWrites, SimulatedCrash, TXN_DIR } from './transaction.js';
+import { writeCluster } from './write-cluster.js';
+
+/** The writer's speed-ups (bounded parallel staging, per-folder checks) keep every guarantee. */
+const C = 'demo';
+const header = generatedHeader(C, '#');
+let root: string;
+
+/** Enough files in enough folders that staging runs many writes at once. */
+const many = (version: string, teams = 40) =>
+  new Map(
+    Array.from({ length: teams }, (_, t) => [
+      [`gitops/clusters/demo/teams/t${t}/namespace.yaml`, `${header}kind: Namespace # ${t}\n`],
+      [`gitops/clusters/demo/teams/t${t}/deployment.yaml`, `${header}kind: Deployment # ${t} ${version}\n`],
+    ]).flat() as [string, string][],
+  );
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+const inode = (path: string) => statSync(join(root, path)).ino;
+function snapshot(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else out[path] = read(path);
+    }
+  };
+  walk('');
+  return out;
+}
+const errno = (code: string, path: string) => Object.assign(new Error(`${code}: open '${path}'`), { code, syscall: 'open', path: join(root, path) });
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'kit-fast-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('unchanged files are left alone', () => {
+  it('GIVEN a render where one file changed WHEN written THEN only that file (and the manifest) is replaced; the others keep their inode', async () => {
+    const v1 = many('v1');
+    await writeCluster(root, C, v1);
+    const before = new Map([...v1.keys()].map((p) => [p, inode(p)]));
+    const v2 = new Map(v1);
+    const changed = 'gitops/clusters/demo/teams/t7/deployment.yaml';
+    v2.set(changed, `${header}kind: Deployment # changed\n`);
+    const { plan } = await writeCluster(root, C, v2);
+    expect(plan.writes.map((w) => w.path).sort()).toEqual([changed, manifestPath(C)].sort());
+    expect(plan.unchanged).toBe(v1.size - 1);
+    expect(read(changed)).toBe(v2.get(changed));
+    expect(inode(changed)).not.toBe(before.get(changed)); // replaced by a rename of the staged file
+    for (const [path, ino] of before) if (path !== changed) expect(inode(path)).toBe(ino);
+  });
+});
+
+describe('parallel staging', () => {
+  it('GIVEN many files in many folders WHEN written THEN every file has its content and nothing is left staged (accepted)', async () => {
+    const v1 = many('v1');
+    await writeCluster(root, C, v1);
+    for (const [path, content] of v1) expect(read(path)).toBe(content);
+    expect(existsSync(join(root, TXN_DIR))).toBe(false);
+  });
+
+  it('GIVEN staging fails part-way (ENOSPC) WHEN writing THEN nothing changed, the staging area is gone and the message says so', async () => {
+    await writeCluster(root, C, many('v1'));
+    const before = snapshot();
+    const failing = 'gitops/clusters/demo/teams/t30/deployment.yaml';
+    const attempt = applyPlan(root, planWrite(root, C, many('v2')), { failStagingOn: (target) => (target === failing ? errno('ENOSPC', failing) : undefined) });
+    await expect(attempt).rejects.toThrow(WriteFailedError);
+    await expect(attempt).rejects.toThrow(/no space left on the device \(ENOSPC\).*nothing was changed/);
+    expect(snapshot()).toEqual(before);
+    expect(existsSync(join(root, TXN_DIR))).toBe(false);
+  });
+
+  it('GIVEN an I/O error after many files and new folders were moved WHEN writing THEN roll-back restores every replaced file and removes the added folders', async () => {
+    await writeCluster(root, C, many('v1', 20));
+    const before = snapshot();
+    const v2 = many('v2', 40); // 20 teams changed, 20 added (each a new folder, moved whole)
+    const failing = 'gitops/clusters/demo/teams/t35';
+    await expect(writeCluster(root, C, v2, { failOn: (target) => (target === failing ? errno('EACCES', failing) : undefined) })).rejects.toThrow(/nothing was changed: the files already written were put back/);
+    expect(snapshot()).toEqual(before);
+    expect(existsSync(join(root, 'gitops/clusters/demo/teams/t25'))).toBe(false);
+  });
+});
+
+describe('new folders move whole', () => {
+  it('GIVEN new team folders WHEN a crash stops the roll-forward after one move THEN that folder is complete, the others absent, and recovery finishes the write', async () => {
+    await writeCluster(root, C, many('v1', 1));
+    const v2 = many('v1', 6);
+    await expect(applyPlan(root, planWrite(root, C, v2), { crashAfterMoves: 1 })).rejects.toThrow(SimulatedCrash);
+    // t0 was there; t1 is the first new folder, complete with both of its files: one rename moved it.
+    expect(readdirSync(join(root, 'gitops/clusters/demo/teams')).sort()).toEqual(['t0', 't1']);
+    expect(readdirSync(join(root, 'gitops/clusters/demo/teams/t1')).sort()).toEqual(['deployment.yaml', 'namespace.yaml']);
+    expect(recoverPendingWrites(root, C)).toBe(1);
+    for (const [path, content] of v2) expect(read(path)).toBe(content);
+    expect(existsSync(join(root, TXN_DIR))).toBe(false);
+  });
+
+  it('GIVEN a new file in a folder that exists WHEN written THEN it is moved alone and the files already there stay (accepted)', async () => {
+    await writeCluster(root, C, many('v1', 2));
+    const kept = inode('gitops/clusters/demo/teams/t0/namespace.yaml');
+    const v2 = new Map(many('v1', 2)).set('gitops/clusters/demo/teams/t0/extra.yaml', `${header}kind: ConfigMap\n`);
+    await writeCluster(root, C, v2);
+    expect(read('gitops/clusters/demo/teams/t0/extra.yaml')).toBe(v2.get('gitops/clusters/demo/teams/t0/extra.yaml'));
+    expect(inode('gitops/clusters/demo/teams/t0/namespace.yaml')).toBe(kept);
+  });
+
+  it('GIVEN a folder that appears between plan and apply WHEN written THEN its own files stay and only the rendered files are added (accepted)', async () => {
+    await writeCluster(root, C, many('v1', 2));
+    const plan = planWrite(root, C, many('v1', 4));
+    mkdirSync(join(root, 'gitops/clusters/demo/teams/t3'));
+    writeFileSync(join(root, 'gitops/clusters/demo/teams/t3/mine.txt'), 'hand-made\n');
+    await applyPlan(root, plan);
+    expect(read('gitops/clusters/demo/teams/t3/mine.txt')).toBe('hand-made\n');
+    expect(readdirSync(join(root, 'gitops/clusters/demo/teams/t3')).sort()).toEqual(['deployment.yaml', 'mine.txt', 'namespace.yaml']);
+  });
+
+  it('GIVEN a fresh tree WHEN written THEN the missing folders below each output root arrive whole, each file with its content', async () => {
+    const v1 = many('v1', 30);
+    await writeCluster(root, C, v1);
+    for (const [path, content] of v1) expect(read(path)).toBe(content);
+    expect(readdirSync(join(root, 'gitops/clusters/demo/teams'))).toHaveLength(30);
+  });
+});
+
+describe('forEachBounded', () => {
+  it('GIVEN a limit THEN never more than that many run at once, and every item runs once', async () => {
+    let running = 0;
+    let most = 0;
+    const seen: number[] = [];
+    await forEachBounded([...Array(50).keys()], 4, async (item) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push(item);
+      running--;
+    });
+    expect(most).toBe(4);
+    expect(seen.sort((a, b) => a - b)).toEqual([...Array(50).keys()]);
+  });
+
+  it('GIVEN an item fails THEN it rejects with that error only after the ones in flight settled, and starts no more', async () => {
+    let running = 0;
+    let started = 0;
+    const attempt = forEachBounded([...Array(50).keys()], 4, async (item) => {
+      started++;
+      running++;
+      await new Promise((resolve) => setImmediate(resolve));
+      running--;
+      if (item === 5) throw new Error('item 5 failed');
+    });
+    await expect(attempt).rejects.toThrow('item 5 failed');
+    expect(running).toBe(0);
+    expect(started).toBeLessThan(50);
+  });
+});
