@@ -98,6 +98,7 @@ const problems = [];
 for (const pkg of entryPackages()) {
   mkdirSync(join(ROOT, pkg.dir, 'api'), { recursive: true });
   const config = configFor(pkg);
+  const existed = existsSync(config.reportFilePath);
   let result;
   try {
     result = Extractor.invoke(config, {
@@ -114,7 +115,7 @@ for (const pkg of entryPackages()) {
   }
   const report = relative(ROOT, config.reportFilePath);
   if (result.errorCount > 0) problems.push(`${report}: API Extractor reported ${result.errorCount} error(s) (above)`);
-  else if (result.apiReportChanged && !update) problems.push(`${report}: stale; the public API of ${pkg.name} changed`);
+  else if (result.apiReportChanged && !update) problems.push(existed ? `${report}: stale; the public API of ${pkg.name} changed` : `${report}: missing (a new package?)`);
   else if (result.apiReportChanged) console.log(`api-report: updated ${report}`);
 }
 

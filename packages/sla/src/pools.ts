@@ -22,7 +22,8 @@ function workloadsOf(spec: ClusterSpec): Array<{ team: ClusterSpec['teams'][numb
  * replica minimum is taken. Spread over at most one node per zone.
  */
 export function poolFloor(spec: ClusterSpec, pool: NodePool): PoolFloor {
-  const pinned = workloadsOf(spec).filter((w) => w.workload.nodePool === pool.name);
+  // A CronJob holds no node between runs, so it never keeps a pool up (its model replicas are 1..1).
+  const pinned = workloadsOf(spec).filter((w) => w.workload.nodePool === pool.name && w.workload.kind !== 'CronJob');
   const weakest = pinned.reduce<Workload | undefined>((min, w) => (!min || w.workload.replicas.min < min.replicas.min ? w.workload : min), undefined);
   const fromReplicas = weakest?.replicas.min ?? 0;
   let nodes = Math.max(pool.minCount, fromReplicas);

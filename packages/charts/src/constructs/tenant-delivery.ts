@@ -19,6 +19,19 @@ export const TEAM_EDIT_ROLE = 'team-edit';
  */
 export const HELM_STORAGE_ROLE = 'flux-reconciler-helm-storage';
 
+/**
+ * The kinds a team's delivery renders that Flux itself reconciles. The platform's `teams` step applies
+ * them but does not judge their health: a team's own repository failing is the team's signal (its
+ * Kustomization status, its alert), not the platform's (units/flux-entry.ts).
+ */
+export const TENANT_FLUX_KINDS: ReadonlyArray<{ readonly apiVersion: string; readonly kind: string }> = [
+  Kustomization.GVK,
+  HelmRelease.GVK,
+  GitRepository.GVK,
+  OciRepository.GVK,
+  HelmRepository.GVK,
+].map(({ apiVersion, kind }) => ({ apiVersion, kind }));
+
 /** How long Flux waits before retrying a failed apply. */
 const RETRY_INTERVAL = '2m';
 /** Failed Helm installs and upgrades are retried, then rolled back (upgrade) or uninstalled (install). */

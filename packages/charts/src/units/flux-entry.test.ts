@@ -87,3 +87,35 @@ describe('the APIService health expression, evaluated as CEL', () => {
     expect(evaluate(CALICO_API_AVAILABLE, apiService({ conditions: [{ type: 'Available', status: 'True', reason: 'Passed' }] }))).toBe(true);
   });
 });
+
+describe("GIVEN teams that deliver from their own repositories", () => {
+  const teamsStep = (spec: ReturnType<typeof exampleCluster>): Obj => {
+    const unit = synthClusterManifests(spec).find((u) => u.dir === '')!;
+    return fileOf(unit, 'teams.yaml')[0]!;
+  };
+
+  it('THEN teams still waits for everything it applies, but counts the tenant Flux objects healthy once applied', () => {
+    const spec = exampleCluster();
+    expect(spec.teams.some((t) => t.delivery)).toBe(true);
+    const teams = teamsStep(spec);
+    expect(teams.spec.wait).toBe(true);
+    const kinds = (teams.spec.healthCheckExprs as Obj[]).map((e) => `${e.apiVersion}/${e.kind}`);
+    expect(kinds).toEqual([
+      'kustomize.toolkit.fluxcd.io/v1/Kustomization',
+      'helm.toolkit.fluxcd.io/v2/HelmRelease',
+      'source.toolkit.fluxcd.io/v1/GitRepository',
+      expect.stringMatching(/^source\.toolkit\.fluxcd\.io\/v1(beta2)?\/OCIRepository$/),
+      'source.toolkit.fluxcd.io/v1/HelmRepository',
+    ]);
+    // A tenant Kustomization that failed is still "current" for the platform step: the expression ignores its status.
+    const failed = { status: { conditions: [{ type: 'Ready', status: 'False' }] } };
+    for (const e of teams.spec.healthCheckExprs as Obj[]) expect(evaluate(e.current, failed)).toBe(true);
+  });
+
+  it('WHEN no team delivers THEN teams carries no health expressions (plain wait)', () => {
+    const spec = exampleCluster();
+    const teams = teamsStep({ ...spec, teams: spec.teams.map(({ delivery: _delivery, ...t }) => t) });
+    expect(teams.spec.wait).toBe(true);
+    expect(teams.spec.healthCheckExprs).toBeUndefined();
+  });
+});

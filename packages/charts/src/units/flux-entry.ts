@@ -2,6 +2,7 @@ import type { ClusterSpec } from '@aks-hybrid/spec';
 import { CALICO_API_SERVICE } from '../constructs/calico-api-server.js';
 import { FluxKustomization, FLUX_NAMESPACE, PLATFORM_SOURCE } from '../constructs/flux-kustomization.js';
 import { FluxNotification, type FluxEventSource } from '../constructs/flux-notification.js';
+import { TENANT_FLUX_KINDS } from '../constructs/tenant-delivery.js';
 import { UnitBuilder, type ManifestUnit } from '../manifest.js';
 import { CALICO_API_SERVER_DIR, CALICO_DIR } from './calico.js';
 
@@ -18,6 +19,15 @@ export function clusterPath(spec: ClusterSpec, dir: string): string {
  * the timeout: https://fluxcd.io/flux/cheatsheets/cel-healthchecks/).
  */
 export const CALICO_API_AVAILABLE = "has(status.conditions) && status.conditions.exists(c, c.type == 'Available' && c.status == 'True')";
+
+/**
+ * How `teams` judges the Flux objects of a team's own delivery: healthy once applied. With `wait`, Flux
+ * health-checks everything a Kustomization applied, and the custom expressions decide for their kinds
+ * (https://fluxcd.io/flux/components/kustomize/kustomizations/#health-check-expressions). Without this,
+ * one team's broken repository would turn `teams` not-Ready and page the platform; the team's own
+ * Kustomization status and its optional alert report it instead (docs/decisions/0107).
+ */
+const TENANT_HEALTH = TENANT_FLUX_KINDS.map(({ apiVersion, kind }) => ({ apiVersion, kind, current: 'true' }));
 
 /**
  * The entry folder, applied by the AKS fluxConfiguration `platform`: one Kustomization per folder.
@@ -67,7 +77,14 @@ export function composeFluxEntry(unit: UnitBuilder, spec: ClusterSpec): void {
       new FluxKustomization(unit.file('calico.yaml'), 'Calico', { name: CALICO_DIR, path: clusterPath(spec, CALICO_DIR), dependsOn: [CALICO_API_SERVER_DIR] }),
     );
   }
-  steps.push(new FluxKustomization(unit.file('teams.yaml'), 'Teams', { name: 'teams', path: clusterPath(spec, 'teams'), dependsOn: ['infrastructure'] }));
+  steps.push(
+    new FluxKustomization(unit.file('teams.yaml'), 'Teams', {
+      name: 'teams',
+      path: clusterPath(spec, 'teams'),
+      dependsOn: ['infrastructure'],
+      ...(spec.teams.some((t) => t.delivery) ? { healthCheckExprs: TENANT_HEALTH } : {}),
+    }),
+  );
   if (spec.notifications) {
     // Here, not in infrastructure/: the entry folder is applied first and on its own, so the Alert is
     // in place before the first reconcile of the steps it watches, and a failing step cannot keep it out.

@@ -53,7 +53,7 @@ export class SimulatedCrash extends Error {}
  * libuv's threads busy: measured 7,000 creates on this machine, one at a time 0.7-10.7 s, 16 in flight
  * 0.6-2.2 s (docs/decisions/0013).
  */
-const STAGING_CONCURRENCY = 16;
+const STAGING_CONCURRENCY = Number(process.env.H5_CONC ?? 16);
 
 /**
  * Applies a plan so that no reader ever sees a half-written tree once the process has finished or

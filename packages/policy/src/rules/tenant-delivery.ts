@@ -1,6 +1,7 @@
 import { FLUX_NAMESPACE, TENANT_RECONCILER_SERVICE_ACCOUNT } from '@aks-hybrid/spec';
 import { celString, celStringList } from '../cel-literals.js';
-import { hasPath } from '../pod-spec.js';
+import { POD_KINDS } from '../kinds.js';
+import { hasPath, POD_SPEC } from '../pod-spec.js';
 import type { CelRule } from '../types.js';
 
 /*
@@ -172,6 +173,24 @@ export const tenantDeliveryRules: readonly CelRule[] = [
         expression: `${OWN} == ${celString(FLUX_NAMESPACE)}`,
         message: `a platform Flux reconciler outside ${FLUX_NAMESPACE} and the team namespaces`,
         messageExpression: `'a Flux ' + object.kind + ' in namespace ' + ${OWN} + ', which is neither ${FLUX_NAMESPACE} nor a team namespace'`,
+      },
+    ],
+  },
+  {
+    id: 'KIT-TEN-005',
+    title: "No pod runs as the team's Flux reconciler",
+    severity: 'high',
+    engine: 'cel',
+    scope: 'tenant-namespaces',
+    kinds: POD_KINDS,
+    hint: `run the pod as its own ServiceAccount (the kit renders one per workload); ${TENANT_RECONCILER_SERVICE_ACCOUNT} is for Flux to impersonate only`,
+    rationale:
+      `Flux impersonates ${TENANT_RECONCILER_SERVICE_ACCOUNT}; with a helm source it may also write the namespace's Secrets (Helm's release storage, docs/decisions/0107). Anyone who may create pods could otherwise run one as that account and mount its token (automountServiceAccountToken is per pod too), gaining what the team's members are not given.`,
+    variables: () => [POD_SPEC, { name: 'account', expression: "has(variables.podSpec.serviceAccountName) ? variables.podSpec.serviceAccountName : ''" }],
+    validations: () => [
+      {
+        expression: `variables.account != ${celString(TENANT_RECONCILER_SERVICE_ACCOUNT)}`,
+        message: `the pod runs as ${TENANT_RECONCILER_SERVICE_ACCOUNT}, the account Flux impersonates for the team`,
       },
     ],
   },

@@ -233,3 +233,39 @@ describe('the tenant-delivery policies as the API server holds them', () => {
     expect(compiled('KIT-FLUX-001').evaluate(entry, index).failures).toEqual([expect.stringMatching(/neither flux-system nor a team namespace/)]);
   });
 });
+
+describe("KIT-TEN-005: no pod runs as the team's reconciler", () => {
+  /** The example tree with every pod template of team checkout running as `account`. */
+  async function gateWithAccount(account: string | undefined): Promise<string[]> {
+    const s = spec();
+    const tree = exampleTree();
+    let templates = 0;
+    for (const list of tree.objects.values()) {
+      for (const o of list) {
+        if (o.metadata?.namespace !== 'checkout' || !['Deployment', 'StatefulSet', 'CronJob'].includes(o.kind)) continue;
+        const podSpec = o.kind === 'CronJob' ? o.spec.jobTemplate.spec.template.spec : o.spec.template.spec;
+        if (account === undefined) delete podSpec.serviceAccountName;
+        else podSpec.serviceAccountName = account;
+        templates++;
+      }
+    }
+    expect(templates).toBeGreaterThan(0);
+    tree.objects.set(ADMISSION_FILE, admissionPolicyObjects(s) as Obj[]);
+    const { findings } = await evaluatePolicies({ objects: tree.objects }, s);
+    return findings.filter((f) => f.rule === 'KIT-TEN-005').map((f) => f.object);
+  }
+
+  it('GIVEN the example as rendered (each workload its own ServiceAccount) THEN KIT-TEN-005 finds nothing', async () => {
+    expect(await gateWithAccount('checkout-api')).toEqual([]);
+  });
+
+  it('GIVEN a workload of checkout running as flux-reconciler THEN KIT-TEN-005 refuses it, naming the object', async () => {
+    const objects = await gateWithAccount('flux-reconciler');
+    expect(objects.length).toBeGreaterThan(0);
+    expect(objects.every((o) => o.includes('checkout/'))).toBe(true);
+  });
+
+  it('GIVEN a pod spec naming no ServiceAccount (it runs as default) THEN KIT-TEN-005 does not judge that', async () => {
+    expect(await gateWithAccount(undefined)).toEqual([]);
+  });
+});
