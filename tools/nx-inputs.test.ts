@@ -21,7 +21,8 @@ const gitFiles = (dir: string) =>
     .filter((f) => f && existsSync(join(ROOT, f))); // tracked but deleted in the working tree: not read
 
 /** What the kit reads at run time: everything in its packages except docs, build and test configuration. */
-const NOT_READ_AT_RUN_TIME = /(^|\/)(README\.md|CHANGELOG\.md|vitest\.config\.ts|tsconfig[^/]*\.json)$|^packages\/[^/]+\/(test|scripts)\//;
+// api/*.api.md: the API reports (decision 0014), read by reviewers and `pnpm api:check`, never by a render.
+const NOT_READ_AT_RUN_TIME = /(^|\/)(README\.md|CHANGELOG\.md|vitest\.config\.ts|tsconfig[^/]*\.json)$|^packages\/[^/]+\/(test|scripts|api)\//;
 
 beforeAll(async () => {
   const run = promisify(execFile);

@@ -119,4 +119,3 @@ async function lookupGroupInGraph(displayName: string, tenantId: string): Promis
   });
 }
 
-export default teamNamespaceGenerator;

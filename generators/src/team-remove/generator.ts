@@ -97,4 +97,3 @@ export async function teamRemoveGenerator(tree: Tree, schema: TeamRemoveGenerato
 }
 
 
-export default teamRemoveGenerator;

@@ -94,4 +94,3 @@ export async function teamSourceGenerator(tree: Tree, schema: TeamSourceGenerato
   };
 }
 
-export default teamSourceGenerator;

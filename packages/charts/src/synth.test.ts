@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UnitBuilder, type ManifestUnit } from './manifest.js';
 import { synthClusterManifests, synthTeamManifests } from './synth.js';
 import { syntheticCluster } from './synthetic-cluster.js';
-import { allObjects, exampleCluster, withCalicoApi, type Obj } from './test-support.js';
+import { allObjects, exampleCluster, withCalicoApi, type Obj } from './testing/example-cluster.js';
 import { composeCalico, composeCalicoApiServer } from './units/calico.js';
 import { composeFluxEntry } from './units/flux-entry.js';
 import { composeInfrastructure } from './units/infrastructure.js';

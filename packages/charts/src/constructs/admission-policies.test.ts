@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CEL_RULES } from '@aks-hybrid/policy';
 import { TENANT_LABEL } from '../labels.js';
 import { synthClusterManifests } from '../synth.js';
-import { allObjects, exampleCluster, fileOf, type Obj } from '../test-support.js';
+import { allObjects, exampleCluster, fileOf, type Obj } from '../testing/example-cluster.js';
 import { AdmissionPolicies } from './admission-policies.js';
 
 describe('AdmissionPolicies', () => {

@@ -1,7 +1,7 @@
 import { TENANT_RECONCILER_SERVICE_ACCOUNT, type Team, type TenantSource } from '@aks-hybrid/spec';
 import { describe, expect, it } from 'vitest';
 import { synthTeamManifests } from '../synth.js';
-import { exampleCluster, fileOf, team, withTeam, type Obj } from '../test-support.js';
+import { exampleCluster, fileOf, team, withTeam, type Obj } from '../testing/example-cluster.js';
 
 const FLUX_KINDS = ['GitRepository', 'OCIRepository', 'HelmRepository', 'Kustomization', 'HelmRelease'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleCluster } from '../test-support.js';
+import { exampleCluster } from '../testing/example-cluster.js';
 import { largestNode, tolerationFor, userPool } from './scheduling.js';
 
 describe('tolerationFor', () => {

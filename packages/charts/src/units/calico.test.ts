@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORK_SET_LABEL } from '../labels.js';
 import { synthClusterManifests } from '../synth.js';
-import { exampleCluster, fileOf, withCalicoApi, type Obj } from '../test-support.js';
+import { exampleCluster, fileOf, withCalicoApi, type Obj } from '../testing/example-cluster.js';
 
 function calicoUnit(spec = exampleCluster()) {
   return synthClusterManifests(spec).find((u) => u.dir === 'calico');

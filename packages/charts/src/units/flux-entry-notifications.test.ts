@@ -2,7 +2,7 @@ import { NOTIFICATION_PROVIDER_TYPES, type ClusterSpec } from '@aks-hybrid/spec'
 import { describe, expect, it } from 'vitest';
 import { AlertV1Beta3SpecEventSourcesKind, ProviderV1Beta3SpecType } from '../imports/notification.toolkit.fluxcd.io.js';
 import { synthClusterManifests } from '../synth.js';
-import { exampleCluster, fileOf, team, withCalicoApi, withTeam, type Obj } from '../test-support.js';
+import { exampleCluster, fileOf, team, withCalicoApi, withTeam, type Obj } from '../testing/example-cluster.js';
 import { ENTRY_KUSTOMIZATION } from './flux-entry.js';
 import { TEAM_EVENT_SOURCE_KINDS } from './team-notifications.js';
 

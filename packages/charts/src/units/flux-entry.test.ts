@@ -1,7 +1,7 @@
 import { evaluate } from '@marcbachmann/cel-js';
 import { describe, expect, it } from 'vitest';
 import { synthClusterManifests } from '../synth.js';
-import { exampleCluster, fileOf, withCalicoApi, type Obj } from '../test-support.js';
+import { exampleCluster, fileOf, withCalicoApi, type Obj } from '../testing/example-cluster.js';
 import { CALICO_API_AVAILABLE } from './flux-entry.js';
 
 function entry(calico: boolean): Obj[] {

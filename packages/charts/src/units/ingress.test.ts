@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { synthClusterManifests } from '../synth.js';
-import { exampleCluster, fileOf, withCalicoApi, type Obj } from '../test-support.js';
+import { exampleCluster, fileOf, withCalicoApi, type Obj } from '../testing/example-cluster.js';
 
 const spec = exampleCluster();
 const ingressFile = (s = spec) => fileOf(synthClusterManifests(s).find((u) => u.dir === 'infrastructure')!, 'ingress.yaml');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { synthClusterManifests, synthTeamManifests } from '../synth.js';
-import { allObjects, exampleCluster, fileOf, objectsOf, team, type Obj } from '../test-support.js';
+import { allObjects, exampleCluster, fileOf, objectsOf, team, type Obj } from '../testing/example-cluster.js';
 
 const RBAC_KINDS = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
 

@@ -2,7 +2,7 @@ import { allocatable, parseQuantity } from '@aks-hybrid/spec';
 import { describe, expect, it } from 'vitest';
 import { podSecurityVersion } from '../constructs/team-namespace.js';
 import { synthTeamManifests } from '../synth.js';
-import { exampleCluster, fileOf, team, type Obj } from '../test-support.js';
+import { exampleCluster, fileOf, team, type Obj } from '../testing/example-cluster.js';
 
 const spec = exampleCluster();
 const dev = team(spec, 'dev');

@@ -1,7 +1,7 @@
 import type { EgressRule } from '@aks-hybrid/spec';
 import { describe, expect, it } from 'vitest';
 import { synthTeamManifests } from '../synth.js';
-import { exampleCluster, fileOf, team, withCalicoApi, type Obj } from '../test-support.js';
+import { exampleCluster, fileOf, team, withCalicoApi, type Obj } from '../testing/example-cluster.js';
 
 const spec = exampleCluster();
 const dev = team(spec, 'dev');

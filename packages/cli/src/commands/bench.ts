@@ -80,6 +80,7 @@ export async function benchCommand(args: BenchArgs, log: (line: string) => void)
       let timedOut = false;
       for (let run = 0; run < runs && !timedOut; run++) {
         const row = await runChild(args, { KIT_BENCH_ONE: String(teams) }, `bench with ${teams} teams`, stopOnSignal);
+        flushFileSystem();
         if (row === 'timeout') timedOut = true;
         else rows.push(row);
       }
@@ -199,6 +200,18 @@ async function benchOnce(root: string, teams: number): Promise<BenchRow> {
     };
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Each run deletes the thousands of files it wrote; on a disk mounted with `discard` (this machine's
+ * ext4) that work lands on the next run's file creates unless it is flushed in between. Best effort.
+ */
+function flushFileSystem(): void {
+  try {
+    execFileSync('sync', [], { stdio: 'ignore', timeout: 60_000 });
+  } catch {
+    // no `sync` here (Windows): the runs are merely less isolated
   }
 }
 

@@ -3,7 +3,7 @@ import { AKS_CHANGE_IMPACT, aksPropertyOf, changeImpactOf } from './azure-change
 import { diffCluster } from './diff-cluster.js';
 import { diffJson } from './format-json.js';
 import { formatDiffMarkdown } from './format-markdown.js';
-import { CLUSTER, exampleSide, PLATFORM, userPoolIndex, type Side } from './test-support.js';
+import { CLUSTER, exampleSide, PLATFORM, userPoolIndex, type Side } from '../testing/diff-sides.js';
 import type { ClusterDiff } from './types.js';
 
 let base: Side;

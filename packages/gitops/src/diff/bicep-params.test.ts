@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffParameters } from './bicep-diff.js';
 import { readBicepParameters, type ParamValue } from './bicep-params.js';
-import { CLUSTER, exampleSide, PLATFORM, userPoolIndex } from './test-support.js';
+import { CLUSTER, exampleSide, PLATFORM, userPoolIndex } from '../testing/diff-sides.js';
 
 const PARAMS = `gitops/azure/${CLUSTER}/main.bicepparam`;
 const values = (entries: Record<string, ParamValue>) => new Map(Object.entries(entries));

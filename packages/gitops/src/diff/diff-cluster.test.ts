@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffCluster, diffClusterOutputs } from './diff-cluster.js';
 import { formatDiffMarkdown } from './format-markdown.js';
-import { CLUSTER, DEV_TEAM, devEgressIndex, exampleSide, PLATFORM, teamFile, userPoolIndex, type Side } from './test-support.js';
+import { CLUSTER, DEV_TEAM, devEgressIndex, exampleSide, PLATFORM, teamFile, userPoolIndex, type Side } from '../testing/diff-sides.js';
 import type { ClusterDiff, ObjectSummary } from './types.js';
 
 let base: Side;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { diffClusterOutputs } from './diff-cluster.js';
 import { diffJson } from './format-json.js';
 import { formatDiffMarkdown, GITHUB_COMMENT_LIMIT } from './format-markdown.js';
-import { CLUSTER, exampleSide, teamFile, type Side } from './test-support.js';
+import { CLUSTER, exampleSide, teamFile, type Side } from '../testing/diff-sides.js';
 import type { ClusterDiff } from './types.js';
 
 let base: Side;

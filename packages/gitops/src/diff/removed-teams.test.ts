@@ -3,7 +3,7 @@ import { OFFBOARD_STATEFUL_TEAM } from '@aks-hybrid/policy';
 import { diffClusterOutputs } from './diff-cluster.js';
 import { diffJson } from './format-json.js';
 import { formatDiffMarkdown } from './format-markdown.js';
-import { CLUSTER, DEV_TEAM, exampleSide, PLATFORM, teamFile, type Side } from './test-support.js';
+import { CLUSTER, DEV_TEAM, exampleSide, PLATFORM, teamFile, type Side } from '../testing/diff-sides.js';
 import type { ClusterDiff, DeclaredPolicyException } from './types.js';
 
 const RULE = OFFBOARD_STATEFUL_TEAM.id;

@@ -5,15 +5,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generatedHeader, manifestPath } from '../layout.js';
 import { WriteFailedError } from './errors.js';
 import { planWrite } from './plan.js';
-import { applyPlan, forEachBounded, recoverPendingWrites, SimulatedCrash, TXN_DIR } from './transaction.js';
+import { applyPlan, TXN_DIR } from './transaction.js';
 import { writeCluster } from './write-cluster.js';
 
-/** The writer's speed-ups (bounded parallel staging, per-folder checks) keep every guarantee. */
+/** The writer's fast paths (unchanged files left alone, per-folder checks) keep every guarantee. */
 const C = 'demo';
 const header = generatedHeader(C, '#');
 let root: string;
 
-/** Enough files in enough folders that staging runs many writes at once. */
+/** Many files in many folders: the per-folder checks and mkdirs are shared. */
 const many = (version: string, teams = 40) =>
   new Map(
     Array.from({ length: teams }, (_, t) => [
@@ -59,7 +59,7 @@ describe('unchanged files are left alone', () => {
   });
 });
 
-describe('parallel staging', () => {
+describe('staging', () => {
   it('GIVEN many files in many folders WHEN written THEN every file has its content and nothing is left staged (accepted)', async () => {
     const v1 = many('v1');
     await writeCluster(root, C, v1);
@@ -78,31 +78,19 @@ describe('parallel staging', () => {
     expect(existsSync(join(root, TXN_DIR))).toBe(false);
   });
 
-  it('GIVEN an I/O error after many files and new folders were moved WHEN writing THEN roll-back restores every replaced file and removes the added folders', async () => {
+  it('GIVEN an I/O error after many files and new folders were moved WHEN writing THEN roll-back restores every replaced file and removes the added ones', async () => {
     await writeCluster(root, C, many('v1', 20));
     const before = snapshot();
-    const v2 = many('v2', 40); // 20 teams changed, 20 added (each a new folder, moved whole)
-    const failing = 'gitops/clusters/demo/teams/t35';
+    const v2 = many('v2', 40); // 20 teams changed, 20 added
+    const failing = 'gitops/clusters/demo/teams/t35/deployment.yaml';
     await expect(writeCluster(root, C, v2, { failOn: (target) => (target === failing ? errno('EACCES', failing) : undefined) })).rejects.toThrow(/nothing was changed: the files already written were put back/);
     expect(snapshot()).toEqual(before);
     expect(existsSync(join(root, 'gitops/clusters/demo/teams/t25'))).toBe(false);
   });
 });
 
-describe('new folders move whole', () => {
-  it('GIVEN new team folders WHEN a crash stops the roll-forward after one move THEN that folder is complete, the others absent, and recovery finishes the write', async () => {
-    await writeCluster(root, C, many('v1', 1));
-    const v2 = many('v1', 6);
-    await expect(applyPlan(root, planWrite(root, C, v2), { crashAfterMoves: 1 })).rejects.toThrow(SimulatedCrash);
-    // t0 was there; t1 is the first new folder, complete with both of its files: one rename moved it.
-    expect(readdirSync(join(root, 'gitops/clusters/demo/teams')).sort()).toEqual(['t0', 't1']);
-    expect(readdirSync(join(root, 'gitops/clusters/demo/teams/t1')).sort()).toEqual(['deployment.yaml', 'namespace.yaml']);
-    expect(recoverPendingWrites(root, C)).toBe(1);
-    for (const [path, content] of v2) expect(read(path)).toBe(content);
-    expect(existsSync(join(root, TXN_DIR))).toBe(false);
-  });
-
-  it('GIVEN a new file in a folder that exists WHEN written THEN it is moved alone and the files already there stay (accepted)', async () => {
+describe('folders', () => {
+  it('GIVEN a new file in a folder that exists WHEN written THEN it is added and the files already there stay untouched (accepted)', async () => {
     await writeCluster(root, C, many('v1', 2));
     const kept = inode('gitops/clusters/demo/teams/t0/namespace.yaml');
     const v2 = new Map(many('v1', 2)).set('gitops/clusters/demo/teams/t0/extra.yaml', `${header}kind: ConfigMap\n`);
@@ -121,42 +109,10 @@ describe('new folders move whole', () => {
     expect(readdirSync(join(root, 'gitops/clusters/demo/teams/t3')).sort()).toEqual(['deployment.yaml', 'mine.txt', 'namespace.yaml']);
   });
 
-  it('GIVEN a fresh tree WHEN written THEN the missing folders below each output root arrive whole, each file with its content', async () => {
+  it('GIVEN a fresh tree WHEN written THEN every folder is made once and each file has its content', async () => {
     const v1 = many('v1', 30);
     await writeCluster(root, C, v1);
     for (const [path, content] of v1) expect(read(path)).toBe(content);
     expect(readdirSync(join(root, 'gitops/clusters/demo/teams'))).toHaveLength(30);
-  });
-});
-
-describe('forEachBounded', () => {
-  it('GIVEN a limit THEN never more than that many run at once, and every item runs once', async () => {
-    let running = 0;
-    let most = 0;
-    const seen: number[] = [];
-    await forEachBounded([...Array(50).keys()], 4, async (item) => {
-      running++;
-      most = Math.max(most, running);
-      await new Promise((resolve) => setImmediate(resolve));
-      seen.push(item);
-      running--;
-    });
-    expect(most).toBe(4);
-    expect(seen.sort((a, b) => a - b)).toEqual([...Array(50).keys()]);
-  });
-
-  it('GIVEN an item fails THEN it rejects with that error only after the ones in flight settled, and starts no more', async () => {
-    let running = 0;
-    let started = 0;
-    const attempt = forEachBounded([...Array(50).keys()], 4, async (item) => {
-      started++;
-      running++;
-      await new Promise((resolve) => setImmediate(resolve));
-      running--;
-      if (item === 5) throw new Error('item 5 failed');
-    });
-    await expect(attempt).rejects.toThrow('item 5 failed');
-    expect(running).toBe(0);
-    expect(started).toBeLessThan(50);
   });
 });

@@ -1,5 +1,4 @@
 import { accessSync, constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { manifestPath, outputRoots } from '../layout.js';
 import { ownedPathProblem, symlinkChecker } from './owned-paths.js';
@@ -19,11 +18,6 @@ interface Move {
   readonly backup: string;
   /** The target did not exist when planned: undoing the move deletes it. */
   readonly added: boolean;
-  /**
-   * A whole new folder (it did not exist when planned, under an output root), staged as a tree and
-   * moved with one rename; undoing the move renames it back into the staging area.
-   */
-  readonly folder?: boolean;
 }
 interface Delete {
   readonly target: string;
@@ -46,14 +40,6 @@ export interface ApplyOptions {
 
 /** Thrown by the crashAfterMoves hook; passes through without the roll-back a real error gets. */
 export class SimulatedCrash extends Error {}
-
-/**
- * Staged files written at once. Creating a file is the writer's largest cost (1,000 teams: 7,000
- * files); on a busy disk each create waits on the file system's journal, and a few in flight keep
- * libuv's threads busy: measured 7,000 creates on this machine, one at a time 0.7-10.7 s, 16 in flight
- * 0.6-2.2 s (docs/decisions/0013).
- */
-const STAGING_CONCURRENCY = Number(process.env.H5_CONC ?? 16);
 
 /**
  * Applies a plan so that no reader ever sees a half-written tree once the process has finished or
@@ -85,25 +71,20 @@ export async function applyPlan(root: string, plan: WritePlan, options: ApplyOpt
   for (const path of [...plan.writes.map((w) => w.path), ...plan.deletes]) writable(path);
 
   const txn = `${TXN_DIR}/${plan.cluster}.${process.pid}.${Date.now()}`;
-  const { moves, stagedPaths } = stagingLayout(root, txn, plan);
   const journal: Journal = {
     cluster: plan.cluster,
-    moves,
+    moves: plan.writes.map((change, i) => ({ staged: `${txn}/files/${i}`, target: change.path, backup: `${txn}/old/${i}`, added: change.kind === 'add' })),
     deletes: plan.deletes.map((target, i) => ({ target, backup: `${txn}/deleted/${i}` })),
   };
   try {
-    for (const dir of ['files', 'old', 'deleted', 'tree']) mkdirSync(join(root, txn, dir), { recursive: true });
-    const stagingFolders = new Set<string>();
-    for (const staged of stagedPaths) {
-      const folder = dirname(join(root, staged));
-      if (!stagingFolders.has(folder)) mkdirSync(folder, { recursive: true });
-      stagingFolders.add(folder);
-    }
+    for (const dir of ['files', 'old', 'deleted']) mkdirSync(join(root, txn, dir), { recursive: true });
     // Only changed and added files are staged (the plan left unchanged ones out); nothing is fsynced: see guarantees.md.
-    await forEachBounded(plan.writes, STAGING_CONCURRENCY, async (change, i) => {
+    // One at a time into one flat folder: measured, parallel creates (4 or 16 in flight) and a staged
+    // tree of folders both cost more kernel time on this 2-core machine (docs/decisions/0013).
+    plan.writes.forEach((change, i) => {
       const fault = options.failStagingOn?.(change.path);
       if (fault) throw fault;
-      await writeFile(join(root, stagedPaths[i]!), change.content);
+      writeFileSync(join(root, journal.moves[i]!.staged), change.content);
     });
     writeFileSync(join(root, txn, `${JOURNAL}.tmp`), JSON.stringify(journal));
     renameSync(join(root, txn, `${JOURNAL}.tmp`), join(root, txn, JOURNAL));
@@ -183,10 +164,7 @@ function rollForward(root: string, txn: string, journal: Journal, options: Apply
     const target = join(root, move.target);
     if (!existsSync(staged)) continue; // already moved by an earlier, interrupted roll-forward
     injectFault(options, move.target);
-    if (move.folder && exists(target)) {
-      throw Object.assign(new Error(`EEXIST: ${move.target} appeared while the kit was writing`), { code: 'EEXIST', syscall: 'rename', path: target });
-    }
-    if (!move.folder && exists(target) && !exists(join(root, move.backup))) keepCopy(target, join(root, move.backup));
+    if (exists(target) && !exists(join(root, move.backup))) keepCopy(target, join(root, move.backup));
     const folder = dirname(target);
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
@@ -221,10 +199,7 @@ function rollBack(root: string, txn: string, journal: Journal): void {
     if (existsSync(join(root, move.staged))) continue; // never moved
     const target = join(root, move.target);
     const backup = join(root, move.backup);
-    if (move.folder) {
-      if (exists(target)) renameSync(target, join(root, move.staged));
-      pruneEmptyParents(dirname(target), roots);
-    } else if (exists(backup)) renameSync(backup, target);
+    if (exists(backup)) renameSync(backup, target);
     else if (move.added && exists(target)) {
       unlinkSync(target);
       pruneEmptyParents(dirname(target), roots);
@@ -232,59 +207,6 @@ function rollBack(root: string, txn: string, journal: Journal): void {
   }
   rmSync(join(root, txn), { recursive: true, force: true });
   removeIfEmpty(join(root, TXN_DIR));
-}
-
-/**
- * Where each write is staged, and the moves that put it in place. A file whose folder is already
- * there is staged alone (`files/<i>`) and moved alone. Files under a folder that does not exist yet
- * (a new team) are staged as a tree (`tree/<k>/...`) and the whole folder is moved with one rename:
- * a fresh 1,000-team tree is then about 1,000 renames instead of 7,000. Only folders strictly below
- * an output root qualify, so a folder move never takes anything the cluster does not own.
- */
-function stagingLayout(root: string, txn: string, plan: WritePlan): { moves: Move[]; stagedPaths: string[] } {
-  const newFolder = newFolderFinder(root, plan.cluster);
-  const moves: Move[] = [];
-  const folderStaging = new Map<string, string>();
-  const stagedPaths = plan.writes.map((change, i) => {
-    const folder = change.kind === 'add' ? newFolder(change.path) : undefined;
-    if (folder === undefined) {
-      moves.push({ staged: `${txn}/files/${i}`, target: change.path, backup: `${txn}/old/${i}`, added: change.kind === 'add' });
-      return `${txn}/files/${i}`;
-    }
-    let staged = folderStaging.get(folder);
-    if (staged === undefined) {
-      staged = `${txn}/tree/${folderStaging.size}`;
-      folderStaging.set(folder, staged);
-      moves.push({ staged, target: folder, backup: `${txn}/old/folder-${folderStaging.size}`, added: true, folder: true });
-    }
-    return `${staged}/${change.path.slice(folder.length + 1)}`;
-  });
-  return { moves, stagedPaths };
-}
-
-/** The shallowest missing folder strictly below the output root of `path`, or undefined. Each folder is looked at once. */
-function newFolderFinder(root: string, cluster: string): (path: string) => string | undefined {
-  const roots = outputRoots(cluster);
-  const missing = new Map<string, boolean>();
-  const isMissing = (folder: string) => {
-    let known = missing.get(folder);
-    if (known === undefined) {
-      known = !exists(join(root, folder));
-      missing.set(folder, known);
-    }
-    return known;
-  };
-  return (path) => {
-    const outputRoot = roots.find((r) => path.startsWith(`${r}/`));
-    if (!outputRoot) return undefined;
-    const below = path.slice(outputRoot.length + 1).split('/').slice(0, -1);
-    let folder = outputRoot;
-    for (const segment of below) {
-      folder = `${folder}/${segment}`;
-      if (isMissing(folder)) return folder;
-    }
-    return undefined;
-  };
 }
 
 /** Why the writer must not touch `path`: outside the cluster's outputs (its manifest may be written, never deleted), or behind a link. */
@@ -313,28 +235,6 @@ function writableChecker(root: string): (path: string) => void {
     }
     checked.add(folder);
   };
-}
-
-/**
- * Runs `work` on every item with at most `limit` in flight. On the first error it starts no more
- * and waits for those in flight to settle before rejecting, so the caller's clean-up (dropping the
- * staging area) never races a write still running.
- */
-export async function forEachBounded<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (!failure && next < items.length) {
-      const index = next++;
-      try {
-        await work(items[index]!, index);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
 }
 
 function injectFault(options: ApplyOptions, target: string): void {

@@ -137,3 +137,18 @@ describe('ARM limit: modules of main.bicep (800 resources in one deployment)', (
     expect(issuesIn(teamsWithVaults(390), [[['spec', 'keyVault', 'mode'], 'shared']])).toEqual([]);
   });
 });
+
+describe('a team identity whose client ID is not recorded yet', () => {
+  const pending = (edits: Edits = {}) => (load(edits).warnings ?? []).filter((w) => w.path === 'spec.azureIdentity');
+
+  it('GIVEN the example THEN dev (no clientId) gets a warning with file, line and what to record; checkout (recorded) none', () => {
+    const warnings = pending();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ file: DEV, message: expect.stringMatching(/team "dev" has an Azure identity whose client ID is not recorded/), hint: expect.stringContaining('teamIdentityClientIds') });
+    expect(warnings[0]!.line).toBeGreaterThan(0);
+  });
+
+  it('GIVEN dev records its client ID THEN the warning goes away', () => {
+    expect(pending({ [DEV]: [[['spec', 'azureIdentity', 'clientId'], '11111111-2222-4333-8444-555555555555']] })).toEqual([]);
+  });
+});

@@ -47,3 +47,22 @@ export function checkAzureIdentities(ctx: CheckContext): SpecIssue[] {
   }
   return issues;
 }
+
+/**
+ * A team identity whose client ID is not recorded yet renders no `azure.workload.identity/client-id`
+ * annotation (decision 0106): its pods get no Azure token until someone records it. Not an error (the
+ * first deployment creates the identity, so a new team always starts here), but said on every render
+ * so it is not forgotten.
+ */
+export function pendingClientIdWarnings(ctx: CheckContext): SpecIssue[] {
+  return ctx.teams
+    .filter(({ team }) => team.spec.azureIdentity && !team.spec.azureIdentity.clientId)
+    .map(({ parsed, team }) =>
+      issueAt(
+        parsed,
+        ['spec', 'azureIdentity'],
+        `team "${team.metadata.name}" has an Azure identity whose client ID is not recorded: its ServiceAccounts carry no azure.workload.identity/client-id annotation, so its pods get no Azure token yet`,
+        'after the landing-zone deployment, copy the team\'s value from the output teamIdentityClientIds (or addresses.json) into spec.azureIdentity.clientId',
+      ),
+    );
+}

@@ -12,7 +12,7 @@ import { checkKubernetesVersion } from '../checks/kubernetes-version.js';
 import type { Check, CheckContext } from '../checks/context.js';
 import { checkNetwork } from '../checks/network.js';
 import { checkPools } from '../checks/pools.js';
-import { checkAzureIdentities } from '../checks/azure-identity.js';
+import { checkAzureIdentities, pendingClientIdWarnings } from '../checks/azure-identity.js';
 import { checkTeams } from '../checks/teams.js';
 import { checkTenantDelivery } from '../checks/tenant-delivery.js';
 import { checkSecrets } from '../checks/secrets.js';
@@ -32,7 +32,7 @@ export const teamPath = (cluster: string, team: string) => `${APPS_DIR}/${cluste
 /** Cross-field checks, in the order their messages are most useful. */
 const CHECKS: readonly Check[] = [checkKubernetesVersion, checkNetwork, checkDns, checkConnectivity, checkPools, checkTeams, checkWorkloadKinds, checkStorage, checkCapacity, checkGroups, checkAzureIdentities, checkSecrets, checkTenantDelivery, checkNotifications, checkLimits];
 /** Findings that do not stop a render; they travel on the loaded spec as `warnings`. */
-const WARNINGS: readonly Check[] = [sharedGroupWarnings];
+const WARNINGS: readonly Check[] = [sharedGroupWarnings, pendingClientIdWarnings];
 
 /** Clusters are the folders of apps/ that hold a platform.yaml. */
 export function listClusters(source: SpecSource): string[] {

@@ -4,8 +4,8 @@ import { computeSla } from '@aks-hybrid/sla';
 import { fileSystemSource, loadCluster, memorySource } from '@aks-hybrid/spec';
 import { parseDocument } from 'yaml';
 import { renderCluster } from '../render-cluster.js';
-import { slaFigures } from './sla-diff.js';
-import type { SlaFigures } from './types.js';
+import { slaFigures } from '../diff/sla-diff.js';
+import type { SlaFigures } from '../diff/types.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export const CLUSTER = 'weu-prod';

@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileSystemSource, loadCluster, type ClusterSpec, type Team } from '@aks-hybrid/spec';
-import type { ManifestUnit } from './manifest.js';
+import type { ManifestUnit } from '../manifest.js';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 let cached: ClusterSpec | undefined;
 /** apps/weu-prod, loaded and checked by the spec package (loaded once; specs are immutable). */
