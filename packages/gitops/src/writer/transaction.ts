@@ -48,7 +48,9 @@ export class SimulatedCrash extends Error {}
  * file until the end. An I/O error (EACCES, EROFS, ENOSPC, ...) rolls back what was applied and throws
  * a WriteFailedError naming the path; a crash after the journal is rolled forward by
  * `recoverPendingWrites`. The caller holds the repository lock and has recovered before planning
- * (`writeCluster` does both); a plan made over a pending transaction is refused as stale.
+ * (`writeCluster` does both); a plan made over a pending transaction is refused as stale. Returns a
+ * promise so that staging can become asynchronous (batches spilled while a render streams, decision
+ * 0013) without changing callers; refusals reject before anything is staged.
  */
 export async function applyPlan(root: string, plan: WritePlan, options: ApplyOptions = {}): Promise<void> {
   if (plan.conflicts.length > 0) {

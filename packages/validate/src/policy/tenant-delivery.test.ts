@@ -252,7 +252,7 @@ describe("KIT-TEN-005: no pod runs as the team's reconciler", () => {
     expect(templates).toBeGreaterThan(0);
     tree.objects.set(ADMISSION_FILE, admissionPolicyObjects(s) as Obj[]);
     const { findings } = await evaluatePolicies({ objects: tree.objects }, s);
-    return findings.filter((f) => f.rule === 'KIT-TEN-005').map((f) => f.object);
+    return findings.filter((f) => f.rule === 'KIT-TEN-005').map((f) => f.object ?? '');
   }
 
   it('GIVEN the example as rendered (each workload its own ServiceAccount) THEN KIT-TEN-005 finds nothing', async () => {
