@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     // Tests are `*.test.ts` next to the code (tools/test-conventions.test.ts); `test/` until packages/validate moves its own.
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

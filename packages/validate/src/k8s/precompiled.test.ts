@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validObject, validObjects, type Manifest } from '../../test/k8s/fixtures.js';
+import { validObject, validObjects, type Manifest } from '../testing/k8s/fixtures.js';
 import { createK8sAjv } from './ajv-instance.js';
 import { KindRegistry } from './kind-registry.js';
 import { openPrecompiledStore, precompiledKey } from './precompiled.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureFiles, fixtureText, validObject, validObjects, type Manifest } from '../../test/k8s/fixtures.js';
+import { fixtureFiles, fixtureText, validObject, validObjects, type Manifest } from '../testing/k8s/fixtures.js';
 import type { SchemaFinding, SchemaValidator } from './types.js';
 import { listVendoredVersions } from './schema-version.js';
 import { createSchemaValidator } from './validator.js';
