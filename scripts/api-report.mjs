@@ -115,7 +115,8 @@ for (const pkg of entryPackages()) {
   }
   const report = relative(ROOT, config.reportFilePath);
   if (result.errorCount > 0) problems.push(`${report}: API Extractor reported ${result.errorCount} error(s) (above)`);
-  else if (result.apiReportChanged && !update) problems.push(existed ? `${report}: stale; the public API of ${pkg.name} changed` : `${report}: missing (a new package?)`);
+  else if (result.apiReportChanged && !update)
+    problems.push(existed ? `${report}: stale; the public API of ${pkg.name} changed` : `${report}: missing (a new package?)`);
   else if (result.apiReportChanged) console.log(`api-report: updated ${report}`);
 }
 

@@ -28,7 +28,9 @@ if (existsSync(executable)) {
   process.exit(0);
 }
 if (process.platform !== 'linux' || process.arch !== 'x64') {
-  console.log(`Bicep CLI not installed: the pinned ${packageId} is for linux-x64, this is ${process.platform}-${process.arch}; run \`az bicep install\` or set KIT_BICEP.`);
+  console.log(
+    `Bicep CLI not installed: the pinned ${packageId} is for linux-x64, this is ${process.platform}-${process.arch}; run \`az bicep install\` or set KIT_BICEP.`,
+  );
   process.exit(0);
 }
 

@@ -8,7 +8,9 @@ const ROOT = join(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
 /** Folders of the packages with a main entry point, as scripts/api-report.mjs finds them. */
-const entryPackages = [...readdirSync(join(ROOT, 'packages')).map((d) => `packages/${d}`), 'generators'].filter((dir) => existsSync(join(ROOT, dir, 'src/index.ts')));
+const entryPackages = [...readdirSync(join(ROOT, 'packages')).map((d) => `packages/${d}`), 'generators'].filter((dir) =>
+  existsSync(join(ROOT, dir, 'src/index.ts')),
+);
 
 describe('API reports', () => {
   it.each(entryPackages)('GIVEN %s THEN its report is committed next to it, named after the package', (dir) => {
@@ -21,7 +23,10 @@ describe('API reports', () => {
   });
 
   it('GIVEN the scripts THEN `pnpm api:check` and `pnpm api:update` run the report script, and CI runs the check', () => {
-    expect(JSON.parse(read('package.json')).scripts).toMatchObject({ 'api:check': 'node scripts/api-report.mjs --check', 'api:update': 'node scripts/api-report.mjs --update' });
+    expect(JSON.parse(read('package.json')).scripts).toMatchObject({
+      'api:check': 'node scripts/api-report.mjs --check',
+      'api:update': 'node scripts/api-report.mjs --update',
+    });
     expect(read('.ci/run')).toMatch(/^pnpm api:check$/m);
     const stepCheck = read('scripts/ci.sh').split('\nstep_check() {\n')[1]!.split('\n}\n')[0];
     expect(stepCheck).toMatch(/^ {2}"\$\{PNPM\[@\]\}" api:check$/m);

@@ -21,7 +21,15 @@ const write = (path: string, content: string, mode?: number) => {
   if (mode) chmodSync(path, mode);
 };
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: gitEnv }).trim();
-const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'Team Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Team Dev', GIT_COMMITTER_EMAIL: 'dev@example.com', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Team Dev',
+  GIT_AUTHOR_EMAIL: 'dev@example.com',
+  GIT_COMMITTER_NAME: 'Team Dev',
+  GIT_COMMITTER_EMAIL: 'dev@example.com',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
 
 /** A repository with the CI script, one team spec and its rendered file, cloned from a local bare "origin". */
 function teamRepository(): string {
@@ -78,7 +86,11 @@ describe('scripts/ci.sh render-back', () => {
     const work = teamRepository();
     expect(renderBack(work, { KIT_RENDER_BACK_PUSH: '1', KIT_RENDER_BACK_BRANCH: 'team-dev-quota' }).status).toBe(0);
     const head = git(work, 'rev-parse', 'HEAD');
-    const unstable = renderBack(work, { KIT_RENDER_BACK_PUSH: '1', KIT_RENDER_BACK_BRANCH: 'team-dev-quota', KIT_RENDER_COMMAND: 'bash render.sh && date +%N >> gitops/clusters/weu-prod/teams/dev/namespace.yaml' });
+    const unstable = renderBack(work, {
+      KIT_RENDER_BACK_PUSH: '1',
+      KIT_RENDER_BACK_BRANCH: 'team-dev-quota',
+      KIT_RENDER_COMMAND: 'bash render.sh && date +%N >> gitops/clusters/weu-prod/teams/dev/namespace.yaml',
+    });
     expect(unstable.status).toBe(1);
     expect(unstable.stderr).toContain('refusing to loop');
     expect(git(join(dir, 'origin.git'), 'rev-parse', 'team-dev-quota')).toBe(head);
@@ -122,10 +134,11 @@ describe('scripts/ci.sh what-if', () => {
     return { result, calls: existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n') : [], markdown: readFileSync(join(dir, 'what-if.md'), 'utf8') };
   };
 
-  it('runs az deployment group what-if with each changed cluster\'s bicepparam, subscription and resource group', () => {
+  it("runs az deployment group what-if with each changed cluster's bicepparam, subscription and resource group", () => {
     const { result, calls, markdown } = runWhatIf({ KIT_AZURE_LOGIN: '1', KIT_CLUSTERS: 'weu-prod,neu-prod' });
     expect(result.status, result.stderr).toBe(0);
-    const spec = (cluster: string, field: string) => readFileSync(join(ROOT, `apps/${cluster}/platform.yaml`), 'utf8').match(new RegExp(`^    ${field}: (\\S+)$`, 'm'))![1];
+    const spec = (cluster: string, field: string) =>
+      readFileSync(join(ROOT, `apps/${cluster}/platform.yaml`), 'utf8').match(new RegExp(`^    ${field}: (\\S+)$`, 'm'))![1];
     expect(calls).toEqual(
       ['weu-prod', 'neu-prod'].flatMap((c) => [
         `group exists --subscription ${spec(c, 'subscriptionId')} --name ${spec(c, 'resourceGroup')}`,
@@ -136,7 +149,7 @@ describe('scripts/ci.sh what-if', () => {
     expect(markdown).toContain('Resource changes: 1 to modify.');
   });
 
-  it('says a new cluster\'s missing resource group has nothing to compare, and runs no what-if for it', () => {
+  it("says a new cluster's missing resource group has nothing to compare, and runs no what-if for it", () => {
     const { result, calls, markdown } = runWhatIf({ KIT_AZURE_LOGIN: '1', KIT_CLUSTERS: 'weu-prod,neu-prod', MISSING_GROUP: 'rg-aks-neu-prod' });
     expect(result.status, result.stderr).toBe(0);
     expect(calls.filter((c) => c.startsWith('deployment group what-if')).map((c) => c.match(/--name (\S+)/)![1])).toEqual(['kit-what-if-weu-prod']);
@@ -171,7 +184,11 @@ describe('scripts/ci.sh diff', () => {
     copyFileSync(join(ROOT, 'scripts/ci.sh'), join(work, 'scripts/ci.sh'));
     // `npx -y pnpm@10 kit diff ... --output kit-diff.md` as kit does on KIT-OFFBOARD-001: file written, exit 1.
     const bin = fakeBin({ npx: 'printf "KIT-OFFBOARD-001: team payments may hold data\\n" > kit-diff.md; exit 1' });
-    const result = spawnSync('bash', ['scripts/ci.sh', 'diff', 'origin/main'], { cwd: work, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    const result = spawnSync('bash', ['scripts/ci.sh', 'diff', 'origin/main'], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('KIT-OFFBOARD-001: team payments may hold data');
   });

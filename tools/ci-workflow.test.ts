@@ -79,7 +79,8 @@ describe('the CI workflow', () => {
   });
 
   it('writes the diff and the what-if even after a failed step, and posts them before the job fails', () => {
-    for (const id of ['diff', 'what-if']) expect(step(id).if).toMatch(/^\$\{\{ !cancelled\(\) && github.event_name == 'pull_request' && steps.install.outcome == 'success'/);
+    for (const id of ['diff', 'what-if'])
+      expect(step(id).if).toMatch(/^\$\{\{ !cancelled\(\) && github.event_name == 'pull_request' && steps.install.outcome == 'success'/);
     const post = steps.at(-1)!;
     expect(post.if).toMatch(/^\$\{\{ !cancelled\(\) /);
     expect(post.run).toContain('gh pr comment');
@@ -88,7 +89,11 @@ describe('the CI workflow', () => {
   it('logs in to Azure with OIDC from repository variables only when they are set and the branch is ours', () => {
     const login = step('azure-login');
     expect(login.uses).toBe('azure/login@v2');
-    expect(login.with).toEqual({ 'client-id': '${{ vars.AZURE_CLIENT_ID }}', 'tenant-id': '${{ vars.AZURE_TENANT_ID }}', 'subscription-id': '${{ vars.AZURE_SUBSCRIPTION_ID }}' });
+    expect(login.with).toEqual({
+      'client-id': '${{ vars.AZURE_CLIENT_ID }}',
+      'tenant-id': '${{ vars.AZURE_TENANT_ID }}',
+      'subscription-id': '${{ vars.AZURE_SUBSCRIPTION_ID }}',
+    });
     expect(login.if).toContain("vars.AZURE_CLIENT_ID != ''");
     expect(login.if).toContain("env.SAME_REPO == 'true'");
     const whatIf = step('what-if');
@@ -98,7 +103,7 @@ describe('the CI workflow', () => {
     expect(whatIf.env).toEqual({ KIT_AZURE_LOGIN: "${{ steps.azure-login.outcome == 'success' && '1' || '0' }}" });
   });
 
-  it('keeps .github/CODEOWNERS current: in `pnpm check`, in the script\'s check, and in what render-back commits', () => {
+  it("keeps .github/CODEOWNERS current: in `pnpm check`, in the script's check, and in what render-back commits", () => {
     expect(JSON.parse(read('package.json')).scripts.check).toMatch(/ && kit codeowners --check$/);
     const stepCheck = read('scripts/ci.sh').split('\nstep_check() {\n')[1]!.split('\n}\n')[0];
     expect(stepCheck).toMatch(/^ {2}"\$\{PNPM\[@\]\}" kit codeowners --check$/m);
@@ -116,7 +121,7 @@ describe('the CI workflow', () => {
     expect(read('scripts/ci.sh')).toMatch(/^step_install\(\) \{ .*install --frozen-lockfile && "\$\{PNPM\[@\]\}" kit bicep --version; \}$/m);
   });
 
-  it('makes the Bicep compiler required in the adopter script and in this repository\'s CI', () => {
+  it("makes the Bicep compiler required in the adopter script and in this repository's CI", () => {
     expect(read('scripts/ci.sh')).toMatch(/^export KIT_REQUIRE_BICEP=1$/m);
     expect(read('.ci/run')).toMatch(/^export KIT_REQUIRE_BICEP=1$/m);
   });
@@ -149,7 +154,15 @@ describe('a pull request that changes a published package needs a changeset', ()
 
   // Real runs of the step, with the real changesets CLI and this repository's .changeset/config.json, in a
   // throw-away workspace with one published and one private package.
-  const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+  const gitEnv = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Dev',
+    GIT_AUTHOR_EMAIL: 'dev@example.com',
+    GIT_COMMITTER_NAME: 'Dev',
+    GIT_COMMITTER_EMAIL: 'dev@example.com',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+  };
   const changesetCli = `${process.execPath} ${join(ROOT, 'node_modules/@changesets/cli/bin.js')}`;
 
   function workspace(): string {
@@ -186,7 +199,11 @@ describe('a pull request that changes a published package needs a changeset', ()
       }
       execFileSync('git', ['add', '-A'], { cwd: dir, env: gitEnv });
       execFileSync('git', ['commit', '--quiet', '-m', 'change'], { cwd: dir, env: gitEnv });
-      return spawnSync('bash', ['scripts/ci.sh', 'changeset', 'main'], { cwd: dir, encoding: 'utf8', env: { ...gitEnv, CHANGESET_COMMAND: changesetCli, FORCE_COLOR: '0', ...env } });
+      return spawnSync('bash', ['scripts/ci.sh', 'changeset', 'main'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...gitEnv, CHANGESET_COMMAND: changesetCli, FORCE_COLOR: '0', ...env },
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -76,7 +76,9 @@ describe('the packages and the generators export by name only', () => {
   it('GIVEN every source file THEN none has `export default` or `export *`, outside the shrinking list', () => {
     const problems = files
       .filter((f) => !NOT_YET_CONVERTED.includes(f))
-      .flatMap((f) => unnamedExports(f, readFileSync(join(ROOT, f), 'utf8')).map((hit) => `${f}:${hit}: export it by name (and list it in the package's index.ts)`));
+      .flatMap((f) =>
+        unnamedExports(f, readFileSync(join(ROOT, f), 'utf8')).map((hit) => `${f}:${hit}: export it by name (and list it in the package's index.ts)`),
+      );
     expect(problems).toEqual([]);
     // Not vacuous: the walk saw every package's index.
     expect(files.filter((f) => /^packages\/[^/]+\/src\/index\.ts$/.test(f)).length).toBeGreaterThanOrEqual(9);

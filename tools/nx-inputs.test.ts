@@ -29,11 +29,15 @@ beforeAll(async () => {
   const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_INTERACTIVE: 'false', NO_COLOR: '1' };
   await Promise.all(
     TARGETS.map(async (target) => {
-      const { stdout } = await run(process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'show', 'target', 'inputs', `${CLUSTER}:${target}`, '--json'], {
-        cwd: ROOT,
-        env,
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      const { stdout } = await run(
+        process.execPath,
+        [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'show', 'target', 'inputs', `${CLUSTER}:${target}`, '--json'],
+        {
+          cwd: ROOT,
+          env,
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
       inputs.set(target, new Set((JSON.parse(stdout) as { files: string[] }).files));
     }),
   );

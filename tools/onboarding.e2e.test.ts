@@ -19,7 +19,17 @@ const nx = (...args: string[]) =>
   execFileSync(process.execPath, [join(clone, 'node_modules/nx/dist/bin/nx.js'), ...args], {
     cwd: clone,
     encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '--conditions=@aks-hybrid/source', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_INTERACTIVE: 'false', NX_SKIP_NX_CACHE: 'true', CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '--conditions=@aks-hybrid/source',
+      NX_DAEMON: 'false',
+      NX_NO_CLOUD: 'true',
+      NX_INTERACTIVE: 'false',
+      NX_SKIP_NX_CACHE: 'true',
+      CI: 'true',
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
@@ -40,7 +50,16 @@ afterAll(() => rmSync(clone, { recursive: true, force: true }));
  * must load all the same (issue 12: it failed with "Cannot find module generators/dist/...").
  */
 const cleanEnv = (): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_INTERACTIVE: 'false', NX_SKIP_NX_CACHE: 'true', CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NX_DAEMON: 'false',
+    NX_NO_CLOUD: 'true',
+    NX_INTERACTIVE: 'false',
+    NX_SKIP_NX_CACHE: 'true',
+    CI: 'true',
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+  };
   delete env.NODE_OPTIONS;
   for (const key of Object.keys(env)) if (key.startsWith('npm_config_') || key.startsWith('VITEST')) delete env[key];
   return env;
@@ -96,7 +115,9 @@ describe('nx g team-namespace on a clone', () => {
 
   it('fails on bad input with a clear message and writes nothing', () => {
     const before = git('status', '--porcelain');
-    expect(() => nx('g', 'team-namespace', '--name', 'analytics', '--groupObjectId', GUID, '--nodePool', 'gpu')).toThrow(/--nodePool "gpu" is not a user pool of weu-prod/);
+    expect(() => nx('g', 'team-namespace', '--name', 'analytics', '--groupObjectId', GUID, '--nodePool', 'gpu')).toThrow(
+      /--nodePool "gpu" is not a user pool of weu-prod/,
+    );
     expect(git('status', '--porcelain')).toBe(before);
   });
 

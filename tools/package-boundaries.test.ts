@@ -82,7 +82,8 @@ function boundaryViolations(packages: readonly WorkspacePackage[]): string[] {
     for (const i of p.imports) {
       if (i.to === p.name || !names.has(i.to)) continue;
       if (!i.testOnly && !p.dependencies.has(i.to)) out.push(`${i.file} imports ${i.to}, which ${p.name} does not list in dependencies`);
-      if (i.testOnly && !p.dependencies.has(i.to) && !p.devDependencies.has(i.to)) out.push(`${i.file} imports ${i.to}, which ${p.name} does not list in dependencies or devDependencies`);
+      if (i.testOnly && !p.dependencies.has(i.to) && !p.devDependencies.has(i.to))
+        out.push(`${i.file} imports ${i.to}, which ${p.name} does not list in dependencies or devDependencies`);
     }
   }
   for (const e of edges(packages)) {
@@ -95,9 +96,15 @@ function boundaryViolations(packages: readonly WorkspacePackage[]): string[] {
 function edges(packages: readonly WorkspacePackage[]): Edge[] {
   const names = new Set(packages.map((p) => p.name));
   return packages.flatMap((p) => [
-    ...[...p.dependencies].filter((d) => names.has(d)).map((to) => ({ from: p.name, to, kind: 'runtime' as const, where: `${p.dir}/package.json dependencies` })),
-    ...[...p.devDependencies].filter((d) => names.has(d)).map((to) => ({ from: p.name, to, kind: 'dev' as const, where: `${p.dir}/package.json devDependencies` })),
-    ...p.imports.filter((i) => i.to !== p.name && names.has(i.to)).map((i) => ({ from: p.name, to: i.to, kind: i.testOnly ? ('dev' as const) : ('runtime' as const), where: i.file })),
+    ...[...p.dependencies]
+      .filter((d) => names.has(d))
+      .map((to) => ({ from: p.name, to, kind: 'runtime' as const, where: `${p.dir}/package.json dependencies` })),
+    ...[...p.devDependencies]
+      .filter((d) => names.has(d))
+      .map((to) => ({ from: p.name, to, kind: 'dev' as const, where: `${p.dir}/package.json devDependencies` })),
+    ...p.imports
+      .filter((i) => i.to !== p.name && names.has(i.to))
+      .map((i) => ({ from: p.name, to: i.to, kind: i.testOnly ? ('dev' as const) : ('runtime' as const), where: i.file })),
   ]);
 }
 
@@ -115,7 +122,12 @@ function edgeProblem(e: Edge): string | undefined {
 /** Files only tests or a source checkout run: test files, test helpers, dev scripts, the listed dev shims. */
 function isTestOnly(file: string): boolean {
   if (TEST_ONLY_EXCEPTIONS.some((x) => x.devShims?.test(file))) return true;
-  return /\.(test|spec)\.[cm]?[jt]s$/.test(file) || /(^|\/)(testing|test-support|test|scripts)\//.test(file) || /test-support\.ts$/.test(file) || file.startsWith('tools/');
+  return (
+    /\.(test|spec)\.[cm]?[jt]s$/.test(file) ||
+    /(^|\/)(testing|test-support|test|scripts)\//.test(file) ||
+    /test-support\.ts$/.test(file) ||
+    file.startsWith('tools/')
+  );
 }
 
 /** `@aks-hybrid/x` of every import, export-from, dynamic import and require of a workspace package. */
@@ -146,7 +158,12 @@ function readWorkspace(root: string): WorkspacePackage[] {
       const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
       const workspaceNames = (deps: Record<string, string> | undefined) => new Set(Object.keys(deps ?? {}).filter((d) => d.startsWith(SCOPE)));
       const codeDirs = dir === 'tools' ? [join(root, dir)] : ['src', 'bin', 'scripts'].map((d) => join(root, dir, d));
-      const files = dir === 'tools' ? readdirSync(join(root, dir)).filter((f) => SOURCE_FILE.test(f)).map((f) => join(root, dir, f)) : codeDirs.flatMap(sourceFiles);
+      const files =
+        dir === 'tools'
+          ? readdirSync(join(root, dir))
+              .filter((f) => SOURCE_FILE.test(f))
+              .map((f) => join(root, dir, f))
+          : codeDirs.flatMap(sourceFiles);
       const imports = files.flatMap((full) => {
         const file = relative(root, full).split(sep).join('/');
         return importedPackages(readFileSync(full, 'utf8')).map((to) => ({ to, file, testOnly: isTestOnly(file) }));
@@ -165,7 +182,10 @@ function readWorkspace(root: string): WorkspacePackage[] {
 }
 
 /** A package for the synthetic graphs below. */
-function pkg(name: string, deps: { dependencies?: string[]; devDependencies?: string[]; imports?: WorkspacePackage['imports']; layerTags?: string[] } = {}): WorkspacePackage {
+function pkg(
+  name: string,
+  deps: { dependencies?: string[]; devDependencies?: string[]; imports?: WorkspacePackage['imports']; layerTags?: string[] } = {},
+): WorkspacePackage {
   return {
     name: `${SCOPE}${name}`,
     dir: `packages/${name}`,
@@ -203,7 +223,10 @@ describe('the package boundaries of this workspace', () => {
     expect(production.length).toBeGreaterThan(10);
     for (const file of production) {
       const imports = [...readFileSync(file, 'utf8').matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-      expect(imports.filter((i) => !i.startsWith('.') && i !== '@aks-hybrid/spec'), relative(ROOT, file)).toEqual([]);
+      expect(
+        imports.filter((i) => !i.startsWith('.') && i !== '@aks-hybrid/spec'),
+        relative(ROOT, file),
+      ).toEqual([]);
     }
   });
 });
@@ -212,7 +235,9 @@ describe('boundaryViolations, on synthetic graphs', () => {
   it('GIVEN a renderer depending on a checker, even as a devDependency THEN it is refused', () => {
     const charts = pkg('charts', { dependencies: ['spec', 'policy'], devDependencies: ['validate'] });
     expect(boundaryViolations([...base, charts])).toEqual([
-      expect.stringMatching(/^packages\/charts\/package.json devDependencies: @aks-hybrid\/charts → @aks-hybrid\/validate: renderers may not depend on checkers/),
+      expect.stringMatching(
+        /^packages\/charts\/package.json devDependencies: @aks-hybrid\/charts → @aks-hybrid\/validate: renderers may not depend on checkers/,
+      ),
     ]);
   });
 
@@ -251,7 +276,9 @@ describe('boundaryViolations, on synthetic graphs', () => {
   });
 
   it('GIVEN a package in no layer, or a project.json tag that disagrees THEN it is refused', () => {
-    expect(boundaryViolations([...base, pkg('newcomer')])).toEqual(['@aks-hybrid/newcomer is in no layer: add it to LAYERS in tools/package-boundaries.test.ts']);
+    expect(boundaryViolations([...base, pkg('newcomer')])).toEqual([
+      '@aks-hybrid/newcomer is in no layer: add it to LAYERS in tools/package-boundaries.test.ts',
+    ]);
     const mistagged = pkg('policy', { dependencies: ['spec'], layerTags: ['layer:renderers'] });
     expect(boundaryViolations([...base.filter((p) => p.name !== mistagged.name), mistagged])).toEqual([
       '@aks-hybrid/policy: project.json tag layer:renderers disagrees with LAYERS (policy)',

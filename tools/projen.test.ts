@@ -18,7 +18,9 @@ describe('projen-owned toolchain files', () => {
       for (const file of OWNED) {
         expect(readFileSync(join(ROOT, file), 'utf8'), `${file} is stale`).toBe(readFileSync(join(outdir, file), 'utf8'));
       }
-      expect(JSON.parse(readFileSync(join(outdir, '.projen/files.json'), 'utf8')).files).toEqual(expect.arrayContaining(OWNED.filter((f) => f !== '.projen/files.json')));
+      expect(JSON.parse(readFileSync(join(outdir, '.projen/files.json'), 'utf8')).files).toEqual(
+        expect.arrayContaining(OWNED.filter((f) => f !== '.projen/files.json')),
+      );
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }

@@ -16,7 +16,7 @@ const NOT_YET_CONVERTED: readonly string[] = [];
 function conventionProblem(path: string, isDirectory: boolean): string | undefined {
   const name = path.split('/').at(-1) ?? '';
   if (!isDirectory && /\.spec\.[cm]?[jt]sx?$/.test(name)) return 'a `.spec.ts` test: rename it to `.test.ts`';
-  if (/^test-support(\.[cm]?[jt]s)?$/.test(name)) return 'a `test-support` helper: move it into the package\'s `src/testing/` folder';
+  if (/^test-support(\.[cm]?[jt]s)?$/.test(name)) return "a `test-support` helper: move it into the package's `src/testing/` folder";
   if (isDirectory && (name === 'test' || name === 'tests' || name === '__tests__')) {
     return 'a separate test folder: put tests next to the code as `*.test.ts` and helpers in `src/testing/`';
   }
@@ -72,10 +72,12 @@ describe('the workspace follows the test-helper convention', () => {
   const paths = workspacePaths();
 
   it('GIVEN every package, the generators and tools THEN no test or helper breaks the convention, outside the shrinking list', () => {
-    const problems = paths.filter((p) => !exempt(p.path)).flatMap((p) => {
-      const problem = conventionProblem(p.path, p.isDirectory);
-      return problem ? [`${p.path}: ${problem}`] : [];
-    });
+    const problems = paths
+      .filter((p) => !exempt(p.path))
+      .flatMap((p) => {
+        const problem = conventionProblem(p.path, p.isDirectory);
+        return problem ? [`${p.path}: ${problem}`] : [];
+      });
     expect(problems).toEqual([]);
     // Not vacuous: the walk saw the tests and the helper folders.
     expect(paths.filter((p) => p.path.endsWith('.test.ts')).length).toBeGreaterThan(100);

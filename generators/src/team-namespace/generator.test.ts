@@ -85,12 +85,16 @@ describe('team-namespace: happy path', () => {
 
   it('resolves --group through the lookup and records the group name next to the ID', async () => {
     const asked: string[][] = [];
-    await teamNamespaceGenerator(tree, { cluster: CLUSTER, name: 'analytics', group: 'Team-Analytics' }, {
-      lookupGroup: async (name, tenant) => {
-        asked.push([name, tenant]);
-        return GUID;
+    await teamNamespaceGenerator(
+      tree,
+      { cluster: CLUSTER, name: 'analytics', group: 'Team-Analytics' },
+      {
+        lookupGroup: async (name, tenant) => {
+          asked.push([name, tenant]);
+          return GUID;
+        },
       },
-    });
+    );
     // The lookup signs in to the cluster's own tenant.
     expect(asked).toEqual([['Team-Analytics', '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b']]);
     expect(tree.read(`apps/${CLUSTER}/teams/analytics.yaml`, 'utf8')).toContain(`groupObjectId: ${GUID} # Team-Analytics`);
@@ -111,13 +115,37 @@ describe('team-namespace: bad input writes nothing', () => {
     { name: 'an invalid name', options: { cluster: CLUSTER, name: 'Team_A', groupObjectId: GUID }, error: /not a valid team name/ },
     { name: 'a reserved name', options: { cluster: CLUSTER, name: 'kube-tools', groupObjectId: GUID }, error: /reserved: names starting with "kube-"/ },
     { name: 'flux-system', options: { cluster: CLUSTER, name: 'flux-system', groupObjectId: GUID }, error: /"flux-system" is a system namespace/ },
-    { name: 'a duplicate team', options: { cluster: CLUSTER, name: 'dev', groupObjectId: GUID }, error: /team "dev" already exists in apps\/weu-prod\/teams\/dev.yaml with other settings/ },
-    { name: 'an unknown cluster', options: { name: 'analytics', groupObjectId: GUID, cluster: 'sea-prod' }, error: /--cluster "sea-prod" does not exist; clusters: neu-prod, weu-prod/ },
-    { name: 'an unknown pool', options: { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID, nodePool: 'gpu' }, error: /--nodePool "gpu" is not a user pool of weu-prod; user pools: general, memory, storage/ },
-    { name: 'a malformed GUID', options: { cluster: CLUSTER, name: 'analytics', groupObjectId: 'Namespace-DEV' }, error: /--groupObjectId "Namespace-DEV" is not an object ID/ },
+    {
+      name: 'a duplicate team',
+      options: { cluster: CLUSTER, name: 'dev', groupObjectId: GUID },
+      error: /team "dev" already exists in apps\/weu-prod\/teams\/dev.yaml with other settings/,
+    },
+    {
+      name: 'an unknown cluster',
+      options: { name: 'analytics', groupObjectId: GUID, cluster: 'sea-prod' },
+      error: /--cluster "sea-prod" does not exist; clusters: neu-prod, weu-prod/,
+    },
+    {
+      name: 'an unknown pool',
+      options: { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID, nodePool: 'gpu' },
+      error: /--nodePool "gpu" is not a user pool of weu-prod; user pools: general, memory, storage/,
+    },
+    {
+      name: 'a malformed GUID',
+      options: { cluster: CLUSTER, name: 'analytics', groupObjectId: 'Namespace-DEV' },
+      error: /--groupObjectId "Namespace-DEV" is not an object ID/,
+    },
     { name: 'no group at all', options: { cluster: CLUSTER, name: 'analytics' }, error: /--groupObjectId .* or --group .* is required/ },
-    { name: 'both group options', options: { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID, group: 'X' }, error: /either --groupObjectId or --group, not both/ },
-    { name: 'a quota the pool cannot hold', options: { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID, cpu: '500' }, error: /exceed what it offers at max scale/ },
+    {
+      name: 'both group options',
+      options: { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID, group: 'X' },
+      error: /either --groupObjectId or --group, not both/,
+    },
+    {
+      name: 'a quota the pool cannot hold',
+      options: { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID, cpu: '500' },
+      error: /exceed what it offers at max scale/,
+    },
   ])('$name', async ({ options, error }) => {
     const before = snapshot(tree);
     await expect(teamNamespaceGenerator(tree, options, offline)).rejects.toThrow(error);
@@ -126,18 +154,24 @@ describe('team-namespace: bad input writes nothing', () => {
 
   it('refuses to guess the cluster when there are several', async () => {
     const before = snapshot(tree);
-    await expect(teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID }, offline)).rejects.toThrow(/--cluster is required when the repository has several clusters: neu-prod, weu-prod/);
+    await expect(teamNamespaceGenerator(tree, { name: 'analytics', groupObjectId: GUID }, offline)).rejects.toThrow(
+      /--cluster is required when the repository has several clusters: neu-prod, weu-prod/,
+    );
     expect(snapshot(tree)).toEqual(before);
   });
 
   it('passes on a failed group lookup (unknown or ambiguous name) and writes nothing', async () => {
     const before = snapshot(tree);
     await expect(
-      teamNamespaceGenerator(tree, { cluster: CLUSTER, name: 'analytics', group: 'Team' }, {
-        lookupGroup: async () => {
-          throw new Error('group name "Team" is ambiguous: Team-A (1...), Team-B (2...)');
+      teamNamespaceGenerator(
+        tree,
+        { cluster: CLUSTER, name: 'analytics', group: 'Team' },
+        {
+          lookupGroup: async () => {
+            throw new Error('group name "Team" is ambiguous: Team-A (1...), Team-B (2...)');
+          },
         },
-      }),
+      ),
     ).rejects.toThrow(/ambiguous/);
     expect(snapshot(tree)).toEqual(before);
   });
@@ -152,7 +186,11 @@ describe('team-namespace: --commit', () => {
     };
     const callback = await teamNamespaceGenerator(tree, { cluster: CLUSTER, name: 'analytics', groupObjectId: GUID, commit: true }, { ...offline, git });
     // Checked before anything is written: the working tree, the current branch, the branch to create.
-    expect(calls.map((c) => c.slice(0, 2))).toEqual([['status', '--porcelain=v1'], ['branch', '--show-current'], ['branch', '--list']]);
+    expect(calls.map((c) => c.slice(0, 2))).toEqual([
+      ['status', '--porcelain=v1'],
+      ['branch', '--show-current'],
+      ['branch', '--list'],
+    ]);
     await callback();
     expect(calls[3]).toEqual(['switch', '-c', 'onboard/analytics']);
     const commit = calls.find((c) => c[0] === 'commit')!;

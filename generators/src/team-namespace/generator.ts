@@ -27,7 +27,9 @@ export async function teamNamespaceGenerator(tree: Tree, schema: TeamNamespaceGe
   const content = renderTeamFile(options);
   const existing = tree.read(teamFile, 'utf8');
   if (existing !== null && existing !== content) {
-    throw new OnboardingError(`team "${options.name}" already exists in ${teamFile} with other settings; edit that file (and run \`pnpm render\`) instead of onboarding it again`);
+    throw new OnboardingError(
+      `team "${options.name}" already exists in ${teamFile} with other settings; edit that file (and run \`pnpm render\`) instead of onboarding it again`,
+    );
   }
 
   // Render the cluster as if the team file were written: the same code path as the render target.
@@ -40,13 +42,18 @@ export async function teamNamespaceGenerator(tree: Tree, schema: TeamNamespaceGe
     throw error;
   }
   if (outcome.findings.length > 0) {
-    throw new OnboardingError(`the rendered manifests fail validation; nothing was written:\n${outcome.findings.map((f) => `  - ${f.file}: ${f.message}`).join('\n')}`);
+    throw new OnboardingError(
+      `the rendered manifests fail validation; nothing was written:\n${outcome.findings.map((f) => `  - ${f.file}: ${f.message}`).join('\n')}`,
+    );
   }
   // One writer at a time (`kit render`, other generators): held from planning until Nx has flushed the
   // Tree, released in the callback below or, when the generator stops early or runs --dry-run, on exit.
-  const releaseLock = existsSync(tree.root) ? await acquireRepoLock(tree.root, `nx g team-namespace ${options.name}`, { log: (line) => logger.info(line) }) : () => {};
+  const releaseLock = existsSync(tree.root)
+    ? await acquireRepoLock(tree.root, `nx g team-namespace ${options.name}`, { log: (line) => logger.info(line) })
+    : () => {};
   const pending = existsSync(tree.root) ? pendingTransactions(tree.root, options.cluster) : [];
-  if (pending.length > 0) throw new OnboardingError(`an interrupted render left a pending write (${pending.join(', ')}); run \`pnpm render\` to finish it, then onboard again`);
+  if (pending.length > 0)
+    throw new OnboardingError(`an interrupted render left a pending write (${pending.join(', ')}); run \`pnpm render\` to finish it, then onboard again`);
   const plan = planWrite(treeSource(tree), options.cluster, outcome.files, { root: tree.root });
   if (plan.conflicts.length > 0 || (plan.refusals ?? []).length > 0) {
     throw new OnboardingError(`files the kit did not generate are in the way; nothing was written:\n${describePlan(plan)}`);
@@ -96,7 +103,6 @@ export async function teamNamespaceGenerator(tree: Tree, schema: TeamNamespaceGe
   };
 }
 
-
 function nextSteps(options: NormalizedOptions, written: readonly string[]): string {
   return [
     `Team ${options.name} onboarded to ${options.cluster}: ${written.length} files written (spec, namespace, quota, RBAC, network policies, indexes).`,
@@ -118,4 +124,3 @@ async function lookupGroupInGraph(displayName: string, tenantId: string): Promis
     ...(process.env.KIT_GRAPH_ENDPOINT ? { graphEndpoint: process.env.KIT_GRAPH_ENDPOINT } : {}),
   });
 }
-

@@ -51,7 +51,9 @@ describe('--commit in a real repository', () => {
   it('GIVEN onboard/<team> exists and is not checked out THEN refused before anything is written; after deleting it a rerun commits', async () => {
     ws.git('branch', 'onboard/analytics');
     const tree = ws.tree();
-    await expect(teamNamespaceGenerator(tree, OPTIONS, deps)).rejects.toThrow(/branch onboard\/analytics already exists; nothing was written\. .*git branch -D onboard\/analytics/);
+    await expect(teamNamespaceGenerator(tree, OPTIONS, deps)).rejects.toThrow(
+      /branch onboard\/analytics already exists; nothing was written\. .*git branch -D onboard\/analytics/,
+    );
     expect(tree.exists(TEAM_FILE)).toBe(false);
     expect(ws.git('status', '--porcelain').trim()).toBe('');
 

@@ -66,7 +66,9 @@ export async function normalizeOptions(
 ): Promise<NormalizedOptions> {
   const name = schema.name?.trim() ?? '';
   if (!DNS_LABEL.test(name) || name.length > 40) {
-    throw new OnboardingError(`--name "${name}" is not a valid team name: use lowercase letters, digits and '-', starting and ending with a letter or digit, at most 40 characters (e.g. payments)`);
+    throw new OnboardingError(
+      `--name "${name}" is not a valid team name: use lowercase letters, digits and '-', starting and ending with a letter or digit, at most 40 characters (e.g. payments)`,
+    );
   }
   const reserved = reservedNameReason(name);
   if (reserved) throw new OnboardingError(`--name "${name}" is reserved: ${reserved}; choose another name`);
@@ -75,7 +77,11 @@ export async function normalizeOptions(
   const clusters = listClusters(source);
   const cluster = schema.cluster ?? (clusters.length === 1 ? clusters[0]! : undefined);
   if (!cluster) {
-    throw new OnboardingError(clusters.length === 0 ? 'no cluster found under apps/ (each needs apps/<cluster>/platform.yaml)' : `--cluster is required when the repository has several clusters: ${clusters.join(', ')}`);
+    throw new OnboardingError(
+      clusters.length === 0
+        ? 'no cluster found under apps/ (each needs apps/<cluster>/platform.yaml)'
+        : `--cluster is required when the repository has several clusters: ${clusters.join(', ')}`,
+    );
   }
   if (!clusters.includes(cluster)) throw new OnboardingError(`--cluster "${cluster}" does not exist; clusters: ${clusters.join(', ') || '(none)'}`);
 
@@ -90,9 +96,11 @@ export async function normalizeOptions(
   if (schema.groupObjectId && schema.group) throw new OnboardingError('give either --groupObjectId or --group, not both');
   let groupObjectId = schema.groupObjectId;
   if (!groupObjectId && schema.group) groupObjectId = await lookupGroup(schema.group, spec.azure.tenantId);
-  if (!groupObjectId) throw new OnboardingError('--groupObjectId (the object ID of the team\'s Entra ID group) or --group (its display name) is required');
+  if (!groupObjectId) throw new OnboardingError("--groupObjectId (the object ID of the team's Entra ID group) or --group (its display name) is required");
   if (!GUID.test(groupObjectId)) {
-    throw new OnboardingError(`--groupObjectId "${groupObjectId}" is not an object ID: it has the form 8-4-4-4-12 hex digits (az ad group show --group <name> --query id)`);
+    throw new OnboardingError(
+      `--groupObjectId "${groupObjectId}" is not an object ID: it has the form 8-4-4-4-12 hex digits (az ad group show --group <name> --query id)`,
+    );
   }
   if (schema.readOnlyGroupObjectId && !GUID.test(schema.readOnlyGroupObjectId)) {
     throw new OnboardingError(`--readOnlyGroupObjectId "${schema.readOnlyGroupObjectId}" is not an object ID (8-4-4-4-12 hex digits)`);
@@ -110,10 +118,13 @@ export async function normalizeOptions(
   const cpuOption = quantityOption('cpu', schema.cpu, CPU_QUANTITY, 'cores like 16 or 0.5, or millicores like 500m');
   const cpu = cpuOption ?? String(Math.min(8, Math.floor(freeCores)));
   if (cpuOption === undefined && Number(cpu) < 1) {
-    throw new OnboardingError(`node pool "${nodePool}" has ${formatCores(Math.max(0, freeCores))} left at max scale; pass --cpu, choose another --nodePool, or raise the pool's maxCount`);
+    throw new OnboardingError(
+      `node pool "${nodePool}" has ${formatCores(Math.max(0, freeCores))} left at max scale; pass --cpu, choose another --nodePool, or raise the pool's maxCount`,
+    );
   }
   const memory =
-    quantityOption('memory', schema.memory, MEMORY_QUANTITY, 'e.g. 32Gi, 512Mi or plain bytes') ?? `${Math.floor(parseQuantity(cpu) * (pool.memoryGiB / pool.vcpus))}Gi`;
+    quantityOption('memory', schema.memory, MEMORY_QUANTITY, 'e.g. 32Gi, 512Mi or plain bytes') ??
+    `${Math.floor(parseQuantity(cpu) * (pool.memoryGiB / pool.vcpus))}Gi`;
 
   return {
     name,

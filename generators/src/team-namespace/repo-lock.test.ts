@@ -49,7 +49,10 @@ describe('team-namespace and the repository lock', () => {
   it('GIVEN a render holds the lock WHEN the wait runs out THEN it fails naming the holder and writes nothing', async () => {
     vi.stubEnv('KIT_LOCK_TIMEOUT_SECONDS', '0');
     mkdirSync(join(root, TXN_DIR));
-    writeFileSync(join(root, LOCK_FILE), JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: new Date().toISOString(), command: 'kit render weu-prod' }));
+    writeFileSync(
+      join(root, LOCK_FILE),
+      JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: new Date().toISOString(), command: 'kit render weu-prod' }),
+    );
     await expect(generate()).rejects.toThrow(new RegExp(`PID ${process.ppid} on ${hostname()} \\(kit render weu-prod\\)`));
     expect(tree.exists('apps/weu-prod/teams/analytics.yaml')).toBe(false);
   });

@@ -142,7 +142,11 @@ describe('team-remove: bad input writes nothing', () => {
   it.each([
     { name: 'an invalid name', options: { cluster: CLUSTER, name: 'Dev_Team' }, error: /"Dev_Team" is not a team name/ },
     { name: 'an unknown cluster', options: { cluster: 'sea-prod', name: 'dev' }, error: /--cluster "sea-prod" does not exist; clusters: neu-prod, weu-prod/ },
-    { name: 'no cluster when there are several', options: { name: 'dev' }, error: /--cluster is required when the repository has several clusters: neu-prod, weu-prod/ },
+    {
+      name: 'no cluster when there are several',
+      options: { name: 'dev' },
+      error: /--cluster is required when the repository has several clusters: neu-prod, weu-prod/,
+    },
   ])('$name', async ({ options, error }) => {
     const before = snapshot(tree);
     await expect(teamRemoveGenerator(tree, options)).rejects.toThrow(error);
@@ -153,21 +157,27 @@ describe('team-remove: bad input writes nothing', () => {
     const edited = `${DEV_DIR}/rbac.yaml`;
     tree.write(edited, `${tree.read(edited, 'utf8')}# hand edit\n`);
     const before = snapshot(tree);
-    await expect(teamRemoveGenerator(tree, { cluster: CLUSTER, name: 'dev' })).rejects.toThrow(new RegExp(`edited by hand.*\\n  - ${edited.replace(/[./]/g, '\\$&')}\\n`, 's'));
+    await expect(teamRemoveGenerator(tree, { cluster: CLUSTER, name: 'dev' })).rejects.toThrow(
+      new RegExp(`edited by hand.*\\n  - ${edited.replace(/[./]/g, '\\$&')}\\n`, 's'),
+    );
     expect(snapshot(tree)).toEqual(before);
   });
 
   it('GIVEN --commit and another uncommitted change THEN refused before anything is written', async () => {
     const before = snapshot(tree);
     const { git } = fakeGit(' M README.md\0');
-    await expect(teamRemoveGenerator(tree, { cluster: CLUSTER, name: 'dev', commit: true }, { git })).rejects.toThrow(/uncommitted changes; nothing was written.*README\.md/s);
+    await expect(teamRemoveGenerator(tree, { cluster: CLUSTER, name: 'dev', commit: true }, { git })).rejects.toThrow(
+      /uncommitted changes; nothing was written.*README\.md/s,
+    );
     expect(snapshot(tree)).toEqual(before);
   });
 
   it('GIVEN --commit and the branch offboard/dev exists elsewhere THEN refused before anything is written', async () => {
     const before = snapshot(tree);
     const { git } = fakeGit('', '  offboard/dev\n');
-    await expect(teamRemoveGenerator(tree, { cluster: CLUSTER, name: 'dev', commit: true }, { git })).rejects.toThrow(/branch offboard\/dev already exists; nothing was written/);
+    await expect(teamRemoveGenerator(tree, { cluster: CLUSTER, name: 'dev', commit: true }, { git })).rejects.toThrow(
+      /branch offboard\/dev already exists; nothing was written/,
+    );
     expect(snapshot(tree)).toEqual(before);
   });
 });
@@ -177,7 +187,11 @@ describe('team-remove: --commit', () => {
     const before = snapshot(tree);
     const { calls, git } = fakeGit();
     const callback = await teamRemoveGenerator(tree, { cluster: CLUSTER, name: 'dev', commit: true, runbook: true }, { git });
-    expect(calls.map((c) => c.slice(0, 2))).toEqual([['status', '--porcelain=v1'], ['branch', '--show-current'], ['branch', '--list']]);
+    expect(calls.map((c) => c.slice(0, 2))).toEqual([
+      ['status', '--porcelain=v1'],
+      ['branch', '--show-current'],
+      ['branch', '--list'],
+    ]);
     await callback();
     expect(calls).toContainEqual(['switch', '-c', 'offboard/dev']);
     const commit = calls.find((c) => c[0] === 'commit')!;

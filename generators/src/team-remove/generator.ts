@@ -30,7 +30,9 @@ export async function teamRemoveGenerator(tree: Tree, schema: TeamRemoveGenerato
     const folder = `${fluxEntryDir(cluster)}/teams/${name}`;
     const leftovers = tree.exists(folder) ? tree.children(folder) : [];
     if (leftovers.length > 0) {
-      throw new OffboardingError(`${teamFile} does not exist but ${folder}/ still holds generated files; run \`pnpm render\` to prune them. Nothing was written.`);
+      throw new OffboardingError(
+        `${teamFile} does not exist but ${folder}/ still holds generated files; run \`pnpm render\` to prune them. Nothing was written.`,
+      );
     }
     const teams = spec.teams.map((t) => t.name).join(', ') || '(none)';
     // Said now, not in the callback, so that --dry-run says it too.
@@ -55,7 +57,8 @@ export async function teamRemoveGenerator(tree: Tree, schema: TeamRemoveGenerato
   // One writer at a time, as team-namespace: held until Nx has flushed the Tree (callback) or the process exits.
   const releaseLock = existsSync(tree.root) ? await acquireRepoLock(tree.root, `nx g team-remove ${name}`, { log: (line) => logger.info(line) }) : () => {};
   const pending = existsSync(tree.root) ? pendingTransactions(tree.root, cluster) : [];
-  if (pending.length > 0) throw new OffboardingError(`an interrupted render left a pending write (${pending.join(', ')}); run \`pnpm render\` to finish it, then run this again`);
+  if (pending.length > 0)
+    throw new OffboardingError(`an interrupted render left a pending write (${pending.join(', ')}); run \`pnpm render\` to finish it, then run this again`);
   const plan = planWrite(treeSource(tree), cluster, outcome.files, { root: tree.root });
   if (plan.conflicts.length > 0 || (plan.refusals ?? []).length > 0) {
     throw new OffboardingError(`files the kit did not generate are in the way; nothing was written:\n${describePlan(plan)}`);
@@ -95,5 +98,3 @@ export async function teamRemoveGenerator(tree: Tree, schema: TeamRemoveGenerato
     logger.info(`Committed ${files.length} files on branch ${commitPlan.branch}. Push it and open a pull request: git push -u origin ${commitPlan.branch}`);
   };
 }
-
-

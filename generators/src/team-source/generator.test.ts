@@ -85,7 +85,12 @@ describe('team-source: adds a source', () => {
     const callback = await teamSourceGenerator(tree, { cluster: CLUSTER, name: 'dev', sourceUrl: `${APP_URL}.git`, sourcePath: './deploy' });
     expect(sourcesOf(tree, DEV_FILE)).toEqual([{ name: 'storefront-app', git: { url: `${APP_URL}.git`, ref: { branch: 'main' }, path: './deploy' } }]);
     const objects = objectsOf(tree, `${DEV_DIR}/delivery.yaml`);
-    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['ServiceAccount/flux-reconciler', 'RoleBinding/flux-reconciler', 'GitRepository/storefront-app', 'Kustomization/storefront-app']);
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'ServiceAccount/flux-reconciler',
+      'RoleBinding/flux-reconciler',
+      'GitRepository/storefront-app',
+      'Kustomization/storefront-app',
+    ]);
     expect(objects[3]!.spec).toMatchObject({ serviceAccountName: 'flux-reconciler', targetNamespace: 'dev', path: './deploy' });
     expect((parse(tree.read(`${DEV_DIR}/kustomization.yaml`, 'utf8')!) as Obj).resources).toContain('delivery.yaml');
     const changed = changedPaths(before, snapshot(tree));
@@ -95,23 +100,50 @@ describe('team-source: adds a source', () => {
   });
 
   it('writes exactly what the render target renders (one code path), and it validates', async () => {
-    await teamSourceGenerator(tree, { cluster: CLUSTER, name: 'dev', sourceUrl: 'oci://acrcontosoweuprod.azurecr.io/dev/manifests', sourceRef: 'semver:>=1.0.0', secretRef: 'acr-dev' });
+    await teamSourceGenerator(tree, {
+      cluster: CLUSTER,
+      name: 'dev',
+      sourceUrl: 'oci://acrcontosoweuprod.azurecr.io/dev/manifests',
+      sourceRef: 'semver:>=1.0.0',
+      secretRef: 'acr-dev',
+    });
     const spec = loadCluster(treeSource(tree), CLUSTER);
-    expect(spec.teams.find((t) => t.name === 'dev')!.delivery!.sources).toMatchObject([{ kind: 'oci', name: 'manifests', ref: { semver: '>=1.0.0' }, credentials: { secretRef: 'acr-dev' } }]);
+    expect(spec.teams.find((t) => t.name === 'dev')!.delivery!.sources).toMatchObject([
+      { kind: 'oci', name: 'manifests', ref: { semver: '>=1.0.0' }, credentials: { secretRef: 'acr-dev' } },
+    ]);
     const rendered = renderCluster(spec, loadServiceFleet(treeSource(tree), spec));
     for (const [path, content] of rendered) expect(tree.read(path, 'utf8'), path).toBe(content);
     expect(await validateRendered(rendered, spec)).toEqual([]);
   });
 
-  it('GIVEN a source of the same name THEN it is replaced in place, the file\'s comments kept', async () => {
-    await teamSourceGenerator(tree, { cluster: CLUSTER, name: 'checkout', sourceUrl: 'https://github.com/contoso/checkout-app', sourceRef: 'tag:v2.0.0', sourcePath: './deploy', secretRef: 'checkout-app-git' });
-    expect(sourcesOf(tree, CHECKOUT_FILE)).toEqual([{ name: 'checkout-app', git: { url: 'https://github.com/contoso/checkout-app', ref: { tag: 'v2.0.0' }, path: './deploy' }, credentials: { secretRef: 'checkout-app-git' } }]);
+  it("GIVEN a source of the same name THEN it is replaced in place, the file's comments kept", async () => {
+    await teamSourceGenerator(tree, {
+      cluster: CLUSTER,
+      name: 'checkout',
+      sourceUrl: 'https://github.com/contoso/checkout-app',
+      sourceRef: 'tag:v2.0.0',
+      sourcePath: './deploy',
+      secretRef: 'checkout-app-git',
+    });
+    expect(sourcesOf(tree, CHECKOUT_FILE)).toEqual([
+      {
+        name: 'checkout-app',
+        git: { url: 'https://github.com/contoso/checkout-app', ref: { tag: 'v2.0.0' }, path: './deploy' },
+        credentials: { secretRef: 'checkout-app-git' },
+      },
+    ]);
     expect(tree.read(CHECKOUT_FILE, 'utf8')).toContain('# The team ships its app from its own repository');
   });
 
   it("GIVEN the source checkout's file already declares (in its own style, with comments) THEN nothing changes", async () => {
     const before = snapshot(tree);
-    const callback = await teamSourceGenerator(tree, { cluster: CLUSTER, name: 'checkout', sourceUrl: 'https://github.com/contoso/checkout-app', sourcePath: './deploy', secretRef: 'checkout-app-git' });
+    const callback = await teamSourceGenerator(tree, {
+      cluster: CLUSTER,
+      name: 'checkout',
+      sourceUrl: 'https://github.com/contoso/checkout-app',
+      sourcePath: './deploy',
+      secretRef: 'checkout-app-git',
+    });
     expect(snapshot(tree)).toEqual(before);
     await callback();
     expect(logged).toEqual(['Team checkout already delivers source checkout-app as asked; nothing changed.']);
@@ -131,14 +163,27 @@ describe('team-source: adds a source', () => {
 
 describe('team-source: bad input writes nothing', () => {
   it.each([
-    { name: 'a URL outside the allow-list', options: { sourceUrl: 'https://gitlab.com/contoso/app' }, error: /nothing was written.*dev\.yaml:\d+:\d+ spec\.delivery\.sources\[0\]\.git\.url: "https:\/\/gitlab\.com\/contoso\/app" is not in the platform's allow-list spec\.tenantSources\.git \(https:\/\/github\.com\/contoso\/\)/s },
+    {
+      name: 'a URL outside the allow-list',
+      options: { sourceUrl: 'https://gitlab.com/contoso/app' },
+      error:
+        /nothing was written.*dev\.yaml:\d+:\d+ spec\.delivery\.sources\[0\]\.git\.url: "https:\/\/gitlab\.com\/contoso\/app" is not in the platform's allow-list spec\.tenantSources\.git \(https:\/\/github\.com\/contoso\/\)/s,
+    },
     { name: 'a look-alike organisation', options: { sourceUrl: 'https://github.com/contoso-evil/app' }, error: /allow-list/ },
     { name: 'a token in the URL', options: { sourceUrl: 'https://x:ghp_1@github.com/contoso/app' }, error: /user information/ },
-    { name: 'an unknown team', options: { name: 'payments', sourceUrl: APP_URL }, error: /team "payments" is not a team of weu-prod.*nx g team-namespace payments/ },
+    {
+      name: 'an unknown team',
+      options: { name: 'payments', sourceUrl: APP_URL },
+      error: /team "payments" is not a team of weu-prod.*nx g team-namespace payments/,
+    },
     { name: 'an invalid team name', options: { name: 'Dev_Team', sourceUrl: APP_URL }, error: /"Dev_Team" is not a team name/ },
     { name: 'no cluster when there are several', options: { cluster: undefined, sourceUrl: APP_URL }, error: /--cluster is required/ },
     { name: 'a URL without a scheme', options: { sourceUrl: 'github.com/contoso/app' }, error: /is not a repository URL/ },
-    { name: 'an oci source without a ref', options: { sourceUrl: 'oci://acrcontosoweuprod.azurecr.io/dev/m' }, error: /--sourceRef is required for an oci source/ },
+    {
+      name: 'an oci source without a ref',
+      options: { sourceUrl: 'oci://acrcontosoweuprod.azurecr.io/dev/m' },
+      error: /--sourceRef is required for an oci source/,
+    },
     { name: 'a git ref of an oci kind', options: { sourceRef: 'digest:sha256:00' }, error: /follows one of branch:<value>/ },
     { name: 'an interval below 1m', options: { interval: '10s' }, error: /below the 1m minimum/ },
     { name: 'provider github without a secret', options: { provider: 'github' as const }, error: /--provider github needs --secretRef/ },
@@ -151,7 +196,9 @@ describe('team-source: bad input writes nothing', () => {
   it('GIVEN --commit and another uncommitted change THEN refused before anything is written', async () => {
     const before = snapshot(tree);
     const { git } = fakeGit(' M README.md\0');
-    await expect(teamSourceGenerator(tree, { cluster: CLUSTER, name: 'dev', sourceUrl: APP_URL, commit: true }, { git })).rejects.toThrow(/uncommitted changes; nothing was written.*README\.md/s);
+    await expect(teamSourceGenerator(tree, { cluster: CLUSTER, name: 'dev', sourceUrl: APP_URL, commit: true }, { git })).rejects.toThrow(
+      /uncommitted changes; nothing was written.*README\.md/s,
+    );
     expect(snapshot(tree)).toEqual(before);
   });
 });

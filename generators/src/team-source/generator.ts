@@ -36,12 +36,17 @@ export async function teamSourceGenerator(tree: Tree, schema: TeamSourceGenerato
     throw error;
   }
   if (outcome.findings.length > 0) {
-    throw new TeamSourceError(`the rendered manifests fail validation; nothing was written:\n${outcome.findings.map((f) => `  - ${f.file}: ${f.message}`).join('\n')}`);
+    throw new TeamSourceError(
+      `the rendered manifests fail validation; nothing was written:\n${outcome.findings.map((f) => `  - ${f.file}: ${f.message}`).join('\n')}`,
+    );
   }
   // One writer at a time (`kit render`, the other generators), as team-namespace.
-  const releaseLock = existsSync(tree.root) ? await acquireRepoLock(tree.root, `nx g team-source ${team.name}`, { log: (line) => logger.info(line) }) : () => {};
+  const releaseLock = existsSync(tree.root)
+    ? await acquireRepoLock(tree.root, `nx g team-source ${team.name}`, { log: (line) => logger.info(line) })
+    : () => {};
   const pending = existsSync(tree.root) ? pendingTransactions(tree.root, cluster) : [];
-  if (pending.length > 0) throw new TeamSourceError(`an interrupted render left a pending write (${pending.join(', ')}); run \`pnpm render\` to finish it, then run this again`);
+  if (pending.length > 0)
+    throw new TeamSourceError(`an interrupted render left a pending write (${pending.join(', ')}); run \`pnpm render\` to finish it, then run this again`);
   const plan = planWrite(treeSource(tree), cluster, outcome.files, { root: tree.root });
   if (plan.conflicts.length > 0 || (plan.refusals ?? []).length > 0) {
     throw new TeamSourceError(`files the kit did not generate are in the way; nothing was written:\n${describePlan(plan)}`);
@@ -87,10 +92,11 @@ export async function teamSourceGenerator(tree: Tree, schema: TeamSourceGenerato
       [
         `Team ${team.name} delivers source ${entry.name} on ${cluster}: ${written.length} files written (${teamFile}, ${`gitops/clusters/${cluster}/teams/${team.name}/delivery.yaml`}, indexes).`,
         'Next: open a pull request; after the merge Flux fetches the source and applies it in the team namespace as flux-reconciler.',
-        ...(entry.credentials ? [`Before the merge, create the Secret ${entry.credentials.secretRef} in namespace ${team.name} (outside git; see docs/onboarding.md).`] : []),
+        ...(entry.credentials
+          ? [`Before the merge, create the Secret ${entry.credentials.secretRef} in namespace ${team.name} (outside git; see docs/onboarding.md).`]
+          : []),
         `Check it with: flux get sources all -n ${team.name} && flux get kustomizations -n ${team.name}`,
       ].join('\n'),
     );
   };
 }
-

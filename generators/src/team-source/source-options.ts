@@ -28,15 +28,19 @@ const REF_KINDS = { git: ['branch', 'tag', 'semver', 'commit'], oci: ['tag', 'se
 /** Checks the options against the repository and builds the entry; reads only. */
 export function normalizeSourceOptions(tree: Tree, schema: TeamSourceGeneratorSchema): SourceOptions {
   const name = typeof schema.name === 'string' ? schema.name.trim() : '';
-  if (!DNS_LABEL.test(name) || name.length > 40) throw new TeamSourceError(`"${schema.name}" is not a team name (lowercase letters, digits and '-', at most 40 characters)`);
+  if (!DNS_LABEL.test(name) || name.length > 40)
+    throw new TeamSourceError(`"${schema.name}" is not a team name (lowercase letters, digits and '-', at most 40 characters)`);
   const { cluster, spec } = loadOwnCluster(tree, schema.cluster);
   const team = spec.teams.find((t) => t.name === name);
   if (!team) {
-    throw new TeamSourceError(`team "${name}" is not a team of ${cluster} (teams: ${spec.teams.map((t) => t.name).join(', ') || '(none)'}); onboard it first with \`nx g team-namespace ${name}\``);
+    throw new TeamSourceError(
+      `team "${name}" is not a team of ${cluster} (teams: ${spec.teams.map((t) => t.name).join(', ') || '(none)'}); onboard it first with \`nx g team-namespace ${name}\``,
+    );
   }
 
   const url = typeof schema.sourceUrl === 'string' ? schema.sourceUrl.trim() : '';
-  if (!/^(https|ssh|oci):\/\/\S+$/.test(url)) throw new TeamSourceError(`--sourceUrl "${schema.sourceUrl ?? ''}" is not a repository URL: use https://, ssh:// (git) or oci:// (oci)`);
+  if (!/^(https|ssh|oci):\/\/\S+$/.test(url))
+    throw new TeamSourceError(`--sourceUrl "${schema.sourceUrl ?? ''}" is not a repository URL: use https://, ssh:// (git) or oci:// (oci)`);
   const kind = schema.sourceKind ?? (url.startsWith('oci://') ? 'oci' : 'git');
   if (kind !== 'git' && kind !== 'oci') throw new TeamSourceError(`--sourceKind "${String(kind)}" is not git or oci`);
   const sourceName = schema.sourceName ?? defaultSourceName(url);
@@ -60,13 +64,18 @@ function loadOwnCluster(tree: Tree, requested: string | undefined): { cluster: s
   const clusters = listClusters(source);
   const cluster = requested ?? (clusters.length === 1 ? clusters[0]! : undefined);
   if (!cluster) {
-    throw new TeamSourceError(clusters.length === 0 ? 'no cluster found under apps/ (each needs apps/<cluster>/platform.yaml)' : `--cluster is required when the repository has several clusters: ${clusters.join(', ')}`);
+    throw new TeamSourceError(
+      clusters.length === 0
+        ? 'no cluster found under apps/ (each needs apps/<cluster>/platform.yaml)'
+        : `--cluster is required when the repository has several clusters: ${clusters.join(', ')}`,
+    );
   }
   if (!clusters.includes(cluster)) throw new TeamSourceError(`--cluster "${cluster}" does not exist; clusters: ${clusters.join(', ') || '(none)'}`);
   try {
     return { cluster, spec: loadCluster(source, cluster) };
   } catch (error) {
-    if (error instanceof SpecError) throw new TeamSourceError(`the cluster spec must be valid before a source can be added; nothing was written.\n${error.message}`);
+    if (error instanceof SpecError)
+      throw new TeamSourceError(`the cluster spec must be valid before a source can be added; nothing was written.\n${error.message}`);
     throw error;
   }
 }

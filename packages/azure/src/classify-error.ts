@@ -113,7 +113,7 @@ export function toAzureCheckError(error: unknown, context: CallContext): AzureCh
     return fromResponse(
       {
         status: e.statusCode,
-        ...(serviceError.code ?? e.code ? { code: serviceError.code ?? e.code } : {}),
+        ...((serviceError.code ?? e.code) ? { code: serviceError.code ?? e.code } : {}),
         message: serviceError.message ?? firstLine,
         ...(attemptsOf(e.request) !== undefined ? { attempts: attemptsOf(e.request)! } : {}),
       },
@@ -150,7 +150,8 @@ const CREDENTIAL_ERRORS = new Set(['CredentialUnavailableError', 'AggregateAuthe
  * DNS (ENOTFOUND, EAI_AGAIN), refused or reset connections, unreachable networks, and MSAL's
  * `endpoints_resolution_error` / `network_error` (it could not fetch the authority's metadata).
  */
-const NETWORK_FAILURE = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ESOCKETTIMEDOUT|endpoints_resolution_error|network_error)\b/;
+const NETWORK_FAILURE =
+  /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ESOCKETTIMEDOUT|endpoints_resolution_error|network_error)\b/;
 /** Entra's own refusals carry an AADSTS code or an OAuth error; they are never a network problem. */
 const ENTRA_REFUSAL = /\bAADSTS\d+|\binvalid_client\b|\bunauthorized_client\b|\binvalid_grant\b/;
 
@@ -164,7 +165,9 @@ export function networkFailure(error: unknown, depth = 0): string | undefined {
   const own = Array.isArray(e.errors) ? undefined : NETWORK_FAILURE.exec(text)?.[1];
   if (own) return own;
   // DefaultAzureCredential's managed-identity probe fails off Azure by design; it says nothing about the network.
-  const aggregated = (Array.isArray(e.errors) ? e.errors : []).filter((inner) => !/^ManagedIdentityCredential/.test(String((inner as { message?: unknown })?.message ?? '')));
+  const aggregated = (Array.isArray(e.errors) ? e.errors : []).filter(
+    (inner) => !/^ManagedIdentityCredential/.test(String((inner as { message?: unknown })?.message ?? '')),
+  );
   for (const inner of [e.cause, ...aggregated]) {
     const found = networkFailure(inner, depth + 1);
     if (found) return found;

@@ -3,7 +3,6 @@ import { exitCodeFor, runPreflightCommand, runVerifyCommand } from './commands.j
 import { AzureCheckError, GroupLookupError } from './errors.js';
 import { useMockAzure } from './testing/use-mock-azure.js';
 
-
 const azure = useMockAzure();
 
 describe('runVerifyCommand', () => {
@@ -32,7 +31,11 @@ describe('runVerifyCommand', () => {
 
     expect(result.exitCode).toBe(1);
     expect(result.output.endsWith('}\n')).toBe(true);
-    expect(JSON.parse(result.output)).toMatchObject({ cluster: 'weu-prod', inSync: false, drift: [{ scope: 'cluster', field: 'sku.tier', kind: 'changed', spec: 'Standard', live: 'Free' }] });
+    expect(JSON.parse(result.output)).toMatchObject({
+      cluster: 'weu-prod',
+      inSync: false,
+      drift: [{ scope: 'cluster', field: 'sku.tier', kind: 'changed', spec: 'Standard', live: 'Free' }],
+    });
   });
 
   it('GIVEN the check fails WHEN run THEN exit 2 with the error and the fix, as text or as JSON', async () => {

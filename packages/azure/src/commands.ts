@@ -57,7 +57,15 @@ export function formatError(error: unknown): string {
 export function errorJson(error: unknown): string {
   const body =
     error instanceof AzureCheckError
-      ? { error: { kind: error.kind, message: error.message, fix: error.fix, ...(error.status ? { status: error.status } : {}), ...(error.code ? { code: error.code } : {}) } }
+      ? {
+          error: {
+            kind: error.kind,
+            message: error.message,
+            fix: error.fix,
+            ...(error.status ? { status: error.status } : {}),
+            ...(error.code ? { code: error.code } : {}),
+          },
+        }
       : error instanceof GroupLookupError
         ? { error: { kind: `group-${error.reason}`, message: error.message, fix: error.fix, candidates: error.candidates } }
         : { error: { kind: 'internal', message: error instanceof Error ? error.message : String(error) } };

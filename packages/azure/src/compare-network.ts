@@ -4,8 +4,6 @@ import { canonicalRange, Collector, NOT_SET } from './compare.js';
 import { ANY_SINGLE_ADDRESS, expectedSecurityGroups, expectedSubnets, type ExpectedRule } from './expected-landing-zone.js';
 import type { LiveLandingZone } from './read-landing-zone.js';
 
-
-
 /** The VNet (address space, DNS servers), its subnets (prefix, NSG association) and the NSGs' rules. */
 export function compareNetwork(c: Collector, spec: ClusterSpec, live: LiveLandingZone): void {
   const vnet = live.virtualNetwork;
@@ -15,7 +13,12 @@ export function compareNetwork(c: Collector, spec: ClusterSpec, live: LiveLandin
   } else {
     c.compareSet(vnetScope, 'addressSpace.addressPrefixes', ranges(spec.network.addressSpace), ranges(vnet.addressSpace?.addressPrefixes ?? []));
     // Order matters for DNS: clients ask the first server first.
-    c.check(vnetScope, 'dhcpOptions.dnsServers', spec.network.dnsServers.join(', ') || '(Azure DNS)', (vnet.dhcpOptions?.dnsServers ?? []).join(', ') || '(Azure DNS)');
+    c.check(
+      vnetScope,
+      'dhcpOptions.dnsServers',
+      spec.network.dnsServers.join(', ') || '(Azure DNS)',
+      (vnet.dhcpOptions?.dnsServers ?? []).join(', ') || '(Azure DNS)',
+    );
     const subnets = new Map((vnet.subnets ?? []).map((s) => [s.name ?? '', s]));
     for (const want of expectedSubnets(spec)) {
       const scope = `subnet ${want.name}`;
@@ -51,12 +54,16 @@ function compareSecurityGroup(c: Collector, spec: ClusterSpec, name: string, exp
     // The ingress IP is allocated at deployment: until the spec records it, any one address will do.
     const tolerant = want.destinations[0] === ANY_SINGLE_ADDRESS && actual.destinations.length === 1 && !actual.destinations[0]!.includes('/');
     const expectedRule = tolerant ? { ...want, destinations: actual.destinations } : want;
-    if (tolerant) c.notes.push(`${scope} ${want.name}: destination ${actual.destinations[0]} taken for the ingress IP; record it as ingress.allocatedAddress in ${spec.file} to check it exactly`);
+    if (tolerant)
+      c.notes.push(
+        `${scope} ${want.name}: destination ${actual.destinations[0]} taken for the ingress IP; record it as ingress.allocatedAddress in ${spec.file} to check it exactly`,
+      );
     c.check(scope, field, describeRule(expectedRule), describeRule(actual));
   }
   // A rule added by hand (in the portal, by a script) opens what the spec does not say.
   for (const [ruleName, have] of [...live].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (!expected.some((r) => r.name === ruleName)) c.add({ scope, field: `securityRules.${ruleName}`, kind: 'unexpected', spec: NOT_SET, live: describeRule(ruleOf(have)) });
+    if (!expected.some((r) => r.name === ruleName))
+      c.add({ scope, field: `securityRules.${ruleName}`, kind: 'unexpected', spec: NOT_SET, live: describeRule(ruleOf(have)) });
   }
 }
 
@@ -76,11 +83,14 @@ function ruleOf(r: SecurityRule): ExpectedRule {
 
 /** One line per rule, members sorted, so two rules compare as text and read well in the drift table. */
 function describeRule(r: ExpectedRule): string {
-  const sorted = (list: readonly string[]) => [...list].map((v) => (/^\d+\.\d+\.\d+\.\d+(\/\d+)?$/.test(v) ? canonicalRange(v) : v)).sort().join(',');
+  const sorted = (list: readonly string[]) =>
+    [...list]
+      .map((v) => (/^\d+\.\d+\.\d+\.\d+(\/\d+)?$/.test(v) ? canonicalRange(v) : v))
+      .sort()
+      .join(',');
   return `${r.priority} ${r.direction} ${r.access} ${r.protocol} from ${sorted(r.sources)} to ${sorted(r.destinations)}:${sorted(r.destinationPorts)}`;
 }
 
 const ranges = (list: readonly string[]) => new Set(list.map(canonicalRange));
 const lastSegment = (id: string | undefined) => (id ? id.slice(id.lastIndexOf('/') + 1) : undefined);
 const sameName = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
-

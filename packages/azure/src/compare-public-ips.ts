@@ -18,7 +18,13 @@ export function comparePublicIps(c: Collector, spec: ClusterSpec, live: LiveLand
     c.check(nat, 'sku.name', 'StandardV2', g.sku?.name);
     c.check(nat, 'zones', zones, g.zones ?? [], sameSet);
     c.check(nat, 'idleTimeoutInMinutes', spec.egress.idleTimeoutMinutes, g.idleTimeoutInMinutes);
-    c.check(nat, 'publicIpPrefixes', n.egressPublicIpPrefix, (g.publicIpPrefixes ?? []).map((p) => (p.id ?? '').slice((p.id ?? '').lastIndexOf('/') + 1)).join(', ') || undefined, sameName);
+    c.check(
+      nat,
+      'publicIpPrefixes',
+      n.egressPublicIpPrefix,
+      (g.publicIpPrefixes ?? []).map((p) => (p.id ?? '').slice((p.id ?? '').lastIndexOf('/') + 1)).join(', ') || undefined,
+      sameName,
+    );
   }
   const prefix = `ip prefix ${n.egressPublicIpPrefix}`;
   if (present(c, prefix, live.egressPrefix)) {
@@ -26,7 +32,8 @@ export function comparePublicIps(c: Collector, spec: ClusterSpec, live: LiveLand
     c.check(prefix, 'sku.name', 'StandardV2', p.sku?.name);
     c.check(prefix, 'zones', zones, p.zones ?? [], sameSet);
     c.check(prefix, 'prefixLength', spec.egress.publicIpPrefixLength, p.prefixLength);
-    if (spec.egress.allocatedPrefix) c.check(prefix, 'ipPrefix', canonicalRange(spec.egress.allocatedPrefix), p.ipPrefix ? canonicalRange(p.ipPrefix) : undefined);
+    if (spec.egress.allocatedPrefix)
+      c.check(prefix, 'ipPrefix', canonicalRange(spec.egress.allocatedPrefix), p.ipPrefix ? canonicalRange(p.ipPrefix) : undefined);
   }
   if (!spec.ingress.publicIp) return;
   const ip = `public ip ${n.ingressPublicIp}`;

@@ -19,7 +19,12 @@ export function compareRegistry(c: Collector, spec: ClusterSpec, live: LiveLandi
   // ARM lists the home region as a replication too; only the others are the spec's replicas.
   const home = normalizeLocation(r.location ?? spec.azure.location);
   const replicas = live.replications.filter((rep) => normalizeLocation(rep.location ?? '') !== home);
-  c.compareSet(scope, 'replications', new Set(spec.registry.replicaLocations.map(normalizeLocation)), new Set(replicas.map((rep) => normalizeLocation(rep.location ?? ''))));
+  c.compareSet(
+    scope,
+    'replications',
+    new Set(spec.registry.replicaLocations.map(normalizeLocation)),
+    new Set(replicas.map((rep) => normalizeLocation(rep.location ?? ''))),
+  );
   for (const rep of replicas) {
     c.check(scope, `replications.${normalizeLocation(rep.location ?? '')}.zoneRedundancy`, 'Enabled', rep.zoneRedundancy ?? 'Disabled');
   }

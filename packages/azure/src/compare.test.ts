@@ -24,4 +24,3 @@ describe('canonicalRange', () => {
     expect(canonicalRange(input)).toBe(expected);
   });
 });
-

@@ -64,7 +64,9 @@ function compareAuthorizedRanges(c: Collector, spec: ClusterSpec, mc: ManagedClu
     // The NAT egress prefix is allocated at deployment; until the spec records it, take an extra
     // range of the configured prefix length for it, and say so.
     if (!egress && extra.endsWith(`/${spec.egress.publicIpPrefixLength}`)) {
-      c.notes.push(`${extra} in the API server's authorized ranges was taken for the NAT egress prefix; record it as egress.allocatedPrefix in ${spec.file} to check it exactly`);
+      c.notes.push(
+        `${extra} in the API server's authorized ranges was taken for the NAT egress prefix; record it as egress.allocatedPrefix in ${spec.file} to check it exactly`,
+      );
       return true;
     }
     return false;

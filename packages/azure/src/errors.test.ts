@@ -4,7 +4,6 @@ import { NoSignInCredential } from './testing/test-credential.js';
 import { verifyCluster } from './verify.js';
 import { useMockAzure } from './testing/use-mock-azure.js';
 
-
 const azure = useMockAzure();
 
 async function verifyError(options = azure.options()): Promise<AzureCheckError> {
@@ -30,7 +29,12 @@ describe('verify: sign-in problems', () => {
   });
 
   it('GIVEN ARM rejects the token (401) WHEN verifying THEN it asks to sign in again to the spec tenant', async () => {
-    azure.mock.fail('managedCluster', { kind: 'status', status: 401, code: 'InvalidAuthenticationTokenTenant', message: 'The access token is from the wrong issuer.' });
+    azure.mock.fail('managedCluster', {
+      kind: 'status',
+      status: 401,
+      code: 'InvalidAuthenticationTokenTenant',
+      message: 'The access token is from the wrong issuer.',
+    });
 
     const error = await verifyError();
 

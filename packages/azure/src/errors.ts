@@ -62,11 +62,7 @@ export class GroupLookupError extends Error {
 
   constructor(reason: 'unknown' | 'ambiguous', displayName: string, candidates: readonly GroupCandidate[]) {
     const listed = candidates.map((c) => `  - ${c.id}  ${c.displayName}${c.description ? ` (${c.description})` : ''}`).join('\n');
-    super(
-      reason === 'unknown'
-        ? `no Entra ID group is named "${displayName}"`
-        : `${candidates.length} Entra ID groups are named "${displayName}":\n${listed}`,
-    );
+    super(reason === 'unknown' ? `no Entra ID group is named "${displayName}"` : `${candidates.length} Entra ID groups are named "${displayName}":\n${listed}`);
     this.name = 'GroupLookupError';
     this.reason = reason;
     this.displayName = displayName;

@@ -52,7 +52,16 @@ export function expectedSecurityGroups(spec: ClusterSpec): Map<string, ExpectedR
   const onPrem = [...spec.onPremises.ranges];
   const web = ['443', '80'];
   const nodes: ExpectedRule[] = [
-    { name: 'allow-onprem-to-internal-ingress', priority: 200, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sources: onPrem, destinations: [s.ingress], destinationPorts: web },
+    {
+      name: 'allow-onprem-to-internal-ingress',
+      priority: 200,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      sources: onPrem,
+      destinations: [s.ingress],
+      destinationPorts: web,
+    },
     ...(spec.ingress.publicIp
       ? [
           {
@@ -69,9 +78,36 @@ export function expectedSecurityGroups(spec: ClusterSpec): Map<string, ExpectedR
       : []),
   ];
   const privateEndpoints: ExpectedRule[] = [
-    { name: 'allow-nodes-to-private-endpoints', priority: 200, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sources: [s.systemNodes, s.userNodes], destinations: [s.privateEndpoints], destinationPorts: ['443'] },
-    { name: 'allow-onprem-to-private-endpoints', priority: 210, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sources: onPrem, destinations: [s.privateEndpoints], destinationPorts: ['443'] },
-    { name: 'deny-other-vnet-inbound', priority: 4000, direction: 'Inbound', access: 'Deny', protocol: '*', sources: ['VirtualNetwork'], destinations: ['*'], destinationPorts: ['*'] },
+    {
+      name: 'allow-nodes-to-private-endpoints',
+      priority: 200,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      sources: [s.systemNodes, s.userNodes],
+      destinations: [s.privateEndpoints],
+      destinationPorts: ['443'],
+    },
+    {
+      name: 'allow-onprem-to-private-endpoints',
+      priority: 210,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      sources: onPrem,
+      destinations: [s.privateEndpoints],
+      destinationPorts: ['443'],
+    },
+    {
+      name: 'deny-other-vnet-inbound',
+      priority: 4000,
+      direction: 'Inbound',
+      access: 'Deny',
+      protocol: '*',
+      sources: ['VirtualNetwork'],
+      destinations: ['*'],
+      destinationPorts: ['*'],
+    },
   ];
   return new Map([
     [nsgName(spec, 'nodes'), nodes],

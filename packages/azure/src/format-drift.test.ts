@@ -33,7 +33,9 @@ describe('formatDriftTable', () => {
   it('GIVEN drift WHEN formatted THEN it names the cluster resource, counts the differences and prints the notes', () => {
     const text = formatDriftTable(report);
 
-    expect(text.split('\n')[0]).toBe('weu-prod has drifted: managed cluster aks-weu-prod (resource group rg-aks-weu-prod, subscription 6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b)');
+    expect(text.split('\n')[0]).toBe(
+      'weu-prod has drifted: managed cluster aks-weu-prod (resource group rg-aks-weu-prod, subscription 6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b)',
+    );
     expect(text).toContain('2 differences in 70 values checked.');
     expect(text).toContain('note: 203.0.113.128/30 was taken for the NAT egress prefix');
   });
@@ -48,7 +50,10 @@ describe('formatDriftTable', () => {
 
 describe('driftJson', () => {
   it('GIVEN the same report WHEN serialised twice THEN the bytes are equal and keys come in a fixed order', () => {
-    const shuffled = { ...report, drift: report.drift.map((d) => ({ live: d.live, spec: d.spec, kind: d.kind, field: d.field, scope: d.scope })) } as DriftReport;
+    const shuffled = {
+      ...report,
+      drift: report.drift.map((d) => ({ live: d.live, spec: d.spec, kind: d.kind, field: d.field, scope: d.scope })),
+    } as DriftReport;
 
     expect(driftJson(shuffled)).toBe(driftJson(report));
     expect(Object.keys(JSON.parse(driftJson(report)))).toEqual(['cluster', 'resource', 'inSync', 'checked', 'drift', 'notes']);

@@ -5,7 +5,6 @@ import { resolveGroupObjectId } from './group-lookup.js';
 import { FakeTokenCredential, NoSignInCredential } from './testing/test-credential.js';
 import { useMockAzure } from './testing/use-mock-azure.js';
 
-
 const azure = useMockAzure();
 
 const graphCalls = () => azure.mock.requests.filter((r) => r.route === 'groups');
@@ -70,7 +69,12 @@ describe('resolveGroupObjectId', () => {
   });
 
   it('GIVEN the identity may not read groups (403) WHEN resolved THEN it names the Graph permissions and the GUID alternative', async () => {
-    azure.mock.fail('groups', { kind: 'status', status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' });
+    azure.mock.fail('groups', {
+      kind: 'status',
+      status: 403,
+      code: 'Authorization_RequestDenied',
+      message: 'Insufficient privileges to complete the operation.',
+    });
 
     const error = (await failure(resolveGroupObjectId('Namespace-DEV', azure.options()))) as AzureCheckError;
 

@@ -47,6 +47,11 @@ export async function resolveGroupObjectId(displayName: string, options: AzureOp
     };
   });
   if (candidates.length === 0) throw new GroupLookupError('unknown', name, []);
-  if (candidates.length > 1) throw new GroupLookupError('ambiguous', name, [...candidates].sort((a, b) => (a.id < b.id ? -1 : 1)));
+  if (candidates.length > 1)
+    throw new GroupLookupError(
+      'ambiguous',
+      name,
+      [...candidates].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
   return candidates[0]!.id;
 }

@@ -13,14 +13,24 @@ export function checkKubernetesVersion(spec: ClusterSpec, offered: readonly Kube
   const entry = offered.find((v) => v.version === minor);
 
   if (!entry) {
-    const list = offered
-      .map((v) => `${v.version}${v.isDefault ? ' (default)' : ''}${v.isPreview ? ' (preview)' : ''}`)
-      .sort(compareVersionText);
-    return { subject, check, status: 'error', message: `Kubernetes ${wanted} is not offered in ${where}`, fix: `set ${field} to an offered version: ${list.join(', ') || 'none listed'}` };
+    const list = offered.map((v) => `${v.version}${v.isDefault ? ' (default)' : ''}${v.isPreview ? ' (preview)' : ''}`).sort(compareVersionText);
+    return {
+      subject,
+      check,
+      status: 'error',
+      message: `Kubernetes ${wanted} is not offered in ${where}`,
+      fix: `set ${field} to an offered version: ${list.join(', ') || 'none listed'}`,
+    };
   }
   const patches = Object.keys(entry.patchVersions ?? {}).sort(compareVersionText);
   if (minor !== wanted && !patches.includes(wanted)) {
-    return { subject, check, status: 'error', message: `Kubernetes ${wanted} is not offered in ${where}`, fix: `set ${field} to ${minor} (latest patch) or an offered patch: ${patches.join(', ') || 'none listed'}` };
+    return {
+      subject,
+      check,
+      status: 'error',
+      message: `Kubernetes ${wanted} is not offered in ${where}`,
+      fix: `set ${field} to ${minor} (latest patch) or an offered patch: ${patches.join(', ') || 'none listed'}`,
+    };
   }
   const plans = entry.capabilities?.supportPlan ?? [];
   if (plans.length > 0 && !plans.includes('KubernetesOfficial') && spec.cluster.tier !== 'Premium') {
@@ -33,7 +43,13 @@ export function checkKubernetesVersion(spec: ClusterSpec, offered: readonly Kube
     };
   }
   if (entry.isPreview) {
-    return { subject, check, status: 'warning', message: `Kubernetes ${wanted} is in preview in ${where}; previews have no SLA`, fix: `use a generally available version for ${spec.environment}` };
+    return {
+      subject,
+      check,
+      status: 'warning',
+      message: `Kubernetes ${wanted} is in preview in ${where}; previews have no SLA`,
+      fix: `use a generally available version for ${spec.environment}`,
+    };
   }
   return { subject, check, status: 'ok', message: `Kubernetes ${wanted} is offered in ${where}${patches.length ? ` (patches ${patches.join(', ')})` : ''}` };
 }

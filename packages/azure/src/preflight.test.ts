@@ -7,7 +7,6 @@ import { resourceSkuJson } from './testing/arm-fixtures.js';
 import { mutableSpec } from './testing/example-spec.js';
 import { useMockAzure } from './testing/use-mock-azure.js';
 
-
 const azure = useMockAzure();
 
 const problems = (checks: readonly PreflightCheck[]) => checks.filter((c) => c.status !== 'ok');
@@ -27,7 +26,9 @@ describe('runPreflight: the example spec in its region', () => {
 
     const versions = azure.mock.requests.filter((r) => r.route === 'kubernetesVersions');
     const skus = azure.mock.requests.filter((r) => r.route === 'skus');
-    expect(versions.map((r) => r.path)).toEqual([`/subscriptions/${azure.spec.azure.subscriptionId}/providers/Microsoft.ContainerService/locations/westeurope/kubernetesVersions`]);
+    expect(versions.map((r) => r.path)).toEqual([
+      `/subscriptions/${azure.spec.azure.subscriptionId}/providers/Microsoft.ContainerService/locations/westeurope/kubernetesVersions`,
+    ]);
     expect(skus[0]!.query).toMatchObject({ 'api-version': '2021-07-01', $filter: "location eq 'westeurope'" });
     expect(skus.length).toBeGreaterThan(1); // 6 entries in the region, 2 per page
   });
@@ -85,7 +86,9 @@ describe('runPreflight: VM sizes', () => {
 
     const report = await runPreflight(azure.spec, azure.options());
 
-    expect(problems(report.checks)).toEqual([expect.objectContaining({ subject: 'pool memory', status: 'error', message: 'VM size Standard_E16ds_v5 is not offered in westeurope' })]);
+    expect(problems(report.checks)).toEqual([
+      expect.objectContaining({ subject: 'pool memory', status: 'error', message: 'VM size Standard_E16ds_v5 is not offered in westeurope' }),
+    ]);
   });
 
   it('GIVEN a size offered only in another region WHEN running preflight THEN it is not offered here', async () => {
@@ -117,7 +120,12 @@ describe('runPreflight: VM sizes', () => {
     const report = await runPreflight(azure.spec, azure.options());
 
     expect(problems(report.checks)).toEqual([
-      expect.objectContaining({ subject: 'pool general', check: 'zones', status: 'error', message: 'VM size Standard_D8ds_v5 is not available in zone 3 of westeurope (available: 1, 2)' }),
+      expect.objectContaining({
+        subject: 'pool general',
+        check: 'zones',
+        status: 'error',
+        message: 'VM size Standard_D8ds_v5 is not available in zone 3 of westeurope (available: 1, 2)',
+      }),
     ]);
   });
 
@@ -172,7 +180,12 @@ describe('runPreflight: errors', () => {
   });
 
   it('GIVEN the resource provider is not registered WHEN running preflight THEN it says how to register it', async () => {
-    azure.mock.fail('kubernetesVersions', { kind: 'status', status: 409, code: 'MissingSubscriptionRegistration', message: "The subscription is not registered to use namespace 'Microsoft.ContainerService'." });
+    azure.mock.fail('kubernetesVersions', {
+      kind: 'status',
+      status: 409,
+      code: 'MissingSubscriptionRegistration',
+      message: "The subscription is not registered to use namespace 'Microsoft.ContainerService'.",
+    });
 
     const error = await preflightError();
 

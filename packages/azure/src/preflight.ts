@@ -38,14 +38,25 @@ function context(spec: ClusterSpec, options: ResolvedOptions, action: string, pe
     tenantId: spec.azure.tenantId,
     notFound: (code) =>
       code === 'SubscriptionNotFound' || code === 'InvalidSubscriptionId'
-        ? { message: `subscription ${subscriptionId} was not found, or the signed-in identity has no access to it`, fix: `check spec.azure.subscriptionId in ${spec.file}, and that \`az account list\` shows it for this identity` }
-        : { message: `Azure knows no region "${location}" for this request (${code ?? 'no error code'})`, fix: `check spec.azure.location in ${spec.file} (\`az account list-locations --output table\`)` },
+        ? {
+            message: `subscription ${subscriptionId} was not found, or the signed-in identity has no access to it`,
+            fix: `check spec.azure.subscriptionId in ${spec.file}, and that \`az account list\` shows it for this identity`,
+          }
+        : {
+            message: `Azure knows no region "${location}" for this request (${code ?? 'no error code'})`,
+            fix: `check spec.azure.location in ${spec.file} (\`az account list-locations --output table\`)`,
+          },
     timeoutMs: options.timeoutMs,
   };
 }
 
 async function listKubernetesVersions(spec: ClusterSpec, options: ResolvedOptions): Promise<KubernetesVersion[]> {
-  const ctx = context(spec, options, `list the Kubernetes versions offered in ${spec.azure.location}`, 'Microsoft.ContainerService/locations/kubernetesVersions/read');
+  const ctx = context(
+    spec,
+    options,
+    `list the Kubernetes versions offered in ${spec.azure.location}`,
+    'Microsoft.ContainerService/locations/kubernetesVersions/read',
+  );
   const client = containerServiceClient(spec.azure.subscriptionId, options);
   const result = await callAzure(ctx, () => client.managedClusters.listKubernetesVersions(spec.azure.location));
   if (!Array.isArray(result?.values)) throw malformed(ctx, 'the version list has no `values` array');

@@ -112,7 +112,9 @@ async function readGateways(
     read(`connection ${n.expressRouteConnection}`, () => network.virtualNetworkGatewayConnections.get(rg, n.expressRouteConnection)),
     vpn ? read(`VPN gateway ${n.vpnGateway}`, () => network.virtualNetworkGateways.get(rg, n.vpnGateway)) : Promise.resolve(undefined),
     vpn ? read(`connection ${n.vpnConnection}`, () => network.virtualNetworkGatewayConnections.get(rg, n.vpnConnection)) : Promise.resolve(undefined),
-    vpn ? read(`local network gateway ${n.localNetworkGateway}`, () => network.localNetworkGateways.get(rg, n.localNetworkGateway)) : Promise.resolve(undefined),
+    vpn
+      ? read(`local network gateway ${n.localNetworkGateway}`, () => network.localNetworkGateways.get(rg, n.localNetworkGateway))
+      : Promise.resolve(undefined),
   ]);
   return {
     ...(expressRoute ? { expressRoute } : {}),

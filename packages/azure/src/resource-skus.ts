@@ -31,12 +31,30 @@ function checkPool(spec: ClusterSpec, pool: NodePool, location: string, skus: re
   const sku = skus.find((s) => same(s.resourceType, 'virtualMachines') && same(s.name, pool.vmSize) && (s.locations ?? []).some((l) => same(l, location)));
   const sizeField = `vmSize of pool ${pool.name} in ${spec.file}`;
   if (!sku) {
-    return [{ subject, check: 'size offered', status: 'error', message: `VM size ${pool.vmSize} is not offered in ${location}`, fix: `choose another ${sizeField}; \`az vm list-skus --location ${location} --resource-type virtualMachines --output table\` lists the offered sizes` }];
+    return [
+      {
+        subject,
+        check: 'size offered',
+        status: 'error',
+        message: `VM size ${pool.vmSize} is not offered in ${location}`,
+        fix: `choose another ${sizeField}; \`az vm list-skus --location ${location} --resource-type virtualMachines --output table\` lists the offered sizes`,
+      },
+    ];
   }
   const restrictions = sku.restrictions ?? [];
-  const blocked = restrictions.find((r) => r.type === 'Location' && [...(r.values ?? []), ...(r.restrictionInfo?.locations ?? [])].some((l) => same(l, location)));
+  const blocked = restrictions.find(
+    (r) => r.type === 'Location' && [...(r.values ?? []), ...(r.restrictionInfo?.locations ?? [])].some((l) => same(l, location)),
+  );
   if (blocked) {
-    return [{ subject, check: 'size offered', status: 'error', message: `VM size ${pool.vmSize} is restricted for this subscription in ${location} (${blocked.reasonCode ?? 'no reason given'})`, fix: `request access to the size in ${location} with a support request (Service and subscription limits), or choose another ${sizeField}` }];
+    return [
+      {
+        subject,
+        check: 'size offered',
+        status: 'error',
+        message: `VM size ${pool.vmSize} is restricted for this subscription in ${location} (${blocked.reasonCode ?? 'no reason given'})`,
+        fix: `request access to the size in ${location} with a support request (Service and subscription limits), or choose another ${sizeField}`,
+      },
+    ];
   }
 
   const checks: PreflightCheck[] = [];
@@ -60,7 +78,13 @@ function checkPool(spec: ClusterSpec, pool: NodePool, location: string, skus: re
     const tempGiB = Number(capability('MaxResourceVolumeMB') ?? NaN) / 1024;
     const fits = [cacheGiB, tempGiB].filter(Number.isFinite);
     if (capability('EphemeralOSDiskSupported')?.toLowerCase() === 'false') {
-      checks.push({ subject, check: 'ephemeral OS disk', status: 'error', message: `VM size ${pool.vmSize} does not support ephemeral OS disks`, fix: `set osDiskType: Managed on pool ${pool.name}, or choose a size with a local disk` });
+      checks.push({
+        subject,
+        check: 'ephemeral OS disk',
+        status: 'error',
+        message: `VM size ${pool.vmSize} does not support ephemeral OS disks`,
+        fix: `set osDiskType: Managed on pool ${pool.name}, or choose a size with a local disk`,
+      });
     } else if (fits.length > 0 && !fits.some((g) => pool.osDiskSizeGB <= g)) {
       const biggest = Math.floor(Math.max(...fits));
       checks.push({

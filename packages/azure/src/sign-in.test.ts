@@ -1,5 +1,13 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { AggregateAuthenticationError, AuthenticationError, ClientSecretCredential, CredentialUnavailableError, type AccessToken, type GetTokenOptions, type TokenCredential } from '@azure/identity';
+import {
+  AggregateAuthenticationError,
+  AuthenticationError,
+  ClientSecretCredential,
+  CredentialUnavailableError,
+  type AccessToken,
+  type GetTokenOptions,
+  type TokenCredential,
+} from '@azure/identity';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { boundedCredential, SignInTimeoutError } from './bounded-credential.js';
 import { networkFailure, toAzureCheckError, type CallContext } from './classify-error.js';
@@ -23,7 +31,11 @@ afterEach(async () => {
 
 /** A service principal that signs in at `authorityHost`, as AZURE_AUTHORITY_HOST would make it. */
 function servicePrincipal(authorityHost: string, agent?: unknown): TokenCredential {
-  return new ClientSecretCredential(azure.spec.azure.tenantId, CLIENT_ID, 'not-a-secret', { authorityHost, disableInstanceDiscovery: true, ...(agent ? { agent } : {}) } as never);
+  return new ClientSecretCredential(azure.spec.azure.tenantId, CLIENT_ID, 'not-a-secret', {
+    authorityHost,
+    disableInstanceDiscovery: true,
+    ...(agent ? { agent } : {}),
+  } as never);
 }
 
 async function verifyError(credential: TokenCredential, signInTimeoutMs: number): Promise<AzureCheckError> {
@@ -90,13 +102,31 @@ describe('"cannot reach" is told apart from "refused"', () => {
     expect(error.fix).not.toMatch(/client ID, secret/);
   });
 
-  const context: CallContext = { action: 'read managed cluster x', service: 'Azure Resource Manager', endpoint: 'https://management.azure.com', permission: 'Reader', timeoutMs: 30_000 };
+  const context: CallContext = {
+    action: 'read managed cluster x',
+    service: 'Azure Resource Manager',
+    endpoint: 'https://management.azure.com',
+    permission: 'Reader',
+    timeoutMs: 30_000,
+  };
   const dnsFailure = (code: string) => Object.assign(new Error(`getaddrinfo ${code} login.microsoftonline.com`), { code });
 
   it.each([
-    ['EAI_AGAIN (no network at all)', new AuthenticationError(400, { error: 'network_error', error_description: 'Network request failed' }, { cause: dnsFailure('EAI_AGAIN') }), 'network_error'],
-    ['ENOTFOUND inside DefaultAzureCredential', new AggregateAuthenticationError([new CredentialUnavailableError('EnvironmentCredential: request failed', { cause: dnsFailure('ENOTFOUND') })]), 'ENOTFOUND'],
-    ['MSAL could not fetch the authority metadata', new CredentialUnavailableError('endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details'), 'endpoints_resolution_error'],
+    [
+      'EAI_AGAIN (no network at all)',
+      new AuthenticationError(400, { error: 'network_error', error_description: 'Network request failed' }, { cause: dnsFailure('EAI_AGAIN') }),
+      'network_error',
+    ],
+    [
+      'ENOTFOUND inside DefaultAzureCredential',
+      new AggregateAuthenticationError([new CredentialUnavailableError('EnvironmentCredential: request failed', { cause: dnsFailure('ENOTFOUND') })]),
+      'ENOTFOUND',
+    ],
+    [
+      'MSAL could not fetch the authority metadata',
+      new CredentialUnavailableError('endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details'),
+      'endpoints_resolution_error',
+    ],
   ])('GIVEN %s THEN kind network with the code', (_name, error, code) => {
     expect(networkFailure(error)).toBe(code);
     expect(toAzureCheckError(error, context)).toMatchObject({ kind: 'network', code });
@@ -104,7 +134,14 @@ describe('"cannot reach" is told apart from "refused"', () => {
 
   it.each([
     ['an AADSTS refusal', new AuthenticationError(401, { error: 'invalid_client', error_description: AADSTS_INVALID_SECRET }), 'unauthorized'],
-    ['no credential on the machine (managed identity probe off Azure)', new AggregateAuthenticationError([new CredentialUnavailableError('ManagedIdentityCredential: connect EHOSTUNREACH 169.254.169.254:80'), new CredentialUnavailableError('AzureCliCredential: Azure CLI could not be found.')]), 'no-credential'],
+    [
+      'no credential on the machine (managed identity probe off Azure)',
+      new AggregateAuthenticationError([
+        new CredentialUnavailableError('ManagedIdentityCredential: connect EHOSTUNREACH 169.254.169.254:80'),
+        new CredentialUnavailableError('AzureCliCredential: Azure CLI could not be found.'),
+      ]),
+      'no-credential',
+    ],
   ])('GIVEN %s THEN it is not reported as a network problem', (_name, error, kind) => {
     expect(networkFailure(error)).toBeUndefined();
     expect(toAzureCheckError(error, context).kind).toBe(kind);

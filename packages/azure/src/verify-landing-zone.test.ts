@@ -6,7 +6,6 @@ import { exampleSpec, mutableSpec } from './testing/example-spec.js';
 import { verifyCluster } from './verify.js';
 import { useMockAzure } from './testing/use-mock-azure.js';
 
-
 const azure = useMockAzure();
 
 /** The mock's body of a landing-zone resource, by type and name, to mutate into drift. */
@@ -19,9 +18,18 @@ function resource(type: string, name: string): Json {
 const vnet = () => resource('Microsoft.Network/virtualNetworks', azure.spec.names.virtualNetwork);
 const subnet = (name: string) => (vnet().properties.subnets as Json[]).find((s) => s.name === name)!;
 const nsg = (role: string) => resource('Microsoft.Network/networkSecurityGroups', `nsg-weu-prod-${role}`);
-const replications = () => azure.mock.resources.get(`/subscriptions/${azure.spec.azure.subscriptionId}/resourceGroups/${azure.spec.azure.resourceGroup}/providers/Microsoft.ContainerRegistry/registries/${azure.spec.registry.name}/replications`.toLowerCase()) as Json[];
+const replications = () =>
+  azure.mock.resources.get(
+    `/subscriptions/${azure.spec.azure.subscriptionId}/resourceGroups/${azure.spec.azure.resourceGroup}/providers/Microsoft.ContainerRegistry/registries/${azure.spec.registry.name}/replications`.toLowerCase(),
+  ) as Json[];
 
-const changed = (scope: string, field: string, specValue: string, liveValue: string): DriftItem => ({ scope, field, kind: 'changed', spec: specValue, live: liveValue });
+const changed = (scope: string, field: string, specValue: string, liveValue: string): DriftItem => ({
+  scope,
+  field,
+  kind: 'changed',
+  spec: specValue,
+  live: liveValue,
+});
 const missing = (scope: string, field: string, specValue: string): DriftItem => ({ scope, field, kind: 'missing', spec: specValue, live: '(not set)' });
 const unexpected = (scope: string, field: string, liveValue: string): DriftItem => ({ scope, field, kind: 'unexpected', spec: '(not set)', live: liveValue });
 const beyondCluster = (drift: readonly DriftItem[]) => drift.filter((d) => d.scope !== 'cluster' && !d.scope.startsWith('pool '));
@@ -55,7 +63,9 @@ describe('verifyCluster beyond the cluster: a landing zone deployed from the spe
     azure.seed(unrecorded);
     const report = await verifyCluster(unrecorded, azure.options());
     expect(report.drift).toEqual([]);
-    expect(report.notes.join('\n')).toMatch(/allow-internet-to-public-ingress: destination 20\.50\.60\.70 taken for the ingress IP; record it as ingress.allocatedAddress/);
+    expect(report.notes.join('\n')).toMatch(
+      /allow-internet-to-public-ingress: destination 20\.50\.60\.70 taken for the ingress IP; record it as ingress.allocatedAddress/,
+    );
   });
 
   it('GIVEN the gateways live in a hub (topology spoke) THEN they are not read, and the report says so', async () => {
@@ -80,50 +90,124 @@ type Case = [string, () => void, DriftItem[]];
 describe('verifyCluster beyond the cluster: each kind of drift', () => {
   const v = 'vnet vnet-weu-prod';
   const cases: Case[] = [
-    ['a VNet address range was added', () => vnet().properties.addressSpace.addressPrefixes.push('10.41.0.0/16'), [unexpected(v, 'addressSpace.addressPrefixes', '10.41.0.0/16')]],
-    ['the DNS servers were reordered', () => vnet().properties.dhcpOptions.dnsServers.reverse(), [changed(v, 'dhcpOptions.dnsServers', '10.0.0.4, 10.0.0.5', '10.0.0.5, 10.0.0.4')]],
-    ['a subnet prefix was changed', () => (subnet('snet-user-nodes').properties.addressPrefix = '10.40.4.0/23'), [changed('subnet snet-user-nodes', 'addressPrefix', '10.40.4.0/22', '10.40.4.0/23')]],
-    ['a subnet lost its NSG', () => delete subnet('snet-private-endpoints').properties.networkSecurityGroup, [changed('subnet snet-private-endpoints', 'networkSecurityGroup', 'nsg-weu-prod-private-endpoints', '(none)')]],
-    ['a subnet was deleted', () => (vnet().properties.subnets = (vnet().properties.subnets as Json[]).filter((s) => s.name !== 'snet-user-nodes')), [missing('subnet snet-user-nodes', 'subnet', '10.40.4.0/22')]],
+    [
+      'a VNet address range was added',
+      () => vnet().properties.addressSpace.addressPrefixes.push('10.41.0.0/16'),
+      [unexpected(v, 'addressSpace.addressPrefixes', '10.41.0.0/16')],
+    ],
+    [
+      'the DNS servers were reordered',
+      () => vnet().properties.dhcpOptions.dnsServers.reverse(),
+      [changed(v, 'dhcpOptions.dnsServers', '10.0.0.4, 10.0.0.5', '10.0.0.5, 10.0.0.4')],
+    ],
+    [
+      'a subnet prefix was changed',
+      () => (subnet('snet-user-nodes').properties.addressPrefix = '10.40.4.0/23'),
+      [changed('subnet snet-user-nodes', 'addressPrefix', '10.40.4.0/22', '10.40.4.0/23')],
+    ],
+    [
+      'a subnet lost its NSG',
+      () => delete subnet('snet-private-endpoints').properties.networkSecurityGroup,
+      [changed('subnet snet-private-endpoints', 'networkSecurityGroup', 'nsg-weu-prod-private-endpoints', '(none)')],
+    ],
+    [
+      'a subnet was deleted',
+      () => (vnet().properties.subnets = (vnet().properties.subnets as Json[]).filter((s) => s.name !== 'snet-user-nodes')),
+      [missing('subnet snet-user-nodes', 'subnet', '10.40.4.0/22')],
+    ],
     [
       'an NSG rule was added by hand',
       () =>
         nsg('nodes').properties.securityRules.push({
           name: 'allow-ssh',
-          properties: { priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', destinationAddressPrefix: '*', destinationPortRange: '22' },
+          properties: {
+            priority: 100,
+            direction: 'Inbound',
+            access: 'Allow',
+            protocol: 'Tcp',
+            sourceAddressPrefix: '*',
+            destinationAddressPrefix: '*',
+            destinationPortRange: '22',
+          },
         }),
       [unexpected('nsg nsg-weu-prod-nodes', 'securityRules.allow-ssh', '100 Inbound Allow Tcp from * to *:22')],
     ],
     [
       "an NSG rule's priority was changed",
       () => ((nsg('private-endpoints').properties.securityRules as Json[]).find((r) => r.name === 'deny-other-vnet-inbound')!.properties.priority = 4096),
-      [changed('nsg nsg-weu-prod-private-endpoints', 'securityRules.deny-other-vnet-inbound', '4000 Inbound Deny * from VirtualNetwork to *:*', '4096 Inbound Deny * from VirtualNetwork to *:*')],
+      [
+        changed(
+          'nsg nsg-weu-prod-private-endpoints',
+          'securityRules.deny-other-vnet-inbound',
+          '4000 Inbound Deny * from VirtualNetwork to *:*',
+          '4096 Inbound Deny * from VirtualNetwork to *:*',
+        ),
+      ],
     ],
-    ['the ExpressRoute gateway was scaled down', () => (resource('Microsoft.Network/virtualNetworkGateways', azure.spec.names.expressRouteGateway).properties.sku.name = 'ErGw1AZ'), [changed('gateway vgw-weu-prod-er', 'sku.name', 'ErGw2AZ', 'ErGw1AZ')]],
-    ['the VPN gateway is no longer active-active', () => (resource('Microsoft.Network/virtualNetworkGateways', azure.spec.names.vpnGateway).properties.activeActive = false), [changed('gateway vgw-weu-prod-vpn', 'activeActive', 'true', 'false')]],
+    [
+      'the ExpressRoute gateway was scaled down',
+      () => (resource('Microsoft.Network/virtualNetworkGateways', azure.spec.names.expressRouteGateway).properties.sku.name = 'ErGw1AZ'),
+      [changed('gateway vgw-weu-prod-er', 'sku.name', 'ErGw2AZ', 'ErGw1AZ')],
+    ],
+    [
+      'the VPN gateway is no longer active-active',
+      () => (resource('Microsoft.Network/virtualNetworkGateways', azure.spec.names.vpnGateway).properties.activeActive = false),
+      [changed('gateway vgw-weu-prod-vpn', 'activeActive', 'true', 'false')],
+    ],
     [
       'BGP was switched off on the VPN connection',
       () => (resource('Microsoft.Network/connections', azure.spec.names.vpnConnection).properties.enableBgp = false),
       [changed('connection con-weu-prod-vpn', 'enableBgp', 'true', 'false')],
     ],
-    ['the on-premises device got another address', () => (resource('Microsoft.Network/localNetworkGateways', azure.spec.names.localNetworkGateway).properties.gatewayIpAddress = '203.0.113.99'), [changed('local gateway lgw-weu-prod-onprem', 'gatewayIpAddress', '203.0.113.10', '203.0.113.99')]],
+    [
+      'the on-premises device got another address',
+      () => (resource('Microsoft.Network/localNetworkGateways', azure.spec.names.localNetworkGateway).properties.gatewayIpAddress = '203.0.113.99'),
+      [changed('local gateway lgw-weu-prod-onprem', 'gatewayIpAddress', '203.0.113.10', '203.0.113.99')],
+    ],
     [
       'the ExpressRoute connection lost its preference',
       () => (resource('Microsoft.Network/connections', azure.spec.names.expressRouteConnection).properties.routingWeight = 0),
       [changed('connection con-weu-prod-er', 'routingWeight', '100', '0')],
     ],
-    ['the VPN gateway was deleted', () => azure.mock.resources.delete(`/subscriptions/${azure.spec.azure.subscriptionId}/resourceGroups/${azure.spec.azure.resourceGroup}/providers/Microsoft.Network/virtualNetworkGateways/${azure.spec.names.vpnGateway}`.toLowerCase()), [missing('gateway vgw-weu-prod-vpn', 'resource', 'deployed')]],
-    ['the registry is no longer zone-redundant', () => (resource('Microsoft.ContainerRegistry/registries', azure.spec.registry.name).properties.zoneRedundancy = 'Disabled'), [changed('registry acrcontosoweuprod', 'zoneRedundancy', 'Enabled', 'Disabled')]],
-    ['the registry admin user was enabled', () => (resource('Microsoft.ContainerRegistry/registries', azure.spec.registry.name).properties.adminUserEnabled = true), [changed('registry acrcontosoweuprod', 'adminUserEnabled', 'false', 'true')]],
-    ['public access to the registry was opened', () => (resource('Microsoft.ContainerRegistry/registries', azure.spec.registry.name).properties.publicNetworkAccess = 'Enabled'), [changed('registry acrcontosoweuprod', 'publicNetworkAccess', 'Disabled', 'Enabled')]],
     [
-      'a replica was removed',
-      () => replications().splice(1),
-      spec_replicas().map((l) => missing('registry acrcontosoweuprod', 'replications', l)),
+      'the VPN gateway was deleted',
+      () =>
+        azure.mock.resources.delete(
+          `/subscriptions/${azure.spec.azure.subscriptionId}/resourceGroups/${azure.spec.azure.resourceGroup}/providers/Microsoft.Network/virtualNetworkGateways/${azure.spec.names.vpnGateway}`.toLowerCase(),
+        ),
+      [missing('gateway vgw-weu-prod-vpn', 'resource', 'deployed')],
     ],
-    ['the NAT gateway was pinned to one zone', () => (resource('Microsoft.Network/natGateways', azure.spec.names.natGateway).zones = ['1']), [changed('nat gateway ng-weu-prod', 'zones', '1, 2, 3', '1')]],
-    ['the NAT idle time-out was raised', () => (resource('Microsoft.Network/natGateways', azure.spec.names.natGateway).properties.idleTimeoutInMinutes = 30), [changed('nat gateway ng-weu-prod', 'idleTimeoutInMinutes', '4', '30')]],
-    ['the ingress IP is Basic', () => (resource('Microsoft.Network/publicIPAddresses', azure.spec.names.ingressPublicIp).sku.name = 'Basic'), [changed('public ip pip-weu-prod-ingress', 'sku.name', 'Standard', 'Basic')]],
+    [
+      'the registry is no longer zone-redundant',
+      () => (resource('Microsoft.ContainerRegistry/registries', azure.spec.registry.name).properties.zoneRedundancy = 'Disabled'),
+      [changed('registry acrcontosoweuprod', 'zoneRedundancy', 'Enabled', 'Disabled')],
+    ],
+    [
+      'the registry admin user was enabled',
+      () => (resource('Microsoft.ContainerRegistry/registries', azure.spec.registry.name).properties.adminUserEnabled = true),
+      [changed('registry acrcontosoweuprod', 'adminUserEnabled', 'false', 'true')],
+    ],
+    [
+      'public access to the registry was opened',
+      () => (resource('Microsoft.ContainerRegistry/registries', azure.spec.registry.name).properties.publicNetworkAccess = 'Enabled'),
+      [changed('registry acrcontosoweuprod', 'publicNetworkAccess', 'Disabled', 'Enabled')],
+    ],
+    ['a replica was removed', () => replications().splice(1), spec_replicas().map((l) => missing('registry acrcontosoweuprod', 'replications', l))],
+    [
+      'the NAT gateway was pinned to one zone',
+      () => (resource('Microsoft.Network/natGateways', azure.spec.names.natGateway).zones = ['1']),
+      [changed('nat gateway ng-weu-prod', 'zones', '1, 2, 3', '1')],
+    ],
+    [
+      'the NAT idle time-out was raised',
+      () => (resource('Microsoft.Network/natGateways', azure.spec.names.natGateway).properties.idleTimeoutInMinutes = 30),
+      [changed('nat gateway ng-weu-prod', 'idleTimeoutInMinutes', '4', '30')],
+    ],
+    [
+      'the ingress IP is Basic',
+      () => (resource('Microsoft.Network/publicIPAddresses', azure.spec.names.ingressPublicIp).sku.name = 'Basic'),
+      [changed('public ip pip-weu-prod-ingress', 'sku.name', 'Standard', 'Basic')],
+    ],
   ];
   it.each(cases)('GIVEN %s THEN verify reports exactly that', async (_, mutate, expected) => {
     mutate();

@@ -5,7 +5,6 @@ import { exampleSpec, mutableSpec } from './testing/example-spec.js';
 import { verifyCluster } from './verify.js';
 import { useMockAzure } from './testing/use-mock-azure.js';
 
-
 const azure = useMockAzure();
 
 const pool = (name: string) => azure.live.pools.find((p) => p.name === name)!.properties;
@@ -17,7 +16,12 @@ describe('verifyCluster: a cluster deployed from the spec', () => {
 
     expect(report.drift).toEqual([]);
     expect(report.inSync).toBe(true);
-    expect(report).toMatchObject({ cluster: 'weu-prod', clusterName: 'aks-weu-prod', resourceGroup: 'rg-aks-weu-prod', subscriptionId: azure.spec.azure.subscriptionId });
+    expect(report).toMatchObject({
+      cluster: 'weu-prod',
+      clusterName: 'aks-weu-prod',
+      resourceGroup: 'rg-aks-weu-prod',
+      subscriptionId: azure.spec.azure.subscriptionId,
+    });
     // 4 pools x 12+ fields + ~20 cluster fields: the comparison is not vacuous.
     expect(report.checked).toBeGreaterThan(60);
   });
@@ -30,7 +34,9 @@ describe('verifyCluster: a cluster deployed from the spec', () => {
     expect(routes.filter((r) => r === 'managedCluster')).toHaveLength(1);
     expect(routes.filter((r) => r === 'agentPools')).toHaveLength(2); // 4 pools, 2 per page: the pager followed nextLink
     expect(azure.mock.requests.every((r) => r.authorization === 'Bearer kit-test-token')).toBe(true);
-    expect(azure.mock.requests[0]!.path).toBe(`/subscriptions/${azure.spec.azure.subscriptionId}/resourceGroups/rg-aks-weu-prod/providers/Microsoft.ContainerService/managedClusters/aks-weu-prod`);
+    expect(azure.mock.requests[0]!.path).toBe(
+      `/subscriptions/${azure.spec.azure.subscriptionId}/resourceGroups/rg-aks-weu-prod/providers/Microsoft.ContainerService/managedClusters/aks-weu-prod`,
+    );
     expect(azure.mock.requests[0]!.query['api-version']).toMatch(/^\d{4}-\d{2}-\d{2}/);
     expect(credential.scopes).toContainEqual([`${azure.mock.endpoint}/.default`]);
   });
@@ -48,7 +54,13 @@ describe('verifyCluster: a cluster deployed from the spec', () => {
 });
 
 type Case = [string, () => void, DriftItem[]];
-const changed = (scope: string, field: string, specValue: string, liveValue: string): DriftItem => ({ scope, field, kind: 'changed', spec: specValue, live: liveValue });
+const changed = (scope: string, field: string, specValue: string, liveValue: string): DriftItem => ({
+  scope,
+  field,
+  kind: 'changed',
+  spec: specValue,
+  live: liveValue,
+});
 const missing = (scope: string, field: string, specValue: string): DriftItem => ({ scope, field, kind: 'missing', spec: specValue, live: '(not set)' });
 const unexpected = (scope: string, field: string, liveValue: string): DriftItem => ({ scope, field, kind: 'unexpected', spec: '(not set)', live: liveValue });
 
@@ -60,14 +72,30 @@ describe('verifyCluster: each kind of drift', () => {
       [changed('cluster', 'kubernetesVersion', '1.33', '1.34'), changed('cluster', 'currentKubernetesVersion', '1.33', '1.34.0')],
     ],
     ['the tier was lowered to Free', () => (azure.live.cluster.sku.tier = 'Free'), [changed('cluster', 'sku.tier', 'Standard', 'Free')]],
-    ['Azure RBAC was switched off', () => (azure.live.cluster.properties.aadProfile.enableAzureRBAC = false), [changed('cluster', 'aadProfile.enableAzureRBAC', 'true', 'false')]],
+    [
+      'Azure RBAC was switched off',
+      () => (azure.live.cluster.properties.aadProfile.enableAzureRBAC = false),
+      [changed('cluster', 'aadProfile.enableAzureRBAC', 'true', 'false')],
+    ],
     [
       'Entra ID integration was removed',
       () => delete azure.live.cluster.properties.aadProfile,
-      [missing('cluster', 'aadProfile.managed', 'true'), missing('cluster', 'aadProfile.enableAzureRBAC', 'true'), missing('cluster', 'aadProfile.tenantID', exampleSpec().azure.tenantId)],
+      [
+        missing('cluster', 'aadProfile.managed', 'true'),
+        missing('cluster', 'aadProfile.enableAzureRBAC', 'true'),
+        missing('cluster', 'aadProfile.tenantID', exampleSpec().azure.tenantId),
+      ],
     ],
-    ['local accounts were re-enabled', () => (azure.live.cluster.properties.disableLocalAccounts = false), [changed('cluster', 'disableLocalAccounts', 'true', 'false')]],
-    ['the network policy was changed', () => (azure.live.cluster.properties.networkProfile.networkPolicy = 'azure'), [changed('cluster', 'networkProfile.networkPolicy', 'calico', 'azure')]],
+    [
+      'local accounts were re-enabled',
+      () => (azure.live.cluster.properties.disableLocalAccounts = false),
+      [changed('cluster', 'disableLocalAccounts', 'true', 'false')],
+    ],
+    [
+      'the network policy was changed',
+      () => (azure.live.cluster.properties.networkProfile.networkPolicy = 'azure'),
+      [changed('cluster', 'networkProfile.networkPolicy', 'calico', 'azure')],
+    ],
     [
       'the cluster runs kubenet instead of Azure CNI overlay',
       () => {
@@ -76,18 +104,37 @@ describe('verifyCluster: each kind of drift', () => {
       },
       [changed('cluster', 'networkProfile.networkPlugin', 'azure', 'kubenet'), missing('cluster', 'networkProfile.networkPluginMode', 'overlay')],
     ],
-    ['egress goes through a load balancer', () => (azure.live.cluster.properties.networkProfile.outboundType = 'loadBalancer'), [changed('cluster', 'networkProfile.outboundType', 'userAssignedNATGateway', 'loadBalancer')]],
-    ['the auto-upgrade channel was switched off', () => (azure.live.cluster.properties.autoUpgradeProfile.upgradeChannel = 'none'), [changed('cluster', 'autoUpgradeProfile.upgradeChannel', 'patch', 'none')]],
-    ['the API server was made private', () => Object.assign(azure.live.cluster.properties.apiServerAccessProfile, { enablePrivateCluster: true }), [changed('cluster', 'apiServerAccessProfile.enablePrivateCluster', 'false', 'true')]],
+    [
+      'egress goes through a load balancer',
+      () => (azure.live.cluster.properties.networkProfile.outboundType = 'loadBalancer'),
+      [changed('cluster', 'networkProfile.outboundType', 'userAssignedNATGateway', 'loadBalancer')],
+    ],
+    [
+      'the auto-upgrade channel was switched off',
+      () => (azure.live.cluster.properties.autoUpgradeProfile.upgradeChannel = 'none'),
+      [changed('cluster', 'autoUpgradeProfile.upgradeChannel', 'patch', 'none')],
+    ],
+    [
+      'the API server was made private',
+      () => Object.assign(azure.live.cluster.properties.apiServerAccessProfile, { enablePrivateCluster: true }),
+      [changed('cluster', 'apiServerAccessProfile.enablePrivateCluster', 'false', 'true')],
+    ],
     [
       'an authorized range was removed and the whole internet added in the portal',
       () => {
         const p = azure.live.cluster.properties.apiServerAccessProfile;
         p.authorizedIPRanges = [...p.authorizedIPRanges.filter((r: string) => r !== '198.51.100.0/28'), '0.0.0.0/0'];
       },
-      [missing('cluster', 'apiServerAccessProfile.authorizedIPRanges', '198.51.100.0/28'), unexpected('cluster', 'apiServerAccessProfile.authorizedIPRanges', '0.0.0.0/0')],
+      [
+        missing('cluster', 'apiServerAccessProfile.authorizedIPRanges', '198.51.100.0/28'),
+        unexpected('cluster', 'apiServerAccessProfile.authorizedIPRanges', '0.0.0.0/0'),
+      ],
     ],
-    ['a pool got a bigger VM size', () => (pool('general').vmSize = 'Standard_D16ds_v5'), [changed('pool general', 'vmSize', 'Standard_D8ds_v5', 'Standard_D16ds_v5')]],
+    [
+      'a pool got a bigger VM size',
+      () => (pool('general').vmSize = 'Standard_D16ds_v5'),
+      [changed('pool general', 'vmSize', 'Standard_D8ds_v5', 'Standard_D16ds_v5')],
+    ],
     [
       'autoscaler bounds were edited by hand',
       () => Object.assign(pool('memory'), { minCount: 1, maxCount: 20 }),
@@ -99,7 +146,11 @@ describe('verifyCluster: each kind of drift', () => {
     [
       'OS disk settings differ',
       () => Object.assign(pool('storage'), { osDiskType: 'Ephemeral', osDiskSizeGB: 128, osSKU: 'Ubuntu' }),
-      [changed('pool storage', 'osDiskType', 'Managed', 'Ephemeral'), changed('pool storage', 'osDiskSizeGB', '256', '128'), changed('pool storage', 'osSKU', 'AzureLinux', 'Ubuntu')],
+      [
+        changed('pool storage', 'osDiskType', 'Managed', 'Ephemeral'),
+        changed('pool storage', 'osDiskSizeGB', '256', '128'),
+        changed('pool storage', 'osSKU', 'AzureLinux', 'Ubuntu'),
+      ],
     ],
     [
       'a spec label changed value, another is gone, and a custom label was added',
@@ -120,7 +171,10 @@ describe('verifyCluster: each kind of drift', () => {
         delete pool('memory').nodeTaints;
         pool('general').nodeTaints = ['dedicated=batch:NoSchedule'];
       },
-      [unexpected('pool general', 'nodeTaints', 'dedicated=batch:NoSchedule'), missing('pool memory', 'nodeTaints', 'kit.aks-hybrid.dev/workload-class=memory:NoSchedule')],
+      [
+        unexpected('pool general', 'nodeTaints', 'dedicated=batch:NoSchedule'),
+        missing('pool memory', 'nodeTaints', 'kit.aks-hybrid.dev/workload-class=memory:NoSchedule'),
+      ],
     ],
     [
       'a pool was deleted and another created in the portal',

@@ -9,8 +9,22 @@ describe('parseDiagnostics', () => {
       'C:\\repo (1)\\main.bicep(3,1) : Info no-unused-vars: Variable "y" is declared but never used.',
     ].join('\n');
     expect(parseDiagnostics(stderr)).toEqual([
-      { file: '/repo/modules/fixed-ips.bicep', line: 117, column: 80, level: 'Warning', code: 'BCP318', message: 'The value of type "Microsoft.Network/publicIPAddresses | null" may be null.' },
-      { file: '/repo/main.bicep', line: 266, column: 30, level: 'Error', code: 'what-if-short-circuiting', message: "Parameter 'x' is used as a condition (a: b)." },
+      {
+        file: '/repo/modules/fixed-ips.bicep',
+        line: 117,
+        column: 80,
+        level: 'Warning',
+        code: 'BCP318',
+        message: 'The value of type "Microsoft.Network/publicIPAddresses | null" may be null.',
+      },
+      {
+        file: '/repo/main.bicep',
+        line: 266,
+        column: 30,
+        level: 'Error',
+        code: 'what-if-short-circuiting',
+        message: "Parameter 'x' is used as a condition (a: b).",
+      },
       { file: 'C:\\repo (1)\\main.bicep', line: 3, column: 1, level: 'Info', code: 'no-unused-vars', message: 'Variable "y" is declared but never used.' },
     ]);
   });
@@ -27,7 +41,9 @@ describe('parseDiagnostics', () => {
 
 describe('fromRpcDiagnostic', () => {
   it('turns the 0-based JSON-RPC range into the 1-based position the CLI prints', () => {
-    expect(fromRpcDiagnostic({ source: '/repo/main.bicep', range: { start: { line: 116, char: 79 } }, level: 'Warning', code: 'BCP318', message: 'm' })).toEqual({
+    expect(
+      fromRpcDiagnostic({ source: '/repo/main.bicep', range: { start: { line: 116, char: 79 } }, level: 'Warning', code: 'BCP318', message: 'm' }),
+    ).toEqual({
       file: '/repo/main.bicep',
       line: 117,
       column: 80,

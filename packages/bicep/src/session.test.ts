@@ -95,7 +95,12 @@ describe('snapshot', () => {
     const result = await snapshot(params);
     expect(result.diagnostics).toEqual([]);
     expect(result.predictedResources).toEqual([
-      expect.objectContaining({ type: 'Microsoft.Storage/storageAccounts', name: 'stkit', location: 'westeurope', properties: { allowSharedKeyAccess: false, publicNetworkAccess: 'Disabled' } }),
+      expect.objectContaining({
+        type: 'Microsoft.Storage/storageAccounts',
+        name: 'stkit',
+        location: 'westeurope',
+        properties: { allowSharedKeyAccess: false, publicNetworkAccess: 'Disabled' },
+      }),
     ]);
     expect(Object.keys(result.outputs)).toEqual(['accountId']);
   });

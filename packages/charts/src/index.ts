@@ -3,9 +3,23 @@ export { synthClusterManifests, synthTeamManifests } from './synth.js';
 export { clusterPath, ENTRY_KUSTOMIZATION } from './units/flux-entry.js';
 export { TEAM_EVENT_SOURCE_KINDS } from './units/team-notifications.js';
 
-export { FluxKustomization, FLUX_NAMESPACE, PLATFORM_SOURCE, type FluxKustomizationProps, type FluxHealthCheck, type FluxHealthCheckExpr } from './constructs/flux-kustomization.js';
+export {
+  FluxKustomization,
+  FLUX_NAMESPACE,
+  PLATFORM_SOURCE,
+  type FluxKustomizationProps,
+  type FluxHealthCheck,
+  type FluxHealthCheckExpr,
+} from './constructs/flux-kustomization.js';
 export { CalicoApiServer, CALICO_API_SERVICE } from './constructs/calico-api-server.js';
-export { FluxNotification, ALERT_PROVIDER_NAME, FAILURE_ALERT_NAME, type FluxNotificationProps, type FluxEventSource, type FluxEventSourceKind } from './constructs/flux-notification.js';
+export {
+  FluxNotification,
+  ALERT_PROVIDER_NAME,
+  FAILURE_ALERT_NAME,
+  type FluxNotificationProps,
+  type FluxEventSource,
+  type FluxEventSourceKind,
+} from './constructs/flux-notification.js';
 export {
   NginxIngressControllers,
   PUBLIC_INGRESS_CLASS,

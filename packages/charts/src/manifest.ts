@@ -40,7 +40,10 @@ export class UnitBuilder {
   render(): ManifestUnit {
     const files: ManifestFile[] = [];
     for (const { name, chart } of this.files) {
-      const objects = chart.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c)).map(renderApiObject);
+      const objects = chart.node
+        .findAll()
+        .filter((c): c is ApiObject => ApiObject.isApiObject(c))
+        .map(renderApiObject);
       if (objects.length > 0) files.push({ name, objects });
     }
     return { dir: this.dir, files };

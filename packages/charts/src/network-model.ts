@@ -17,10 +17,16 @@ export interface NetworkSetModel {
 
 /** Every set the Calico folder renders, in a stable order: on-premises, the external ranges, cluster egress. */
 export function networkSets(spec: ClusterSpec): NetworkSetModel[] {
-  const sets: NetworkSetModel[] = [{ name: ON_PREMISES_SET, description: 'On-premises ranges routed over ExpressRoute (VPN as failover)', cidrs: spec.onPremises.ranges }];
+  const sets: NetworkSetModel[] = [
+    { name: ON_PREMISES_SET, description: 'On-premises ranges routed over ExpressRoute (VPN as failover)', cidrs: spec.onPremises.ranges },
+  ];
   for (const range of spec.externalRanges) sets.push({ name: externalSetName(range.name), description: range.description, cidrs: range.cidrs });
   if (spec.egress.allocatedPrefix) {
-    sets.push({ name: CLUSTER_EGRESS_SET, description: 'Public prefix of the cluster NAT gateway (hairpin traffic to the public ingress)', cidrs: [spec.egress.allocatedPrefix] });
+    sets.push({
+      name: CLUSTER_EGRESS_SET,
+      description: 'Public prefix of the cluster NAT gateway (hairpin traffic to the public ingress)',
+      cidrs: [spec.egress.allocatedPrefix],
+    });
   }
   return sets;
 }

@@ -13,7 +13,11 @@ const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRoleBinding', 'ClusterRole'
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Obj)[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortKeys((value as Obj)[k])]),
+  );
 }
 
 describe('synthClusterManifests', () => {
@@ -28,7 +32,13 @@ describe('synthClusterManifests', () => {
 
   it('THEN a team folder has namespace, rbac, network-policies and one file per workload, and no kustomization.yaml', () => {
     const dev = units.find((u) => u.dir === 'teams/dev')!;
-    expect(dev.files.map((f) => f.name)).toEqual(['namespace.yaml', 'rbac.yaml', 'network-policies.yaml', 'workload-storefront.yaml', 'workload-catalog-cache.yaml']);
+    expect(dev.files.map((f) => f.name)).toEqual([
+      'namespace.yaml',
+      'rbac.yaml',
+      'network-policies.yaml',
+      'workload-storefront.yaml',
+      'workload-catalog-cache.yaml',
+    ]);
     const names = units.flatMap((u) => u.files.map((f) => f.name));
     expect(names).not.toContain('kustomization.yaml');
     for (const unit of units) for (const file of unit.files) expect(file.objects.length).toBeGreaterThan(0);

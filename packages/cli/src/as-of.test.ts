@@ -39,7 +39,9 @@ describe('render and validate read the AKS calendar as of the run date', () => {
     const before = snapshotTree(repo.root);
     expect(await render('2026-12-06')).toBe(1);
     const text = output.join('\n');
-    expect(text).toMatch(/apps\/weu-prod\/platform\.yaml:\d+:\d+ spec\.cluster\.kubernetesVersion: Kubernetes 1\.33 left AKS support on 2026-07-31, before 2026-12-06/);
+    expect(text).toMatch(
+      /apps\/weu-prod\/platform\.yaml:\d+:\d+ spec\.cluster\.kubernetesVersion: Kubernetes 1\.33 left AKS support on 2026-07-31, before 2026-12-06/,
+    );
     expect(text).toMatch(/move to a supported minor: 1\.35, 1\.36, 1\.37/);
     expect(snapshotTree(repo.root)).toEqual(before);
     expect(await validateCommand({ root: repo.root, clusters: ['weu-prod'], all: false, json: false, asOf: '2026-12-06' }, log)).toBe(1);
@@ -66,7 +68,9 @@ describe('render and validate read the AKS calendar as of the run date', () => {
     expect(await render('2026-12-06')).toBe(1);
     expect(await validateCommand({ root: repo.root, clusters: ['weu-prod'], all: false, json: false, asOf: '2026-12-06' }, log)).toBe(1);
     const text = output.join('\n');
-    expect(text).toMatch(new RegExp(`platform\\.yaml:\\d+:\\d+ spec\\.cluster\\.kubernetesVersion: Kubernetes ${version.replace('.', '\\.')} is (newer|older) than`));
+    expect(text).toMatch(
+      new RegExp(`platform\\.yaml:\\d+:\\d+ spec\\.cluster\\.kubernetesVersion: Kubernetes ${version.replace('.', '\\.')} is (newer|older) than`),
+    );
     expect(text).not.toMatch(/\n\s+at /);
   });
 });

@@ -7,5 +7,7 @@ export function selectClusters(source: SpecSource, named: readonly string[], all
   if (all) return known;
   if (named.length > 0) return [...named];
   if (known.length === 1) return known;
-  throw new UsageError(known.length === 0 ? 'no clusters under apps/ (each needs apps/<cluster>/platform.yaml)' : `name a cluster or pass --all; clusters: ${known.join(', ')}`);
+  throw new UsageError(
+    known.length === 0 ? 'no clusters under apps/ (each needs apps/<cluster>/platform.yaml)' : `name a cluster or pass --all; clusters: ${known.join(', ')}`,
+  );
 }

@@ -11,18 +11,26 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages: []\n');
 mkdirSync(join(root, 'src'));
 const entry = join(root, 'src', 'main.ts');
-writeFileSync(entry, [
-  "import { readFileSync } from 'node:fs';",
-  "import { answer } from './answer.js';",
-  "export const value: number = answer;",
-  "export const data = readFileSync(new URL('./data.txt', import.meta.url), 'utf8');",
-  "export const lazy = () => import('./later.js');",
-].join('\n'));
+writeFileSync(
+  entry,
+  [
+    "import { readFileSync } from 'node:fs';",
+    "import { answer } from './answer.js';",
+    'export const value: number = answer;',
+    "export const data = readFileSync(new URL('./data.txt', import.meta.url), 'utf8');",
+    "export const lazy = () => import('./later.js');",
+  ].join('\n'),
+);
 writeFileSync(join(root, 'src', 'answer.ts'), 'export const answer: number = 1;\n');
 writeFileSync(join(root, 'src', 'later.ts'), 'export const later = "loaded on demand";\n');
 writeFileSync(join(root, 'src', 'data.txt'), 'beside the source');
 
-const load = async () => (await import(`${pathToFileURL(await ensureCompiled(entry, 'test')).href}?${Date.now()}`)) as { value: number; data: string; lazy: () => Promise<{ later: string }> };
+const load = async () =>
+  (await import(`${pathToFileURL(await ensureCompiled(entry, 'test')).href}?${Date.now()}`)) as {
+    value: number;
+    data: string;
+    lazy: () => Promise<{ later: string }>;
+  };
 
 describe('the compiled runtime cache', () => {
   it('GIVEN no build THEN it builds, and the build runs like the sources (data files beside a module, lazy imports)', async () => {

@@ -12,7 +12,12 @@ describe('reportError', () => {
     ['a spec error', new SpecError([]), 1, /^The spec has 0 problems; nothing was written/],
     ['a refused write', new WriteRefusedError('gitops/clusters/x/teams is a symbolic link'), 1, /^gitops\/clusters\/x\/teams is a symbolic link$/],
     ['a failed write', new WriteFailedError('cannot write gitops/.kit: permission denied (EACCES)'), 2, /^cannot write gitops\/.kit/],
-    ['a file system error', errno('EACCES', 'open', '/repo/apps/x/platform.yaml'), 2, /^cannot open \/repo\/apps\/x\/platform.yaml: permission denied \(EACCES\)\. Fix that and run again/],
+    [
+      'a file system error',
+      errno('EACCES', 'open', '/repo/apps/x/platform.yaml'),
+      2,
+      /^cannot open \/repo\/apps\/x\/platform.yaml: permission denied \(EACCES\)\. Fix that and run again/,
+    ],
     ['an unexpected error', new TypeError('x is undefined'), 2, /^kit: x is undefined\n\(an unexpected error: run again with --debug for the stack trace/],
   ])('GIVEN %s WHEN reported THEN a message without a stack trace and the exit code %s', (_name, error, exitCode, message) => {
     const report = reportError(error, false);

@@ -47,7 +47,10 @@ export function reportError(error: unknown, debug: boolean): ErrorReport {
   if (typeof e?.exitCode === 'number') return { message: `${e.message}${stack}`, exitCode: e.exitCode };
   if (typeof e?.code === 'string' && e.syscall) {
     const reason = ERRNO_REASONS[e.code] ?? e.code;
-    return { message: `cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${reason} (${e.code}). Fix that and run again (--debug shows where).${stack}`, exitCode: 2 };
+    return {
+      message: `cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${reason} (${e.code}). Fix that and run again (--debug shows where).${stack}`,
+      exitCode: 2,
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
   return {

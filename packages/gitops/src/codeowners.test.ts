@@ -64,7 +64,7 @@ describe('renderCodeowners', () => {
     expect(ownersOf(codeowners, 'gitops/clusters/neu-prod/teams/checkout/namespace.yaml')).toEqual(['@contoso/platform-neu']);
   });
 
-  it('never lets a team own another team\'s paths', () => {
+  it("never lets a team own another team's paths", () => {
     for (const cluster of fleet) {
       for (const team of cluster.teams) {
         for (const path of [team.file, `gitops/clusters/${cluster.name}/teams/${team.name}/x.yaml`]) {
@@ -84,7 +84,9 @@ describe('renderCodeowners', () => {
   });
 
   it('without platform owners writes no catch-all line', () => {
-    const none = renderCodeowners(loadFleet(exampleWithOwners({ ...OWNED, 'apps/weu-prod/platform.yaml': undefined, 'apps/neu-prod/platform.yaml': undefined })));
+    const none = renderCodeowners(
+      loadFleet(exampleWithOwners({ ...OWNED, 'apps/weu-prod/platform.yaml': undefined, 'apps/neu-prod/platform.yaml': undefined })),
+    );
     expect(none).not.toMatch(/^\*/m);
     expect(none).toContain('/apps/weu-prod/teams/dev.yaml @contoso/team-dev @alice');
   });
@@ -92,18 +94,25 @@ describe('renderCodeowners', () => {
 
 describe('metadata.codeowners in the spec', () => {
   it.each([['@contoso/team-payments'], ['@alice'], ['@a-b/c_d-e']])('accepts %s', (handle) => {
-    expect(loadCluster(exampleWithOwners({ 'apps/weu-prod/teams/dev.yaml': [handle] }), 'weu-prod').teams.find((t) => t.name === 'dev')!.codeowners).toEqual([handle]);
+    expect(loadCluster(exampleWithOwners({ 'apps/weu-prod/teams/dev.yaml': [handle] }), 'weu-prod').teams.find((t) => t.name === 'dev')!.codeowners).toEqual([
+      handle,
+    ]);
   });
 
-  it.each([['contoso/team'], ['@'], ['@-alice'], ['@alice-'], ['alice@example.com'], ['@org/team extra'], ['@org/team/sub']])('refuses %s with the file, field and a hint', (handle) => {
-    const load = () => loadCluster(exampleWithOwners({ 'apps/weu-prod/teams/dev.yaml': [handle] }), 'weu-prod');
-    expect(load).toThrow(SpecError);
-    expect(load).toThrow(/apps\/weu-prod\/teams\/dev\.yaml/);
-    expect(load).toThrow(/metadata\.codeowners/);
-    expect(load).toThrow(/@org\/team-slug/);
-  });
+  it.each([['contoso/team'], ['@'], ['@-alice'], ['@alice-'], ['alice@example.com'], ['@org/team extra'], ['@org/team/sub']])(
+    'refuses %s with the file, field and a hint',
+    (handle) => {
+      const load = () => loadCluster(exampleWithOwners({ 'apps/weu-prod/teams/dev.yaml': [handle] }), 'weu-prod');
+      expect(load).toThrow(SpecError);
+      expect(load).toThrow(/apps\/weu-prod\/teams\/dev\.yaml/);
+      expect(load).toThrow(/metadata\.codeowners/);
+      expect(load).toThrow(/@org\/team-slug/);
+    },
+  );
 
   it('refuses the same owner twice on the platform', () => {
-    expect(() => loadCluster(exampleWithOwners({ 'apps/weu-prod/platform.yaml': ['@contoso/platform', '@contoso/platform'] }), 'weu-prod')).toThrow(/metadata\.codeowners/);
+    expect(() => loadCluster(exampleWithOwners({ 'apps/weu-prod/platform.yaml': ['@contoso/platform', '@contoso/platform'] }), 'weu-prod')).toThrow(
+      /metadata\.codeowners/,
+    );
   });
 });

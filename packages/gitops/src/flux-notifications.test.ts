@@ -18,7 +18,11 @@ beforeAll(() => {
 
 /** The example with the platform and team dev asking for alerts, laid out as the Flux tree. */
 function notificationObjects(platform: ClusterSpec['notifications'], dev: ClusterSpec['notifications']): Map<string, readonly Obj[]> {
-  const withAlerts: ClusterSpec = { ...spec, ...(platform ? { notifications: platform } : {}), teams: spec.teams.map((t) => (t.name === 'dev' && dev ? { ...t, notifications: dev } : t)) };
+  const withAlerts: ClusterSpec = {
+    ...spec,
+    ...(platform ? { notifications: platform } : {}),
+    teams: spec.teams.map((t) => (t.name === 'dev' && dev ? { ...t, notifications: dev } : t)),
+  };
   const objects = new Map<string, readonly unknown[]>();
   layoutFluxTree(spec.name, synthClusterManifests(withAlerts), objects);
   return new Map([...objects].filter(([path]) => path.endsWith('/notifications.yaml')) as Array<[string, readonly Obj[]]>);
@@ -26,15 +30,25 @@ function notificationObjects(platform: ClusterSpec['notifications'], dev: Cluste
 
 describe('Flux notifications in the tree', () => {
   it('GIVEN the platform and one team ask for alerts THEN the entry folder and the team folder each get notifications.yaml, listed in their kustomization.yaml', () => {
-    const withAlerts: ClusterSpec = { ...spec, teams: spec.teams.map((t) => (t.name === 'dev' ? { ...t, notifications: { type: 'msteams', secretRef: 'dev-teams' } } : t)) };
+    const withAlerts: ClusterSpec = {
+      ...spec,
+      teams: spec.teams.map((t) => (t.name === 'dev' ? { ...t, notifications: { type: 'msteams', secretRef: 'dev-teams' } } : t)),
+    };
     const files = layoutFluxTree(spec.name, synthClusterManifests(withAlerts));
-    expect([...files.keys()].filter((p) => p.endsWith('/notifications.yaml'))).toEqual(['gitops/clusters/weu-prod/notifications.yaml', 'gitops/clusters/weu-prod/teams/dev/notifications.yaml']);
+    expect([...files.keys()].filter((p) => p.endsWith('/notifications.yaml'))).toEqual([
+      'gitops/clusters/weu-prod/notifications.yaml',
+      'gitops/clusters/weu-prod/teams/dev/notifications.yaml',
+    ]);
     expect(files.get('gitops/clusters/weu-prod/kustomization.yaml')).toContain('- notifications.yaml');
     expect(files.get('gitops/clusters/weu-prod/teams/dev/kustomization.yaml')).toContain('- notifications.yaml');
   });
 
   it.each(NOTIFICATION_PROVIDER_TYPES)('GIVEN type %s THEN the rendered Provider and Alert pass the vendored CRD schemas', (type) => {
-    const target = { type, secretRef: 'alerts', ...(['telegram', 'matrix', 'webex', 'slack', 'rocket'].includes(type) ? { channel: 'ops' } : type === 'zulip' ? { channel: 'ops/flux' } : {}) };
+    const target = {
+      type,
+      secretRef: 'alerts',
+      ...(['telegram', 'matrix', 'webex', 'slack', 'rocket'].includes(type) ? { channel: 'ops' } : type === 'zulip' ? { channel: 'ops/flux' } : {}),
+    };
     const files = notificationObjects(target, target);
     expect(files.size).toBe(2);
     for (const [file, objects] of files) {

@@ -7,9 +7,21 @@ const resources = (files: Map<string, string>, path: string) => (parse(files.get
 
 describe('layoutFluxTree', () => {
   const files = layoutFluxTree('demo', [
-    { dir: '', files: [{ name: 'infrastructure.yaml', objects: [ns('x')] }, { name: 'teams.yaml', objects: [ns('y')] }] },
+    {
+      dir: '',
+      files: [
+        { name: 'infrastructure.yaml', objects: [ns('x')] },
+        { name: 'teams.yaml', objects: [ns('y')] },
+      ],
+    },
     { dir: 'infrastructure', files: [{ name: 'platform-admins.yaml', objects: [ns('z')] }] },
-    { dir: 'teams/b', files: [{ name: 'namespace.yaml', objects: [ns('b')] }, { name: 'rbac.yaml', objects: [ns('b2'), ns('b3')] }] },
+    {
+      dir: 'teams/b',
+      files: [
+        { name: 'namespace.yaml', objects: [ns('b')] },
+        { name: 'rbac.yaml', objects: [ns('b2'), ns('b3')] },
+      ],
+    },
     { dir: 'teams/a', files: [{ name: 'namespace.yaml', objects: [ns('a')] }] },
   ]);
 
@@ -28,9 +40,21 @@ describe('layoutFluxTree', () => {
 
   it('is deterministic', () => {
     const again = layoutFluxTree('demo', [
-      { dir: '', files: [{ name: 'infrastructure.yaml', objects: [ns('x')] }, { name: 'teams.yaml', objects: [ns('y')] }] },
+      {
+        dir: '',
+        files: [
+          { name: 'infrastructure.yaml', objects: [ns('x')] },
+          { name: 'teams.yaml', objects: [ns('y')] },
+        ],
+      },
       { dir: 'infrastructure', files: [{ name: 'platform-admins.yaml', objects: [ns('z')] }] },
-      { dir: 'teams/b', files: [{ name: 'namespace.yaml', objects: [ns('b')] }, { name: 'rbac.yaml', objects: [ns('b2'), ns('b3')] }] },
+      {
+        dir: 'teams/b',
+        files: [
+          { name: 'namespace.yaml', objects: [ns('b')] },
+          { name: 'rbac.yaml', objects: [ns('b2'), ns('b3')] },
+        ],
+      },
       { dir: 'teams/a', files: [{ name: 'namespace.yaml', objects: [ns('a')] }] },
     ]);
     expect([...again]).toEqual([...files]);

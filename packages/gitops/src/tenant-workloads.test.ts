@@ -36,10 +36,23 @@ function tenantWorkloadsSpec(): ClusterSpec {
     secrets: ['export-target'],
     cronJob: { schedule: '0 3 * * *', timeZone: 'Europe/Amsterdam' },
   });
-  doc.setIn(['spec', 'secrets'], [
-    { name: 'export-target', objects: [{ name: 'export-sas-url', alias: 'sas-url' }, { name: 'export-cert', type: 'cert' }] },
-    { name: 'app-git', objects: [{ name: 'github-app-token' }], syncToSecret: { name: 'dev-app-git', keys: [{ key: 'password', object: 'github-app-token' }] } },
-  ]);
+  doc.setIn(
+    ['spec', 'secrets'],
+    [
+      {
+        name: 'export-target',
+        objects: [
+          { name: 'export-sas-url', alias: 'sas-url' },
+          { name: 'export-cert', type: 'cert' },
+        ],
+      },
+      {
+        name: 'app-git',
+        objects: [{ name: 'github-app-token' }],
+        syncToSecret: { name: 'dev-app-git', keys: [{ key: 'password', object: 'github-app-token' }] },
+      },
+    ],
+  );
   doc.setIn(['spec', 'azureIdentity'], { keyVault: true, clientId: '11111111-2222-4333-8444-555555555555' });
   return loadCluster(memorySource(new Map([[DEV, doc.toString()]]), base), 'weu-prod');
 }
@@ -62,9 +75,17 @@ describe('team StatefulSet, CronJob and Key Vault secrets in the rendered tree',
     expect(kinds('secrets.yaml')).toEqual(['SecretProviderClass', 'SecretProviderClass']);
     expect(kinds('secret-sync-app-git.yaml')).toEqual(['Deployment']);
     const index = jsYaml.load(texts.get('gitops/clusters/weu-prod/teams/dev/kustomization.yaml')!) as Obj;
-    expect(index.resources).toEqual(expect.arrayContaining(['secrets.yaml', 'workload-search.yaml', 'workload-nightly-export.yaml', 'secret-sync-app-git.yaml']));
+    expect(index.resources).toEqual(
+      expect.arrayContaining(['secrets.yaml', 'workload-search.yaml', 'workload-nightly-export.yaml', 'secret-sync-app-git.yaml']),
+    );
     // The default federated accounts: the four workloads and the secret-sync account.
-    expect(spec.teams.find((t) => t.name === 'dev')!.azureIdentity!.serviceAccounts).toEqual(['storefront', 'catalog-cache', 'search', 'nightly-export', 'secret-sync']);
+    expect(spec.teams.find((t) => t.name === 'dev')!.azureIdentity!.serviceAccounts).toEqual([
+      'storefront',
+      'catalog-cache',
+      'search',
+      'nightly-export',
+      'secret-sync',
+    ]);
   });
 
   it('THEN every object passes the Kubernetes 1.35 and CRD schemas', () => {

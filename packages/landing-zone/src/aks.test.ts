@@ -78,7 +78,10 @@ describe('AKS cluster (bicep snapshot)', () => {
     });
     const window = spec.cluster.maintenanceWindow;
     const configs = lz.template.resourcesOfType(MAINTENANCE);
-    expect(configs.map((c) => c.name)).toEqual([`${spec.names.cluster}/aksManagedAutoUpgradeSchedule`, `${spec.names.cluster}/aksManagedNodeOSUpgradeSchedule`]);
+    expect(configs.map((c) => c.name)).toEqual([
+      `${spec.names.cluster}/aksManagedAutoUpgradeSchedule`,
+      `${spec.names.cluster}/aksManagedNodeOSUpgradeSchedule`,
+    ]);
     for (const c of configs) {
       expect(c.properties!.maintenanceWindow).toEqual({
         schedule: { weekly: { intervalWeeks: 1, dayOfWeek: window.dayOfWeek } },
@@ -90,13 +93,17 @@ describe('AKS cluster (bicep snapshot)', () => {
   });
 
   it('GIVEN auto-upgrade off WHEN deployed THEN only the node OS schedule exists', () => {
-    expect(azurePolicyNoAutoUpgrade.template.resourcesOfType(MAINTENANCE).map((c) => c.name)).toEqual([`${spec.names.cluster}/aksManagedNodeOSUpgradeSchedule`]);
+    expect(azurePolicyNoAutoUpgrade.template.resourcesOfType(MAINTENANCE).map((c) => c.name)).toEqual([
+      `${spec.names.cluster}/aksManagedNodeOSUpgradeSchedule`,
+    ]);
   });
 
   it('THEN Container Insights sends to the workspace with managed-identity auth, through a data collection rule associated with the cluster', () => {
     const workspace = lz.template.one('Microsoft.OperationalInsights/workspaces');
     expect(workspace.name).toBe(spec.names.logAnalyticsWorkspace);
-    lz.template.hasResourceProperties(CLUSTER, { addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspace.id, useAADAuth: 'true' } } } });
+    lz.template.hasResourceProperties(CLUSTER, {
+      addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspace.id, useAADAuth: 'true' } } },
+    });
     const dcr = lz.template.one('Microsoft.Insights/dataCollectionRules');
     expect(dcr.properties!.destinations).toEqual({ logAnalytics: [{ name: 'ciworkspace', workspaceResourceId: workspace.id }] });
     const association = lz.template.one('Microsoft.Insights/dataCollectionRuleAssociations');
@@ -187,8 +194,12 @@ describe('AKS node pools (bicep snapshot)', () => {
   });
 
   it('THEN every zonal resource of the deployment spans zones 1-3', () => {
-    const zonal = lz.template.resources.filter((r) => r.zones !== undefined || (r.properties as Record<string, unknown> | undefined)?.availabilityZones !== undefined);
-    expect(zonal.map((r) => r.type)).toEqual(expect.arrayContaining(['Microsoft.Network/natGateways', 'Microsoft.Network/publicIPPrefixes', 'Microsoft.Network/publicIPAddresses', POOL]));
+    const zonal = lz.template.resources.filter(
+      (r) => r.zones !== undefined || (r.properties as Record<string, unknown> | undefined)?.availabilityZones !== undefined,
+    );
+    expect(zonal.map((r) => r.type)).toEqual(
+      expect.arrayContaining(['Microsoft.Network/natGateways', 'Microsoft.Network/publicIPPrefixes', 'Microsoft.Network/publicIPAddresses', POOL]),
+    );
     for (const r of zonal) expect(r.zones ?? (r.properties as Record<string, unknown>).availabilityZones, r.name).toEqual(ZONES);
     for (const p of clusterProps(lz).agentPoolProfiles) expect(p.availabilityZones).toEqual(ZONES);
   });

@@ -32,7 +32,9 @@ function pinFor(type: string): string | undefined {
 }
 
 describe('API versions (bicep snapshot)', () => {
-  const resources = (['example', 'noVpn', 'privateNoIngress', 'spoke'] as VariantName[]).flatMap((name) => deployed(name).template.resources.map((r) => [`${name}: ${r.type} ${r.name}`, r] as const));
+  const resources = (['example', 'noVpn', 'privateNoIngress', 'spoke'] as VariantName[]).flatMap((name) =>
+    deployed(name).template.resources.map((r) => [`${name}: ${r.type} ${r.name}`, r] as const),
+  );
 
   it.each(resources)('%s uses the pinned API version', (_name, r) => {
     expect(r.apiVersion, r.type).toBe(pinFor(r.type));

@@ -55,13 +55,7 @@ export function propertyName(key: string): string {
 
 /** A single-quoted Bicep string; `'`, `\` and `${` are escaped so the text is taken literally. */
 export function quote(text: string): string {
-  const escaped = text
-    .replace(/\\/g, '\\\\')
-    .replace(/'/g, "\\'")
-    .replace(/\$\{/g, '\\${')
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t');
+  const escaped = text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\$\{/g, '\\${').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
   return `'${escaped}'`;
 }
 

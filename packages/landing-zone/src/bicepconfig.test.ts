@@ -3,15 +3,47 @@ import { landingZoneTemplateFiles } from './template-files.js';
 
 // Rule names of the Bicep core analyzer (Azure/bicep src/vscode-bicep/schemas/bicepconfig.schema.json).
 const KNOWN_RULES = new Set([
-  'adminusername-should-not-be-literal', 'artifacts-parameters', 'decompiler-cleanup', 'explicit-values-for-loc-params',
-  'max-asserts', 'max-outputs', 'max-params', 'max-resources', 'max-variables', 'nested-deployment-template-scoping',
-  'no-conflicting-metadata', 'no-deployments-resources', 'no-explicit-any', 'no-hardcoded-env-urls', 'no-hardcoded-location',
-  'no-loc-expr-outside-params', 'no-unnecessary-dependson', 'no-unused-existing-resources', 'no-unused-imports', 'no-unused-params',
-  'no-unused-vars', 'outputs-should-not-contain-secrets', 'prefer-interpolation', 'prefer-unquoted-property-names',
-  'protect-commandtoexecute-secrets', 'secure-params-in-nested-deploy', 'secure-secrets-in-params', 'secure-parameter-default',
-  'simplify-interpolation', 'simplify-json-null', 'stacks-extensibility-compat', 'use-parent-property', 'use-safe-access',
-  'use-recent-api-versions', 'use-recent-module-versions', 'use-resource-id-functions', 'use-resource-symbol-reference',
-  'use-secure-value-for-secure-inputs', 'use-stable-resource-identifiers', 'use-stable-vm-image', 'use-user-defined-types',
+  'adminusername-should-not-be-literal',
+  'artifacts-parameters',
+  'decompiler-cleanup',
+  'explicit-values-for-loc-params',
+  'max-asserts',
+  'max-outputs',
+  'max-params',
+  'max-resources',
+  'max-variables',
+  'nested-deployment-template-scoping',
+  'no-conflicting-metadata',
+  'no-deployments-resources',
+  'no-explicit-any',
+  'no-hardcoded-env-urls',
+  'no-hardcoded-location',
+  'no-loc-expr-outside-params',
+  'no-unnecessary-dependson',
+  'no-unused-existing-resources',
+  'no-unused-imports',
+  'no-unused-params',
+  'no-unused-vars',
+  'outputs-should-not-contain-secrets',
+  'prefer-interpolation',
+  'prefer-unquoted-property-names',
+  'protect-commandtoexecute-secrets',
+  'secure-params-in-nested-deploy',
+  'secure-secrets-in-params',
+  'secure-parameter-default',
+  'simplify-interpolation',
+  'simplify-json-null',
+  'stacks-extensibility-compat',
+  'use-parent-property',
+  'use-safe-access',
+  'use-recent-api-versions',
+  'use-recent-module-versions',
+  'use-resource-id-functions',
+  'use-resource-symbol-reference',
+  'use-secure-value-for-secure-inputs',
+  'use-stable-resource-identifiers',
+  'use-stable-vm-image',
+  'use-user-defined-types',
   'what-if-short-circuiting',
 ]);
 
@@ -37,7 +69,15 @@ describe('bicepconfig.json', () => {
   });
 
   it('THEN the rules that guard secrets, unused code and resource references are among them', () => {
-    for (const name of ['secure-secrets-in-params', 'outputs-should-not-contain-secrets', 'use-secure-value-for-secure-inputs', 'no-unused-params', 'no-hardcoded-env-urls', 'use-resource-symbol-reference', 'what-if-short-circuiting']) {
+    for (const name of [
+      'secure-secrets-in-params',
+      'outputs-should-not-contain-secrets',
+      'use-secure-value-for-secure-inputs',
+      'no-unused-params',
+      'no-hardcoded-env-urls',
+      'use-resource-symbol-reference',
+      'what-if-short-circuiting',
+    ]) {
       expect(rules[name]?.level, name).toBe('error');
     }
   });

@@ -14,8 +14,11 @@ describe('the landing-zone template under the real Bicep compiler', () => {
     expect(typeError!.message).toContain('kubernetesVersion');
   });
 
-  it.each(Object.keys(VARIANTS) as VariantName[])('GIVEN variant %s WHEN its main.bicepparam is compiled against the template THEN the compiler reports nothing', (name) => {
-    expect(deployed(name).diagnostics).toEqual([]);
-    expect(deployed(name).template.resources.length).toBeGreaterThan(20);
-  });
+  it.each(Object.keys(VARIANTS) as VariantName[])(
+    'GIVEN variant %s WHEN its main.bicepparam is compiled against the template THEN the compiler reports nothing',
+    (name) => {
+      expect(deployed(name).diagnostics).toEqual([]);
+      expect(deployed(name).template.resources.length).toBeGreaterThan(20);
+    },
+  );
 });

@@ -21,7 +21,12 @@ describe('ExpressRoute: the primary path (bicep snapshot)', () => {
     expect(gateway.properties!.sku).toEqual({ name: er.gatewaySku, tier: er.gatewaySku });
     expect(er.gatewaySku).toMatch(/^ErGw\dAZ$/);
     expect(gatewaySubnetOf(gateway)).toMatch(/\/subnets\/GatewaySubnet$/);
-    lz.template.hasResource(PIP, { name: `${spec.names.expressRouteGateway}-pip`, sku: { name: 'Standard' }, zones: ZONES, properties: { publicIPAllocationMethod: 'Static' } });
+    lz.template.hasResource(PIP, {
+      name: `${spec.names.expressRouteGateway}-pip`,
+      sku: { name: 'Standard' },
+      zones: ZONES,
+      properties: { publicIPAllocationMethod: 'Static' },
+    });
   });
 
   it('THEN the connection joins the circuit by resource ID with the spec routing weight', () => {
@@ -40,7 +45,9 @@ describe('ExpressRoute: the primary path (bicep snapshot)', () => {
     const same = deployed('singleVpnSameSubscription');
     expect(same.files.get('main.bicepparam')).not.toContain('expressRouteAuthorizationKey');
     // A @secure() value is never evaluated by the snapshot: the connection sends null when the key is empty (its default).
-    expect(connectionOfType(same, 'ExpressRoute').properties!.authorizationKey).toBe("[if(empty(parameters('authorizationKey')), null(), parameters('authorizationKey'))]");
+    expect(connectionOfType(same, 'ExpressRoute').properties!.authorizationKey).toBe(
+      "[if(empty(parameters('authorizationKey')), null(), parameters('authorizationKey'))]",
+    );
   });
 });
 
@@ -81,7 +88,9 @@ describe('site-to-site VPN: the failover path (bicep snapshot)', () => {
   it('THEN the site-to-site connection runs IKEv2 with BGP, its key a Key Vault reference into a @secure() parameter', () => {
     const s2s = connectionOfType(lz, 'IPsec');
     expect(s2s.properties).toMatchObject({ connectionProtocol: 'IKEv2', enableBgp: true, sharedKey: "[parameters('vpnSharedKey')]" });
-    expect(lz.files.get('main.bicepparam')).toContain(`param vpnSharedKey = az.getSecret('${vpn.sharedKey.subscriptionId}', '${vpn.sharedKey.resourceGroup}', '${vpn.sharedKey.keyVaultName}', '${vpn.sharedKey.secretName}')`);
+    expect(lz.files.get('main.bicepparam')).toContain(
+      `param vpnSharedKey = az.getSecret('${vpn.sharedKey.subscriptionId}', '${vpn.sharedKey.resourceGroup}', '${vpn.sharedKey.keyVaultName}', '${vpn.sharedKey.secretName}')`,
+    );
     for (const [path, text] of lz.files) expect(text, path).not.toMatch(/(sharedKey|authorizationKey)\s*[:=]\s*'/i);
   });
 

@@ -14,10 +14,9 @@ const spec = exampleSpec();
 describe('cross-check: node pools (bicep snapshot)', () => {
   const lz = deployed('example');
   const pools = new Map(
-    lz.template.resourcesOfType('Microsoft.ContainerService/managedClusters/agentPools').map((p) => [
-      p.name.split('/')[1]!,
-      { labels: p.properties!.nodeLabels as Record<string, string>, taints: p.properties!.nodeTaints as string[] },
-    ]),
+    lz.template
+      .resourcesOfType('Microsoft.ContainerService/managedClusters/agentPools')
+      .map((p) => [p.name.split('/')[1]!, { labels: p.properties!.nodeLabels as Record<string, string>, taints: p.properties!.nodeTaints as string[] }]),
   );
   const workloads = spec.teams.flatMap((t) => t.workloads.map((w) => ({ team: t.name, ...w })));
 
@@ -36,7 +35,11 @@ describe('cross-check: node pools (bicep snapshot)', () => {
   it('THEN every team default pool exists, no undeclared pool does, and every workload class has its pool', () => {
     for (const team of spec.teams) expect([...pools.keys()], team.name).toContain(team.nodePool);
     expect([...pools.keys()]).toEqual(spec.cluster.userPools.map((p) => p.name));
-    for (const cls of new Set(workloads.map((w) => w.workloadClass))) expect([...pools.values()].some((p) => p.labels[WORKLOAD_CLASS_TAINT] === cls), cls).toBe(true);
+    for (const cls of new Set(workloads.map((w) => w.workloadClass)))
+      expect(
+        [...pools.values()].some((p) => p.labels[WORKLOAD_CLASS_TAINT] === cls),
+        cls,
+      ).toBe(true);
   });
 });
 
@@ -57,6 +60,10 @@ describe('cross-check: on-premises ranges (bicep snapshot)', () => {
   it('GIVEN team egress rules toward on-premises WHEN the network policies open them THEN every destination lies inside a range the NSGs admit and BGP routes', () => {
     const destinations = spec.teams.flatMap((t) => t.egress.flatMap((rule) => rule.cidrs.map((c) => ({ rule: `${t.name}/${rule.name}`, c }))));
     expect(destinations.length).toBeGreaterThan(0);
-    for (const { rule, c } of destinations) expect(admitted[0]!.some((r) => contains(cidr(r), cidr(c))), `${rule} -> ${c}`).toBe(true);
+    for (const { rule, c } of destinations)
+      expect(
+        admitted[0]!.some((r) => contains(cidr(r), cidr(c))),
+        `${rule} -> ${c}`,
+      ).toBe(true);
   });
 });

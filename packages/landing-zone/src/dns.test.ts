@@ -56,7 +56,9 @@ describe('hybrid DNS: the DNS Private Resolver (bicep snapshot)', () => {
 
   it('GIVEN a private cluster WHEN rendered with a resolver THEN the AKS private zone joins the conditional forwarders', () => {
     const priv = deployed('privateNoIngress');
-    expect(JSON.parse(priv.files.get('addresses.json')!).dns.conditionalForwarders).toEqual([{ zone: 'privatelink.westeurope.azmk8s.io', forwardTo: '10.40.10.4' }]);
+    expect(JSON.parse(priv.files.get('addresses.json')!).dns.conditionalForwarders).toEqual([
+      { zone: 'privatelink.westeurope.azmk8s.io', forwardTo: '10.40.10.4' },
+    ]);
   });
 
   it('GIVEN no resolver subnets WHEN deployed THEN no resolver, no delegated subnet, and an empty output', () => {
@@ -82,11 +84,15 @@ describe('existing central private DNS zones (Azure Landing Zone style, bicep sn
 
   it('GIVEN a central zone for the private API server WHEN deployed THEN AKS uses it, and the control plane may write to it (Private DNS Zone Contributor)', () => {
     const zone = CENTRAL_ZONE('privatelink.westeurope.azmk8s.io');
-    central.template.hasResourceProperties('Microsoft.ContainerService/managedClusters', { apiServerAccessProfile: { enablePrivateCluster: true, privateDNSZone: zone } });
+    central.template.hasResourceProperties('Microsoft.ContainerService/managedClusters', {
+      apiServerAccessProfile: { enablePrivateCluster: true, privateDNSZone: zone },
+    });
     const onZone = central.template.resourcesOfType('Microsoft.Authorization/roleAssignments').filter((r) => r.id!.startsWith(`${zone}/providers/`));
     expect(onZone).toHaveLength(1);
     expect(onZone[0]!.properties!.roleDefinitionId).toContain('b12aa53e-6015-4669-85d0-8515ebb3ae7f');
     expect(onZone[0]!.properties!.principalId).toContain(spec.names.controlPlaneIdentity);
-    expect(deployed('privateNoIngress').template.one('Microsoft.ContainerService/managedClusters').properties).toMatchObject({ apiServerAccessProfile: { privateDNSZone: 'system' } });
+    expect(deployed('privateNoIngress').template.one('Microsoft.ContainerService/managedClusters').properties).toMatchObject({
+      apiServerAccessProfile: { privateDNSZone: 'system' },
+    });
   });
 });

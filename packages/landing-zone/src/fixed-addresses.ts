@@ -151,13 +151,22 @@ export function fixedAddresses(spec: ClusterSpec): FixedAddresses {
           status: identity.clientId ? 'recorded' : 'pending',
           deploymentOutput: TEAM_IDENTITY_CLIENT_IDS_OUTPUT,
           recordAs: `${team.file} spec.azureIdentity.clientId`,
-          federatedCredentials: identity.serviceAccounts.map((sa) => ({ name: federatedCredentialName(sa), serviceAccount: sa, subject: workloadIdentitySubject(team.name, sa) })),
+          federatedCredentials: identity.serviceAccounts.map((sa) => ({
+            name: federatedCredentialName(sa),
+            serviceAccount: sa,
+            subject: workloadIdentitySubject(team.name, sa),
+          })),
           keyVault: identity.keyVault ?? null,
         },
       ];
     }),
     // vaultUri is https://<name>.vault.azure.net/ in the public cloud.
-    keyVaults: (spec.keyVault?.vaults ?? []).map((vault) => ({ name: vault.name, uri: `https://${vault.name}.vault.azure.net/`, privateEndpointName: keyVaultPrivateEndpointName(vault.name), teams: vault.teams })),
+    keyVaults: (spec.keyVault?.vaults ?? []).map((vault) => ({
+      name: vault.name,
+      uri: `https://${vault.name}.vault.azure.net/`,
+      privateEndpointName: keyVaultPrivateEndpointName(vault.name),
+      teams: vault.teams,
+    })),
   };
 }
 
@@ -167,7 +176,9 @@ function resolverDns(spec: ClusterSpec): FixedAddresses['dns'] {
   return {
     resolverInboundAddress: address,
     conditionalForwarders: privateZonesToForward(spec).map((zone) => ({ zone, forwardTo: address })),
-    forwardedToOnPremises: spec.network.subnets.dnsResolverOutbound ? spec.network.dnsForwarding.map((rule) => ({ zone: rule.domain, servers: rule.servers })) : [],
+    forwardedToOnPremises: spec.network.subnets.dnsResolverOutbound
+      ? spec.network.dnsForwarding.map((rule) => ({ zone: rule.domain, servers: rule.servers }))
+      : [],
   };
 }
 

@@ -65,8 +65,17 @@ describe('fixed ingress: a static Standard public IP (bicep snapshot)', () => {
 describe('addresses.json', () => {
   it('GIVEN addresses recorded in the spec WHEN rendered THEN addresses.json carries exactly them', () => {
     const addresses = JSON.parse(deployed('example').files.get('addresses.json')!);
-    expect(addresses.egress).toMatchObject({ publicIpPrefix: spec.egress.allocatedPrefix ?? null, deploymentOutput: EGRESS_PREFIX_OUTPUT, publicIpPrefixName: spec.names.egressPublicIpPrefix });
-    expect(addresses.ingress).toMatchObject({ publicIpAddress: spec.ingress.allocatedAddress, status: 'recorded', deploymentOutput: INGRESS_ADDRESS_OUTPUT, publicIpName: spec.names.ingressPublicIp });
+    expect(addresses.egress).toMatchObject({
+      publicIpPrefix: spec.egress.allocatedPrefix ?? null,
+      deploymentOutput: EGRESS_PREFIX_OUTPUT,
+      publicIpPrefixName: spec.names.egressPublicIpPrefix,
+    });
+    expect(addresses.ingress).toMatchObject({
+      publicIpAddress: spec.ingress.allocatedAddress,
+      status: 'recorded',
+      deploymentOutput: INGRESS_ADDRESS_OUTPUT,
+      publicIpName: spec.names.ingressPublicIp,
+    });
   });
 
   it('GIVEN a first deployment (nothing recorded yet) WHEN rendered THEN both addresses are pending and name the output to read', () => {

@@ -36,10 +36,12 @@ describe('Key Vault for team secrets (bicep snapshot)', () => {
     expect(endpoint.properties).toMatchObject({ privateLinkServiceConnections: [{ properties: { privateLinkServiceId: vault.id, groupIds: ['vault'] } }] });
     expect((endpoint.properties!.subnet as { id: string }).id).toMatch(/\/subnets\/snet-private-endpoints$/);
     const zone = lz.template.one('Microsoft.Network/privateDnsZones', { name: 'privatelink.vaultcore.azure.net' });
-    lz.template.hasResourceProperties('Microsoft.Network/privateEndpoints/privateDnsZoneGroups', { privateDnsZoneConfigs: [{ name: 'vault', properties: { privateDnsZoneId: zone.id } }] });
+    lz.template.hasResourceProperties('Microsoft.Network/privateEndpoints/privateDnsZoneGroups', {
+      privateDnsZoneConfigs: [{ name: 'vault', properties: { privateDnsZoneId: zone.id } }],
+    });
   });
 
-  it('THEN checkout\'s identity, and no other, is Key Vault Secrets User, scoped to its own vault', () => {
+  it("THEN checkout's identity, and no other, is Key Vault Secrets User, scoped to its own vault", () => {
     const grants = secretsUserGrants('example');
     expect(grants).toHaveLength(1);
     expect(grants[0]!.id).toContain(`/vaults/${teamKeyVaultName(spec.name, 'checkout')}/providers/Microsoft.Authorization/roleAssignments/`);
@@ -59,7 +61,7 @@ describe('Key Vault for team secrets (bicep snapshot)', () => {
     expect((none.template.one(CLUSTER).properties!.addonProfiles as Record<string, unknown>).azureKeyvaultSecretsProvider).toBeUndefined();
   });
 
-  it('GIVEN shared mode WHEN deployed THEN one vault, and every asking team\'s identity is Secrets User on all of it (the trade-off of docs/decisions/0106)', () => {
+  it("GIVEN shared mode WHEN deployed THEN one vault, and every asking team's identity is Secrets User on all of it (the trade-off of docs/decisions/0106)", () => {
     const shared = deployed('sharedKeyVault');
     expect(shared.template.resourcesOfType(VAULT).map((v) => v.name)).toEqual([sharedKeyVaultName(spec.name)]);
     const grants = secretsUserGrants('sharedKeyVault');

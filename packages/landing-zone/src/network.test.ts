@@ -12,7 +12,7 @@ const id = (type: string, name: string) => `/subscriptions/${spec.azure.subscrip
 
 type Rule = { name: string; properties: Record<string, unknown> };
 type Subnet = { name: string; properties: Record<string, unknown> };
-const subnetsOf = (lz: DeployedLandingZone) => (lz.template.one(VNET).properties!.subnets as Subnet[]);
+const subnetsOf = (lz: DeployedLandingZone) => lz.template.one(VNET).properties!.subnets as Subnet[];
 const subnet = (lz: DeployedLandingZone, name: string) => subnetsOf(lz).find((s) => s.name === name)!.properties;
 const rulesOf = (lz: DeployedLandingZone, suffix: string) => lz.template.one(NSG, { name: `nsg-${spec.name}-${suffix}` }).properties!.securityRules as Rule[];
 
@@ -21,7 +21,10 @@ describe('network: VNet and subnets from the spec (bicep snapshot)', () => {
 
   it('GIVEN the example WHEN deployed THEN the VNet has the spec address space and DNS servers', () => {
     lz.template.hasResource(VNET, { name: spec.names.virtualNetwork });
-    lz.template.hasResourceProperties(VNET, { addressSpace: { addressPrefixes: spec.network.addressSpace }, dhcpOptions: { dnsServers: spec.network.dnsServers } });
+    lz.template.hasResourceProperties(VNET, {
+      addressSpace: { addressPrefixes: spec.network.addressSpace },
+      dhcpOptions: { dnsServers: spec.network.dnsServers },
+    });
   });
 
   it('THEN it has the system and user node, ingress, private endpoint, GatewaySubnet and DNS resolver subnets with the spec prefixes', () => {
@@ -48,7 +51,9 @@ describe('network: VNet and subnets from the spec (bicep snapshot)', () => {
   });
 
   it('THEN ingress and private endpoints have their own NSGs, and private endpoints honour them', () => {
-    expect(subnet(lz, spec.names.ingressSubnet).networkSecurityGroup).toEqual({ id: id('Microsoft.Network/networkSecurityGroups', `nsg-${spec.name}-ingress`) });
+    expect(subnet(lz, spec.names.ingressSubnet).networkSecurityGroup).toEqual({
+      id: id('Microsoft.Network/networkSecurityGroups', `nsg-${spec.name}-ingress`),
+    });
     expect(subnet(lz, 'snet-private-endpoints')).toMatchObject({
       networkSecurityGroup: { id: id('Microsoft.Network/networkSecurityGroups', `nsg-${spec.name}-private-endpoints`) },
       privateEndpointNetworkPolicies: 'Enabled',
@@ -61,9 +66,14 @@ describe('network: VNet and subnets from the spec (bicep snapshot)', () => {
   });
 
   it('THEN the AKS control-plane identity may join the subnets (Network Contributor on the VNet), in an assignment named before the deployment starts', () => {
-    const onVnet = lz.template.resourcesOfType('Microsoft.Authorization/roleAssignments').filter((r) => r.id!.startsWith(`${id(VNET, spec.names.virtualNetwork)}/providers/`));
+    const onVnet = lz.template
+      .resourcesOfType('Microsoft.Authorization/roleAssignments')
+      .filter((r) => r.id!.startsWith(`${id(VNET, spec.names.virtualNetwork)}/providers/`));
     expect(onVnet).toHaveLength(1);
-    expect(onVnet[0]!.properties).toMatchObject({ roleDefinitionId: expect.stringContaining('4d97b98b-1d4f-4787-a291-c67834d212e7'), principalType: 'ServicePrincipal' });
+    expect(onVnet[0]!.properties).toMatchObject({
+      roleDefinitionId: expect.stringContaining('4d97b98b-1d4f-4787-a291-c67834d212e7'),
+      principalType: 'ServicePrincipal',
+    });
     expect(onVnet[0]!.properties!.principalId).toContain(spec.names.controlPlaneIdentity);
     // what-if-short-circuiting: the name is a GUID already, not an expression over a run-time principal ID.
     expect(onVnet[0]!.name).toMatch(/^[0-9a-f-]{36}$/);
@@ -94,7 +104,8 @@ describe('network: the NSG rules admit exactly what the ingress controllers serv
   it('GIVEN public and internal controllers WHEN deployed THEN the node NSG admits HTTP(S) from on-premises to the ingress subnet and from the external ranges and the egress prefix to the static IP, nothing else', () => {
     const rules = rulesOf(lz, 'nodes');
     expect(rules.map((r) => r.name)).toEqual(['allow-onprem-to-internal-ingress', 'allow-external-to-public-ingress']);
-    for (const rule of rules) expect(rule.properties).toMatchObject({ direction: 'Inbound', access: 'Allow', protocol: 'Tcp', destinationPortRanges: ['80', '443'] });
+    for (const rule of rules)
+      expect(rule.properties).toMatchObject({ direction: 'Inbound', access: 'Allow', protocol: 'Tcp', destinationPortRanges: ['80', '443'] });
     expect(rules[0]!.properties.destinationAddressPrefix).toBe(spec.network.subnets.ingress);
     // The same sources as the in-cluster ingress guard: the external ranges, then the NAT gateway's prefix
     // (known only during the deployment, so the snapshot keeps it as an expression). Never the whole internet.

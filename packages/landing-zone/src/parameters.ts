@@ -104,9 +104,16 @@ export interface LandingZoneParameters {
   readonly gitRepositoryBranch: string;
   readonly fluxConfigurationName: string;
   readonly fluxNamespace: string;
-  readonly fluxKustomizations: Readonly<Record<string, { readonly path: string; readonly dependsOn: readonly string[]; readonly prune: boolean; readonly wait: boolean }>>;
+  readonly fluxKustomizations: Readonly<
+    Record<string, { readonly path: string; readonly dependsOn: readonly string[]; readonly prune: boolean; readonly wait: boolean }>
+  >;
   // Team identities and secrets
-  readonly teamIdentities: ReadonlyArray<{ readonly name: string; readonly namespace: string; readonly serviceAccounts: readonly string[]; readonly keyVaultName?: string }>;
+  readonly teamIdentities: ReadonlyArray<{
+    readonly name: string;
+    readonly namespace: string;
+    readonly serviceAccounts: readonly string[];
+    readonly keyVaultName?: string;
+  }>;
   readonly keyVaultSettings?: { readonly rotationPollInterval: string; readonly softDeleteRetentionInDays: number };
   readonly keyVaults: ReadonlyArray<{ readonly name: string; readonly privateEndpointName: string }>;
 }
@@ -230,7 +237,14 @@ export function landingZoneParameters(spec: ClusterSpec): LandingZoneParameters 
 function teamIdentityParameters(spec: ClusterSpec): Pick<LandingZoneParameters, 'teamIdentities' | 'keyVaultSettings' | 'keyVaults'> {
   const teamIdentities = spec.teams.flatMap((team) =>
     team.azureIdentity
-      ? [{ name: team.azureIdentity.name, namespace: team.name, serviceAccounts: team.azureIdentity.serviceAccounts, ...(team.azureIdentity.keyVault ? { keyVaultName: team.azureIdentity.keyVault } : {}) }]
+      ? [
+          {
+            name: team.azureIdentity.name,
+            namespace: team.name,
+            serviceAccounts: team.azureIdentity.serviceAccounts,
+            ...(team.azureIdentity.keyVault ? { keyVaultName: team.azureIdentity.keyVault } : {}),
+          },
+        ]
       : [],
   );
   const kv = spec.keyVault;

@@ -20,11 +20,17 @@ describe('container registry (bicep snapshot)', () => {
 
   it('THEN there is one zone-redundant geo-replica per spec replica location', () => {
     expect(spec.registry.replicaLocations.length).toBeGreaterThan(0);
-    expect(lz.template.resourcesOfType(REPLICA).map((r) => [r.location, r.properties!.zoneRedundancy])).toEqual(spec.registry.replicaLocations.map((l) => [l, 'Enabled']));
+    expect(lz.template.resourcesOfType(REPLICA).map((r) => [r.location, r.properties!.zoneRedundancy])).toEqual(
+      spec.registry.replicaLocations.map((l) => [l, 'Enabled']),
+    );
   });
 
   it('GIVEN more replica locations WHEN deployed THEN each is a zone-redundant replica; GIVEN none THEN there are none', () => {
-    expect(deployed('singleVpnSameSubscription').template.resourcesOfType(REPLICA).map((r) => [r.name, r.properties!.zoneRedundancy])).toEqual([
+    expect(
+      deployed('singleVpnSameSubscription')
+        .template.resourcesOfType(REPLICA)
+        .map((r) => [r.name, r.properties!.zoneRedundancy]),
+    ).toEqual([
       [`${spec.registry.name}/northeurope`, 'Enabled'],
       [`${spec.registry.name}/swedencentral`, 'Enabled'],
     ]);
@@ -45,7 +51,9 @@ describe('container registry (bicep snapshot)', () => {
       name: spec.names.registryPrivateEndpoint,
       properties: { privateLinkServiceConnections: [{ properties: { privateLinkServiceId: registry.id, groupIds: ['registry'] } }] },
     });
-    expect((lz.template.one('Microsoft.Network/privateEndpoints', { name: spec.names.registryPrivateEndpoint }).properties!.subnet as { id: string }).id).toMatch(/\/subnets\/snet-private-endpoints$/);
+    expect(
+      (lz.template.one('Microsoft.Network/privateEndpoints', { name: spec.names.registryPrivateEndpoint }).properties!.subnet as { id: string }).id,
+    ).toMatch(/\/subnets\/snet-private-endpoints$/);
     // The example also has a Key Vault, with its own zone (key-vault.test.ts).
     const zone = lz.template.resourcesOfType('Microsoft.Network/privateDnsZones').find((z) => z.name.includes('acrLoginServer'))!;
     expect(zone.location).toBe('global');

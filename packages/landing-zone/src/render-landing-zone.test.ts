@@ -43,7 +43,9 @@ describe('renderLandingZone', () => {
 
   it('GIVEN the shared template THEN it is main.bicep, the modules it uses and bicepconfig.json, the same bytes whatever the cluster', () => {
     const files = landingZoneTemplateFiles();
-    expect([...files.keys()]).toEqual(expect.arrayContaining(['main.bicep', 'bicepconfig.json', 'modules/aks.bicep', 'modules/network.bicep', 'modules/types.bicep', 'modules/vpn.bicep']));
+    expect([...files.keys()]).toEqual(
+      expect.arrayContaining(['main.bicep', 'bicepconfig.json', 'modules/aks.bicep', 'modules/network.bicep', 'modules/types.bicep', 'modules/vpn.bicep']),
+    );
     for (const [path, text] of files) if (path.endsWith('.bicep')) expect(text, path).not.toMatch(/weu-prod|neu-prod/);
   });
 });
@@ -53,10 +55,15 @@ describe('main.bicepparam: the typed parameters, written by one Bicep-literal wr
     const spoke = landingZoneParameters(VARIANTS.spoke());
     expect(spoke.expressRoute).toBeUndefined();
     expect(spoke.hubVirtualNetwork).toEqual({ subscriptionId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', resourceGroupName: 'rg-hub', name: 'vnet-hub-weu' });
-    const text = renderBicepParam({ ...spoke, vpnSharedKey: keyVaultSecret({ subscriptionId: 's', resourceGroupName: 'rg', vaultName: 'kv', secretName: 'k' }) }, 'x.bicep');
+    const text = renderBicepParam(
+      { ...spoke, vpnSharedKey: keyVaultSecret({ subscriptionId: 's', resourceGroupName: 'rg', vaultName: 'kv', secretName: 'k' }) },
+      'x.bicep',
+    );
     expect(text).not.toMatch(/^param expressRoute/m);
     expect(text).toContain("param vpnSharedKey = az.getSecret('s', 'rg', 'kv', 'k')");
-    expect(text).toContain("param hubVirtualNetwork = {\n  subscriptionId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'\n  resourceGroupName: 'rg-hub'\n  name: 'vnet-hub-weu'\n}");
+    expect(text).toContain(
+      "param hubVirtualNetwork = {\n  subscriptionId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'\n  resourceGroupName: 'rg-hub'\n  name: 'vnet-hub-weu'\n}",
+    );
   });
 
   it('GIVEN a hub VNet ID that is not a virtual network resource ID WHEN rendered THEN it is refused', () => {
@@ -72,12 +79,15 @@ describe('Bicep conventions (Azure Verified Modules), read from the compiled tem
     expect(all.map(([path]) => path)).toEqual(expect.arrayContaining(['main', 'main > aks', 'main > network', 'main > vpnGateway', 'main > hubPeering']));
   });
 
-  it.each(all.map(([path, t]) => [path, t] as const))('%s: every parameter says Required. or Optional., and Optional. exactly when it has a default or is nullable', (path, template) => {
-    for (const [name, p] of Object.entries(template.parameters ?? {})) {
-      const optional = p.defaultValue !== undefined || p.nullable === true;
-      expect(p.metadata?.description ?? '', `${path} ${name}`).toMatch(optional ? /^Optional\. / : /^Required\. /);
-    }
-  });
+  it.each(all.map(([path, t]) => [path, t] as const))(
+    '%s: every parameter says Required. or Optional., and Optional. exactly when it has a default or is nullable',
+    (path, template) => {
+      for (const [name, p] of Object.entries(template.parameters ?? {})) {
+        const optional = p.defaultValue !== undefined || p.nullable === true;
+        expect(p.metadata?.description ?? '', `${path} ${name}`).toMatch(optional ? /^Optional\. / : /^Required\. /);
+      }
+    },
+  );
 
   it.each(all.map(([path, t]) => [path, t] as const))('%s: every output has a description', (path, template) => {
     for (const [name, output] of Object.entries(template.outputs ?? {})) expect(output.metadata?.description, `${path} ${name}`).toBeTruthy();

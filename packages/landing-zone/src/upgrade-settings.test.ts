@@ -16,10 +16,13 @@ describe('node pool upgradeSettings (bicep snapshot)', () => {
     expect(system.upgradeSettings).toEqual({ maxSurge: '33%', drainTimeoutInMinutes: 30, nodeSoakDurationInMinutes: 0 });
   });
 
-  it.each(exampleSpec().cluster.userPools.map((p) => [p.name, p.upgradeSettings] as const))('THEN user pool %s carries its own upgrade settings', (name, settings) => {
-    const pool = lz.template.one(POOL, { name: `${spec.names.cluster}/${name}` });
-    expect(pool.properties!.upgradeSettings).toEqual(settings);
-  });
+  it.each(exampleSpec().cluster.userPools.map((p) => [p.name, p.upgradeSettings] as const))(
+    'THEN user pool %s carries its own upgrade settings',
+    (name, settings) => {
+      const pool = lz.template.one(POOL, { name: `${spec.names.cluster}/${name}` });
+      expect(pool.properties!.upgradeSettings).toEqual(settings);
+    },
+  );
 
   it('THEN a pool that states its settings differs from the defaults (storage: one node at a time, 60-minute drain, 5-minute soak)', () => {
     const storage = lz.template.one(POOL, { name: `${spec.names.cluster}/storage` });

@@ -28,9 +28,15 @@ describe('per-team Azure identity (workload identity, bicep snapshot)', () => {
 
   it('THEN each identity trusts exactly its ServiceAccounts: issuer the cluster, subject namespace + ServiceAccount, audience api://AzureADTokenExchange', () => {
     const credentials = lz.template.resourcesOfType(CREDENTIAL);
-    const expected = asking.flatMap((t) => t.azureIdentity!.serviceAccounts.map((sa) => ({ name: `${t.azureIdentity!.name}/fic-${sa}`, subject: workloadIdentitySubject(t.name, sa) })));
+    const expected = asking.flatMap((t) =>
+      t.azureIdentity!.serviceAccounts.map((sa) => ({ name: `${t.azureIdentity!.name}/fic-${sa}`, subject: workloadIdentitySubject(t.name, sa) })),
+    );
     // checkout names its one ServiceAccount; dev defaults to its workloads' ServiceAccounts.
-    expect(expected.map((c) => c.subject)).toEqual(['system:serviceaccount:checkout:checkout-api', 'system:serviceaccount:dev:storefront', 'system:serviceaccount:dev:catalog-cache']);
+    expect(expected.map((c) => c.subject)).toEqual([
+      'system:serviceaccount:checkout:checkout-api',
+      'system:serviceaccount:dev:storefront',
+      'system:serviceaccount:dev:catalog-cache',
+    ]);
     expect(credentials.map((c) => ({ name: c.name, subject: c.properties!.subject }))).toEqual(expected);
     for (const c of credentials) {
       expect(c.properties!.audiences).toEqual([WORKLOAD_IDENTITY_AUDIENCE]);
@@ -50,7 +56,13 @@ describe('per-team Azure identity (workload identity, bicep snapshot)', () => {
     const recorded = JSON.parse(lz.files.get('addresses.json')!).workloadIdentities as Array<Record<string, unknown>>;
     expect(recorded.map((r) => [r.team, r.status, r.clientId, r.deploymentOutput, r.recordAs])).toEqual([
       // The example records checkout's (an example value: apps/weu-prod/teams/checkout.yaml).
-      ['checkout', 'recorded', '00000000-0000-4000-a000-0000000c0de1', 'teamIdentityClientIds', 'apps/weu-prod/teams/checkout.yaml spec.azureIdentity.clientId'],
+      [
+        'checkout',
+        'recorded',
+        '00000000-0000-4000-a000-0000000c0de1',
+        'teamIdentityClientIds',
+        'apps/weu-prod/teams/checkout.yaml spec.azureIdentity.clientId',
+      ],
       ['dev', 'pending', null, 'teamIdentityClientIds', 'apps/weu-prod/teams/dev.yaml spec.azureIdentity.clientId'],
     ]);
     expect(lz.files.get('README.md')).toContain('| dev | `id-weu-prod-dev` | pending: deployment output `teamIdentityClientIds` |');

@@ -49,7 +49,11 @@ describe('the rendered admission policies', () => {
           rule.scope === 'platform-namespaces' ? { matchExpressions: [{ key: 'kit.aks-hybrid.dev/tenant', operator: 'NotIn', values: ['true'] }] } : undefined,
         );
         expect(policy.spec.matchConditions).toEqual([
-          { name: 'applied-by-flux', expression: "request.userInfo.username in ['system:serviceaccount:flux-system:flux-applier', 'system:serviceaccount:flux-system:kustomize-controller']" },
+          {
+            name: 'applied-by-flux',
+            expression:
+              "request.userInfo.username in ['system:serviceaccount:flux-system:flux-applier', 'system:serviceaccount:flux-system:kustomize-controller']",
+          },
         ]);
       }
     }
@@ -57,7 +61,8 @@ describe('the rendered admission policies', () => {
 
   it('THEN the spec values are literals in the CEL: registry, user pools, admin groups', () => {
     const values = policyValues(exampleSpec());
-    const variable = (rule: string, name: string) => policies.find((p) => p.metadata.name === rule)!.spec.variables.find((v: Obj) => v.name === name).expression;
+    const variable = (rule: string, name: string) =>
+      policies.find((p) => p.metadata.name === rule)!.spec.variables.find((v: Obj) => v.name === name).expression;
     expect(variable('kit-img-001', 'allowedRegistries')).toBe("['acrcontosoweuprod.azurecr.io']");
     expect(variable('kit-sched-001', 'userPools')).toBe(`[${values.userPools.map((p) => `'${p}'`).join(', ')}]`);
     expect(variable('kit-rbac-004', 'platformAdminGroups')).toBe(`['${exampleSpec().access.platformAdminGroupObjectIds[0]}']`);

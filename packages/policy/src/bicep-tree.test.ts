@@ -18,7 +18,7 @@ describe('BicepTree.resolve', () => {
 describe('propertyAt', () => {
   it('GIVEN a path THEN it walks objects, stops at an expression and says undefined for what is missing', () => {
     expect(propertyAt({ properties: { a: { b: 1 } } }, ['properties', 'a', 'b'])).toBe(1);
-    expect(propertyAt({ properties: '[variables(\'p\')]' }, ['properties', 'a'])).toBe("[variables('p')]");
+    expect(propertyAt({ properties: "[variables('p')]" }, ['properties', 'a'])).toBe("[variables('p')]");
     expect(propertyAt({ properties: {} }, ['properties', 'missing', 'deeper'])).toBeUndefined();
   });
 });

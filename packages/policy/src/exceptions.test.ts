@@ -13,7 +13,11 @@ describe('exceptions declared in the spec', () => {
   });
 
   it('declaredPolicyExceptions and formatPolicyExceptions: what kit render prints', () => {
-    const spec = withPlatformException(withTeamException(exampleSpec(), 'dev', 'KIT-IMG-001', 'Deployment/legacy-api'), 'KIT-RBAC-004', 'ClusterRoleBinding/ci-readers');
+    const spec = withPlatformException(
+      withTeamException(exampleSpec(), 'dev', 'KIT-IMG-001', 'Deployment/legacy-api'),
+      'KIT-RBAC-004',
+      'ClusterRoleBinding/ci-readers',
+    );
     expect(formatPolicyExceptions(declaredPolicyExceptions(spec))).toEqual([
       `KIT-IMG-001 Deployment dev/legacy-api — reason: ${REASON} (apps/weu-prod/teams/dev.yaml)`,
       `KIT-RBAC-004 ClusterRoleBinding ci-readers — reason: ${REASON} (apps/weu-prod/platform.yaml)`,

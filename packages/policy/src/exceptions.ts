@@ -38,12 +38,16 @@ export function declaredExceptions(spec: ClusterSpec, knownRules: ReadonlySet<st
   const problems: Finding[] = [];
   const seen = new Set<string>();
   const add = (e: PolicyException, file: string, team?: string) => {
-    const problem = (message: string, hint: string) => problems.push({ file, object: e.object, rule: EXCEPTION_RULE, message: `exception ${e.rule} ${e.object}: ${message}`, hint });
+    const problem = (message: string, hint: string) =>
+      problems.push({ file, object: e.object, rule: EXCEPTION_RULE, message: `exception ${e.rule} ${e.object}: ${message}`, hint });
     if (!knownRules.has(e.rule)) return problem(`there is no rule ${e.rule}`, 'use a rule ID from docs/policies.md');
     const ref = parseExceptionObject(e.object, team);
     if ('error' in ref) return problem(ref.error, team ? 'write Kind/name, e.g. Deployment/legacy-api' : 'write Kind/namespace/name or Kind/name');
     if (team && !ref.namespace && !(ref.kind === 'Namespace' && ref.name === team)) {
-      return problem(`a team can only waive rules for objects of its namespace (and Namespace/${team})`, 'move the exception to platform.yaml (spec.policyExceptions) if the platform team agrees');
+      return problem(
+        `a team can only waive rules for objects of its namespace (and Namespace/${team})`,
+        'move the exception to platform.yaml (spec.policyExceptions) if the platform team agrees',
+      );
     }
     const key = `${e.rule} ${refKey(ref)}`;
     if (seen.has(key)) return problem('declared twice', 'keep one of them');

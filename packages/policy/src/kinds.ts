@@ -56,7 +56,14 @@ export type KindName = keyof typeof KINDS;
 export const POD_KINDS: readonly KindName[] = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
 
 /** Cluster-scoped kinds outside the table that the kit renders (for exception parsing). */
-const OTHER_CLUSTER_SCOPED = new Set(['GlobalNetworkSet', 'GlobalNetworkPolicy', 'PriorityClass', 'StorageClass', 'CustomResourceDefinition', 'PersistentVolume']);
+const OTHER_CLUSTER_SCOPED = new Set([
+  'GlobalNetworkSet',
+  'GlobalNetworkPolicy',
+  'PriorityClass',
+  'StorageClass',
+  'CustomResourceDefinition',
+  'PersistentVolume',
+]);
 
 export function isClusterScopedKind(kind: string): boolean {
   const info = (KINDS as Record<string, KindInfo>)[kind];

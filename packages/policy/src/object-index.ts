@@ -59,7 +59,10 @@ export class ObjectIndex {
 
   /** Names of rendered namespaces labelled as tenants, sorted. */
   tenantNamespaces(): string[] {
-    return [...this.namespaces.values()].filter((n) => labelsOf(n.object)[TENANT_LABEL] === 'true').map((n) => n.ref.name).sort();
+    return [...this.namespaces.values()]
+      .filter((n) => labelsOf(n.object)[TENANT_LABEL] === 'true')
+      .map((n) => n.ref.name)
+      .sort();
   }
 
   /** Objects in namespace `namespace`, optionally of one kind and API group (`apps/v1` -> `apps`). */

@@ -4,7 +4,14 @@ import { Dec } from './decimal.js';
 import { figure } from './figures.js';
 
 /** A leaf with an arbitrary availability; the figure reference only matters to reports. */
-const part = (id: string, value: string): Leaf => ({ kind: 'leaf', id, label: id, ref: figure('load-balancer', 'standard'), availability: Dec.parse(value), why: '' });
+const part = (id: string, value: string): Leaf => ({
+  kind: 'leaf',
+  id,
+  label: id,
+  ref: figure('load-balancer', 'standard'),
+  availability: Dec.parse(value),
+  why: '',
+});
 
 describe('evaluate (hand-computed)', () => {
   it('serial', () => {

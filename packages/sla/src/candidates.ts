@@ -55,7 +55,10 @@ export function candidates(spec: ClusterSpec, fleet: readonly ClusterSpec[], opt
     if (weak.length > 0) {
       const names = new Set(weak.map((p) => p.name));
       const spread = (p: NodePool): NodePool => (names.has(p.name) ? { ...p, zones: spec.azure.zones, minCount: Math.max(p.minCount, 2) } : p);
-      const next: ClusterSpec = { ...spec, cluster: { ...spec.cluster, systemPool: spread(spec.cluster.systemPool), userPools: spec.cluster.userPools.map(spread) } };
+      const next: ClusterSpec = {
+        ...spec,
+        cluster: { ...spec.cluster, systemPool: spread(spec.cluster.systemPool), userPools: spec.cluster.userPools.map(spread) },
+      };
       out.push({
         id: 'spread-pools',
         title: `Spread pool${weak.length === 1 ? '' : 's'} ${[...names].join(', ')} over zones ${spec.azure.zones.join(', ')}`,

@@ -1,4 +1,16 @@
-export { computeSla, serviceFleet, type SlaModel, type PathResult, type ComponentUse, type ChangeResult, type ChangeEffect, type BlockJson, type Downtime, type PathId, type SlaFinding } from './model.js';
+export {
+  computeSla,
+  serviceFleet,
+  type SlaModel,
+  type PathResult,
+  type ComponentUse,
+  type ChangeResult,
+  type ChangeEffect,
+  type BlockJson,
+  type Downtime,
+  type PathId,
+  type SlaFinding,
+} from './model.js';
 export { renderSlaReport } from './report.js';
 export { slaJson, formatSlaSummary } from './output.js';
 export { Dec, serial, parallel } from './decimal.js';

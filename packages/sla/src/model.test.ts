@@ -73,7 +73,10 @@ describe('each spec choice changes the figures it should, and only those', () =>
     expect(figureOf(noVpn, 'control-plane').toString()).toBe('0.99830105971003249875');
     expect(figureOf(noVpn, 'hybrid').toString()).toBe('0.9988004599400025');
     expect(compare(figureOf(noVpn, 'workloads'), figureOf(base, 'workloads'))).toBe(0);
-    expect(path(computeSla(noVpn), 'hybrid').dominant.componentIds).toEqual(['er-circuit:/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/erc-hyb-prod', 'er-gateway:hyb-prod']);
+    expect(path(computeSla(noVpn), 'hybrid').dominant.componentIds).toEqual([
+      'er-circuit:/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/erc-hyb-prod',
+      'er-gateway:hyb-prod',
+    ]);
   });
 
   it('GIVEN the only user pool in one zone THEN workloads and hybrid drop (99.95% for that pool); the control plane does not', () => {
@@ -84,7 +87,10 @@ describe('each spec choice changes the figures it should, and only those', () =>
   });
 
   it('GIVEN a pool that keeps one node THEN it gets the single-VM figure (99.9%)', () => {
-    const single = { ...withUserPool(base, 'general', { minCount: 1 }), teams: base.teams.map((t) => ({ ...t, workloads: t.workloads.map((w) => ({ ...w, replicas: { min: 1, max: 3 } })) })) };
+    const single = {
+      ...withUserPool(base, 'general', { minCount: 1 }),
+      teams: base.teams.map((t) => ({ ...t, workloads: t.workloads.map((w) => ({ ...w, replicas: { min: 1, max: 3 } })) })),
+    };
     const pool = computeSla(single).components.find((c) => c.id === 'pool:hyb-prod:general')!;
     expect(pool.figureKey).toBe('single');
     expect(pool.availability).toBe('0.999');

@@ -105,7 +105,13 @@ export interface SlaModel {
   /** Per path, the change with the largest gain, or null when none helps. */
   readonly bestChanges: ReadonlyArray<{ readonly path: PathId; readonly changeId: string | null }>;
   readonly findings: readonly SlaFinding[];
-  readonly notOnPath: ReadonlyArray<{ readonly component: string; readonly name: string; readonly percent: string; readonly condition: string; readonly why: string }>;
+  readonly notOnPath: ReadonlyArray<{
+    readonly component: string;
+    readonly name: string;
+    readonly percent: string;
+    readonly condition: string;
+    readonly why: string;
+  }>;
   readonly assumptions: readonly string[];
 }
 
@@ -222,9 +228,7 @@ export function computeSla(spec: ClusterSpec, fleet: readonly ClusterSpec[] = [s
     figuresReadOn: components.reduce((latest, c) => (c.readOn > latest ? c.readOn : latest), ''),
     components,
     paths: paths.map((p) => pathResult(p, 'cluster')),
-    ...(members.length > 1
-      ? { fleet: { clusters: members.map((c) => c.name), router: null, paths: fleetPaths.map((p) => pathResult(p, 'fleet')) } }
-      : {}),
+    ...(members.length > 1 ? { fleet: { clusters: members.map((c) => c.name), router: null, paths: fleetPaths.map((p) => pathResult(p, 'fleet')) } } : {}),
     changes,
     bestChanges,
     findings: findings(spec, members),

@@ -1,16 +1,6 @@
 import type { ClusterSpec } from '@aks-hybrid/spec';
 import { alt, seq, type Block } from './block.js';
-import {
-  apiPrivateEndpoint,
-  apiServer,
-  entraId,
-  loadBalancer,
-  natGateway,
-  nodePool,
-  onPremisesLink,
-  registry,
-  type DesignOptions,
-} from './components.js';
+import { apiPrivateEndpoint, apiServer, entraId, loadBalancer, natGateway, nodePool, onPremisesLink, registry, type DesignOptions } from './components.js';
 import { hybridPools, internetEgressTeams, workloadPools } from './pools.js';
 
 export type PathId = 'control-plane' | 'workloads' | 'hybrid';
@@ -63,7 +53,8 @@ export function workloadsPath(spec: ClusterSpec, options: DesignOptions, _fleet:
     'The system pool counts too: CoreDNS and the cluster add-ons run there.',
     'The registry counts because nodes pull images when they scale out or are replaced; in a quiet steady state requests do not touch it.',
   ];
-  if (!spec.ingress.publicIp) notes.unshift('Ingress is internal (spec.ingress.publicIp is false): clients come from on-premises over ExpressRoute or the VPN.');
+  if (!spec.ingress.publicIp)
+    notes.unshift('Ingress is internal (spec.ingress.publicIp is false): clients come from on-premises over ExpressRoute or the VPN.');
   else notes.unshift("Clients reach the public ingress over the internet; the client's own internet access is not counted.");
   return {
     id: 'workloads',

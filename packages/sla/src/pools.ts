@@ -66,7 +66,11 @@ function isOnPremisesRule(rule: ClusterSpec['teams'][number]['egress'][number]):
  */
 export function hybridPools(spec: ClusterSpec): NodePool[] {
   const hybridTeams = new Set(spec.teams.filter((t) => t.egress.some(isOnPremisesRule)).map((t) => t.name));
-  const used = new Set(workloadsOf(spec).filter((w) => hybridTeams.has(w.team.name)).map((w) => w.workload.nodePool));
+  const used = new Set(
+    workloadsOf(spec)
+      .filter((w) => hybridTeams.has(w.team.name))
+      .map((w) => w.workload.nodePool),
+  );
   const pools = spec.cluster.userPools.filter((p) => used.has(p.name));
   return pools.length > 0 ? pools : workloadPools(spec);
 }

@@ -57,7 +57,9 @@ describe('renderSlaReport', () => {
 
   it('lists the source and the reading date of each figure', () => {
     const sources = section(report, 'Sources of the figures');
-    expect(sources).toMatch(/\| AKS API server \| 99\.95% \| SLA \|.*\| yes \| 2026-11-26 \| \[.*\]\(https:\/\/learn\.microsoft\.com\/azure\/aks\/free-standard-pricing-tiers\)/);
+    expect(sources).toMatch(
+      /\| AKS API server \| 99\.95% \| SLA \|.*\| yes \| 2026-11-26 \| \[.*\]\(https:\/\/learn\.microsoft\.com\/azure\/aks\/free-standard-pricing-tiers\)/,
+    );
   });
 
   it('is deterministic: same spec, same bytes; fleet order does not matter', () => {
@@ -96,7 +98,9 @@ describe('the report says why a spec choice moved the figures', () => {
 
   it('Free tier', () => {
     const report = renderSlaReport(withTier(fixtureSpec(), 'Free'));
-    expect(whyOf(withTier(fixtureSpec(), 'Free'))).toMatch(/\*\*Lowers the figures\*\* \(control plane\): The cluster is on the Free tier.*no financially backed SLA/);
+    expect(whyOf(withTier(fixtureSpec(), 'Free'))).toMatch(
+      /\*\*Lowers the figures\*\* \(control plane\): The cluster is on the Free tier.*no financially backed SLA/,
+    );
     expect(section(report, '1. Control plane')).toMatch(/\| AKS API server \| 99\.5% \(objective, not an SLA\) \|/);
     expect(section(report, '1. Control plane')).toMatch(/\*\*Best single change: Move the cluster to the Standard tier\.\*\* 99\.480051% → 99\.929961%/);
   });

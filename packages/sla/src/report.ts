@@ -12,7 +12,8 @@ export function renderSlaReport(spec: ClusterSpec, fleet: readonly ClusterSpec[]
 
 const PATH_INTRO: Record<PathId, string> = {
   'control-plane': 'Can operators and pipelines change the cluster? They need the Kubernetes API server, and Entra ID to sign in.',
-  workloads: 'Can clients use the API and the workers? Requests need the ingress, the nodes that run the workloads, and the registry whenever a node pulls images.',
+  workloads:
+    'Can clients use the API and the workers? Requests need the ingress, the nodes that run the workloads, and the registry whenever a node pulls images.',
   hybrid: 'Can the workloads reach on-premises systems? They need their nodes and the link to on-premises.',
 };
 
@@ -38,7 +39,9 @@ export function renderModel(model: SlaModel, specFile: string): string {
   out.push('|---|---|---|---|---|---|');
   for (const p of rows) {
     const title = p.scope === 'fleet' ? `${p.title} (${model.fleet!.clusters.length} clusters)` : p.title;
-    out.push(`| ${title} | ${p.start} → ${p.end} | **${p.percent}** | ${p.downtimePerMonth.text} | ${p.downtimePerYear.text} | ${dominantNames(p, byId) || '—'} |`);
+    out.push(
+      `| ${title} | ${p.start} → ${p.end} | **${p.percent}** | ${p.downtimePerMonth.text} | ${p.downtimePerYear.text} | ${dominantNames(p, byId) || '—'} |`,
+    );
   }
   out.push('');
 
@@ -101,7 +104,9 @@ export function renderModel(model: SlaModel, specFile: string): string {
     const kind = c.kind === 'sla' ? 'SLA' : c.kind === 'slo' ? 'objective, no SLA' : 'from the spec';
     const figure = c.kind === 'input' ? c.percent : `${c.percent}`;
     const sources = c.sources.map((s) => `[${s.title}](${s.url})`).join('; ');
-    out.push(`| ${c.componentName} | ${figure} | ${kind} | ${c.condition} | ${c.verified ? 'yes' : 'no'} | ${c.readOn} | ${sources}${c.note ? ` ${c.note}` : ''} |`);
+    out.push(
+      `| ${c.componentName} | ${figure} | ${kind} | ${c.condition} | ${c.verified ? 'yes' : 'no'} | ${c.readOn} | ${sources}${c.note ? ` ${c.note}` : ''} |`,
+    );
   }
   out.push('');
   return out.join('\n');
@@ -114,10 +119,7 @@ function pathSection(model: SlaModel, p: PathResult, heading: string, byId: Read
   if (p.notes.length) out.push('');
   out.push('```mermaid', mermaidPath(p, byId), '```', '');
   out.push('Boxes in a chain must all be up; boxes side by side back each other up.', '');
-  out.push(
-    `**Composite SLA: ${p.percent}**, that is up to ${p.downtimePerMonth.text} of downtime per 30-day month, ${p.downtimePerYear.text} per year.`,
-    '',
-  );
+  out.push(`**Composite SLA: ${p.percent}**, that is up to ${p.downtimePerMonth.text} of downtime per 30-day month, ${p.downtimePerYear.text} per year.`, '');
   if (p.dominant.componentIds.length > 0) {
     const gain = Dec.parse(p.dominant.gain);
     const names = p.dominant.componentIds.map((id) => `${displayName(byId.get(id)!, p)} (${byId.get(id)!.percent})`);

@@ -22,8 +22,7 @@ export function formatIssue(issue: SpecIssue): string {
 export class SpecError extends Error {
   constructor(readonly issues: readonly SpecIssue[]) {
     super(
-      `The spec has ${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing was written:\n` +
-        issues.map((i) => `  - ${formatIssue(i)}`).join('\n'),
+      `The spec has ${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing was written:\n` + issues.map((i) => `  - ${formatIssue(i)}`).join('\n'),
     );
     this.name = 'SpecError';
   }

@@ -23,11 +23,20 @@ function normalizeSource(s: TenantSourceInput): TenantSource {
     prune: s.prune ?? TENANT_SOURCE_DEFAULTS.prune,
     dependsOn: s.dependsOn ?? [],
     // The checks refuse provider azure and a provider without a secretRef.
-    ...(s.credentials?.secretRef ? { credentials: { secretRef: s.credentials.secretRef, provider: s.credentials.provider === 'github' ? ('github' as const) : ('generic' as const) } } : {}),
+    ...(s.credentials?.secretRef
+      ? { credentials: { secretRef: s.credentials.secretRef, provider: s.credentials.provider === 'github' ? ('github' as const) : ('generic' as const) } }
+      : {}),
   };
   if (s.git) {
     const r = s.git.ref;
-    const ref = r.branch !== undefined ? { branch: r.branch } : r.tag !== undefined ? { tag: r.tag } : r.semver !== undefined ? { semver: r.semver } : { commit: r.commit! };
+    const ref =
+      r.branch !== undefined
+        ? { branch: r.branch }
+        : r.tag !== undefined
+          ? { tag: r.tag }
+          : r.semver !== undefined
+            ? { semver: r.semver }
+            : { commit: r.commit! };
     return { kind: 'git', ...common, url: s.git.url, ref, path: s.git.path ?? TENANT_SOURCE_DEFAULTS.path };
   }
   if (s.oci) {

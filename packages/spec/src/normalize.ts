@@ -1,4 +1,13 @@
-import { AGENT_POOL_LABEL, WORKLOAD_CLASS_TAINT, type ClusterSpec, type NodePool, type SecretRef, type StorageSettings, type Team, type Zone } from './model.js';
+import {
+  AGENT_POOL_LABEL,
+  WORKLOAD_CLASS_TAINT,
+  type ClusterSpec,
+  type NodePool,
+  type SecretRef,
+  type StorageSettings,
+  type Team,
+  type Zone,
+} from './model.js';
 import type { PlatformFile, SystemPoolInput, UserPoolInput } from './schema/platform.js';
 import type { TeamFile } from './schema/team.js';
 import { lookupVmSize } from './vm-sizes.js';
@@ -195,7 +204,14 @@ function normalizePool(pool: SystemPoolInput | UserPoolInput, mode: 'System' | '
  */
 export const POOL_UPGRADE_DEFAULTS = { maxSurge: '33%', drainTimeoutInMinutes: 30, nodeSoakDurationInMinutes: 0 } as const;
 
-function normalizeTeam(file: string, team: TeamFile, pools: readonly NodePool[], clusterKey: string, storage: StorageSettings, vaultOf?: (team: string) => string): Team {
+function normalizeTeam(
+  file: string,
+  team: TeamFile,
+  pools: readonly NodePool[],
+  clusterKey: string,
+  storage: StorageSettings,
+  vaultOf?: (team: string) => string,
+): Team {
   const s = team.spec;
   const identity = s.azureIdentity;
   const teamPool = pools.find((p) => p.name === s.nodePool)!;
@@ -239,7 +255,7 @@ function normalizeTeam(file: string, team: TeamFile, pools: readonly NodePool[],
         autoscaling: w.autoscaling ?? { cpuUtilization: 70 },
         healthPath: w.healthPath ?? '/healthz',
         env: w.env ?? {},
-        ingress: w.ingress ?? ((w.kind ?? 'Deployment') !== 'CronJob'),
+        ingress: w.ingress ?? (w.kind ?? 'Deployment') !== 'CronJob',
         secrets: w.secrets ?? [],
         ...normalizeWorkloadKind(w, storage),
       };

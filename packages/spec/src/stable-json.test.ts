@@ -3,7 +3,7 @@ import { sortKeys, stableJson } from './stable-json.js';
 
 describe('stable JSON', () => {
   it('sorts keys at every level, arrays kept in order, undefined members left out', () => {
-    const value = { b: 1, a: { d: [{ z: 1, y: 2 }, 3], c: undefined }, 'B': null };
+    const value = { b: 1, a: { d: [{ z: 1, y: 2 }, 3], c: undefined }, B: null };
     expect(JSON.stringify(sortKeys(value))).toBe('{"B":null,"a":{"d":[{"y":2,"z":1},3]},"b":1}');
   });
 

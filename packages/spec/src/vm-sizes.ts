@@ -10,10 +10,18 @@ export interface VmShape {
 /** Families where memory is a fixed multiple of vCPUs. */
 const FAMILIES: ReadonlyArray<{ pattern: (n: number) => string[]; ratio: number; sizes: number[] }> = [
   // General purpose, 4 GiB per vCPU.
-  { pattern: (n) => ['v5', 'v6'].flatMap((v) => [`D${n}s_${v}`, `D${n}ds_${v}`, `D${n}as_${v}`, `D${n}ads_${v}`, `D${n}d_${v}`, `D${n}_${v}`]), ratio: 4, sizes: [2, 4, 8, 16, 32, 48, 64, 96] },
+  {
+    pattern: (n) => ['v5', 'v6'].flatMap((v) => [`D${n}s_${v}`, `D${n}ds_${v}`, `D${n}as_${v}`, `D${n}ads_${v}`, `D${n}d_${v}`, `D${n}_${v}`]),
+    ratio: 4,
+    sizes: [2, 4, 8, 16, 32, 48, 64, 96],
+  },
   { pattern: (n) => [`D${n}s_v3`, `D${n}s_v4`, `D${n}ds_v4`, `D${n}as_v4`], ratio: 4, sizes: [2, 4, 8, 16, 32, 48, 64] },
   // Memory optimised, 8 GiB per vCPU.
-  { pattern: (n) => ['v5', 'v6'].flatMap((v) => [`E${n}s_${v}`, `E${n}ds_${v}`, `E${n}as_${v}`, `E${n}ads_${v}`, `E${n}d_${v}`, `E${n}_${v}`]), ratio: 8, sizes: [2, 4, 8, 16, 20, 32, 48, 64, 96] },
+  {
+    pattern: (n) => ['v5', 'v6'].flatMap((v) => [`E${n}s_${v}`, `E${n}ds_${v}`, `E${n}as_${v}`, `E${n}ads_${v}`, `E${n}d_${v}`, `E${n}_${v}`]),
+    ratio: 8,
+    sizes: [2, 4, 8, 16, 20, 32, 48, 64, 96],
+  },
   { pattern: (n) => [`E${n}s_v3`, `E${n}s_v4`, `E${n}ds_v4`, `E${n}as_v4`], ratio: 8, sizes: [2, 4, 8, 16, 20, 32, 48, 64] },
   // Compute optimised, 2 GiB per vCPU.
   { pattern: (n) => [`F${n}s_v2`, `F${n}as_v6`], ratio: 2, sizes: [2, 4, 8, 16, 32, 48, 64, 72] },
@@ -67,7 +75,15 @@ export function allocatable(shape: VmShape, maxPods: number): { cores: number; m
 }
 
 function reservedCpuMillicores(vcpus: number): number {
-  const steps: Array<[number, number]> = [[1, 60], [2, 100], [4, 140], [8, 180], [16, 260], [32, 420], [64, 740]];
+  const steps: Array<[number, number]> = [
+    [1, 60],
+    [2, 100],
+    [4, 140],
+    [8, 180],
+    [16, 260],
+    [32, 420],
+    [64, 740],
+  ];
   for (const [cores, reserved] of steps) if (vcpus <= cores) return reserved;
   return 740 + Math.ceil((vcpus - 64) * 10);
 }

@@ -18,7 +18,14 @@ export {
   type YamlDocument,
   type YamlSyntaxError,
 } from './k8s/index.js';
-export { checkKustomizationIndexes, kustomizeBuild, resolveKustomizeBinary, type KustomizeBuildOptions, type KustomizeBuildResult, type KustomizeIndexFinding } from './kustomize/index.js';
+export {
+  checkKustomizationIndexes,
+  kustomizeBuild,
+  resolveKustomizeBinary,
+  type KustomizeBuildOptions,
+  type KustomizeBuildResult,
+  type KustomizeIndexFinding,
+} from './kustomize/index.js';
 export {
   compileBicep,
   bicepRequired,
@@ -29,4 +36,12 @@ export {
   type PredictedDeployment,
   type PredictedResource,
 } from './bicep-compile/index.js';
-export { evaluatePolicies, CompiledAdmissionPolicy, compileAdmissionPolicies, CI_USER_INFO, type PolicyInput, type PolicyReport, type PolicyVerdict } from './policy/index.js';
+export {
+  evaluatePolicies,
+  CompiledAdmissionPolicy,
+  compileAdmissionPolicies,
+  CI_USER_INFO,
+  type PolicyInput,
+  type PolicyReport,
+  type PolicyVerdict,
+} from './policy/index.js';

@@ -49,11 +49,21 @@ describe('validateRenderedReport', () => {
     const spec = withTeamException(exampleSpec(), 'dev', 'KIT-IMG-001', 'Deployment/storefront', 'Migrating off Docker Hub by the end of the quarter');
     const { admissionPolicyObjects } = await import('@aks-hybrid/policy');
     const admission = 'gitops/clusters/weu-prod/infrastructure/admission-policies.yaml';
-    files.set(admission, admissionPolicyObjects(spec).map((o) => stringify(o)).join('---\n'));
+    files.set(
+      admission,
+      admissionPolicyObjects(spec)
+        .map((o) => stringify(o))
+        .join('---\n'),
+    );
     const passing = await validateRenderedReport(files, spec);
     expect(passing.findings).toEqual([]);
     expect(passing.exceptions).toEqual([
-      { rule: 'KIT-IMG-001', object: 'Deployment dev/storefront', reason: 'Migrating off Docker Hub by the end of the quarter', file: 'apps/weu-prod/teams/dev.yaml' },
+      {
+        rule: 'KIT-IMG-001',
+        object: 'Deployment dev/storefront',
+        reason: 'Migrating off Docker Hub by the end of the quarter',
+        file: 'apps/weu-prod/teams/dev.yaml',
+      },
     ]);
   });
 
@@ -61,7 +71,14 @@ describe('validateRenderedReport', () => {
     const files = committedFiles('weu-prod');
     const { parseAllDocuments } = await import('yaml');
     const objects = new Map<string, unknown[]>();
-    for (const [file, content] of files) if (file.endsWith('.yaml') && !file.endsWith('kustomization.yaml')) objects.set(file, parseAllDocuments(content).map((d) => d.toJS()).filter((o) => o !== null));
+    for (const [file, content] of files)
+      if (file.endsWith('.yaml') && !file.endsWith('kustomization.yaml'))
+        objects.set(
+          file,
+          parseAllDocuments(content)
+            .map((d) => d.toJS())
+            .filter((o) => o !== null),
+        );
     const spec = withTeamException(exampleSpec(), 'dev', 'KIT-IMG-001', 'Deployment/storefront');
     const fromText = await validateRenderedReport(files, spec);
     const fromObjects = await validateRenderedReport(files, spec, { objects });

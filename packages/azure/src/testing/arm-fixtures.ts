@@ -81,7 +81,10 @@ export function managedClusterJson(spec: ClusterSpec): Json {
       apiServerAccessProfile:
         c.apiServer.access === 'private'
           ? { enablePrivateCluster: true, privateDNSZone: 'system', enablePrivateClusterPublicFQDN: false }
-          : { authorizedIPRanges: [...new Set([...c.apiServer.authorizedRanges, ...spec.onPremises.ranges.filter(isPublic), egressPrefix])], enablePrivateCluster: false },
+          : {
+              authorizedIPRanges: [...new Set([...c.apiServer.authorizedRanges, ...spec.onPremises.ranges.filter(isPublic), egressPrefix])],
+              enablePrivateCluster: false,
+            },
       identityProfile: {
         kubeletidentity: { resourceId: identityId(spec, spec.names.kubeletIdentity), clientId: `33333333-${GUID_SUFFIX}`, objectId: `44444444-${GUID_SUFFIX}` },
       },
@@ -206,7 +209,16 @@ export function resourceSkusJson(spec: ClusterSpec): Json[] {
     ...sizes.map((s) => resourceSkuJson(s, spec.azure.location)),
     resourceSkuJson('Standard_D2s_v3', spec.azure.location),
     resourceSkuJson('Standard_M416ms_v2', 'eastus2', ['1']),
-    { resourceType: 'disks', name: 'Premium_LRS', tier: 'Premium', kind: '', locations: [spec.azure.location], locationInfo: [], capabilities: [], restrictions: [] },
+    {
+      resourceType: 'disks',
+      name: 'Premium_LRS',
+      tier: 'Premium',
+      kind: '',
+      locations: [spec.azure.location],
+      locationInfo: [],
+      capabilities: [],
+      restrictions: [],
+    },
   ];
 }
 

@@ -67,8 +67,14 @@ export interface MockAzure {
 const key = (...parts: string[]) => parts.map((p) => decodeURIComponent(p).toLowerCase()).join('/');
 
 const ROUTES: ReadonlyArray<{ route: Route; pattern: RegExp }> = [
-  { route: 'managedCluster', pattern: /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i },
-  { route: 'agentPools', pattern: /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)\/agentPools$/i },
+  {
+    route: 'managedCluster',
+    pattern: /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i,
+  },
+  {
+    route: 'agentPools',
+    pattern: /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)\/agentPools$/i,
+  },
   { route: 'kubernetesVersions', pattern: /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.ContainerService\/locations\/([^/]+)\/kubernetesVersions$/i },
   { route: 'skus', pattern: /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.Compute\/skus$/i },
   { route: 'groups', pattern: /^\/v1\.0\/groups$/ },
@@ -147,7 +153,10 @@ export async function startMockAzure(): Promise<MockAzure> {
         const record = mock.clusters.get(key(a, b, c));
         if (!record) {
           return send(res, 404, {
-            error: { code: 'ResourceNotFound', message: `The Resource 'Microsoft.ContainerService/managedClusters/${decodeURIComponent(c)}' under resource group '${decodeURIComponent(b)}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix` },
+            error: {
+              code: 'ResourceNotFound',
+              message: `The Resource 'Microsoft.ContainerService/managedClusters/${decodeURIComponent(c)}' under resource group '${decodeURIComponent(b)}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+            },
           });
         }
         return matched.route === 'managedCluster' ? send(res, 200, record.cluster) : sendPage(res, url, record.pools, 'nextLink');
@@ -155,13 +164,21 @@ export async function startMockAzure(): Promise<MockAzure> {
       case 'landingZone': {
         const resource = mock.resources.get(decodeURIComponent(url.pathname).toLowerCase());
         if (resource === undefined) {
-          return send(res, 404, { error: { code: 'ResourceNotFound', message: `The Resource '${decodeURIComponent(url.pathname)}' under resource group '${decodeURIComponent(b)}' was not found.` } });
+          return send(res, 404, {
+            error: {
+              code: 'ResourceNotFound',
+              message: `The Resource '${decodeURIComponent(url.pathname)}' under resource group '${decodeURIComponent(b)}' was not found.`,
+            },
+          });
         }
         return Array.isArray(resource) ? sendPage(res, url, resource, 'nextLink') : send(res, 200, resource);
       }
       case 'kubernetesVersions': {
         const versions = mock.kubernetesVersions.get(decodeURIComponent(b).toLowerCase());
-        if (!versions) return send(res, 404, { error: { code: 'NoRegisteredProviderFound', message: `No registered resource provider found for location '${decodeURIComponent(b)}'.` } });
+        if (!versions)
+          return send(res, 404, {
+            error: { code: 'NoRegisteredProviderFound', message: `No registered resource provider found for location '${decodeURIComponent(b)}'.` },
+          });
         return send(res, 200, versions);
       }
       case 'skus': {
@@ -172,7 +189,8 @@ export async function startMockAzure(): Promise<MockAzure> {
       case 'groups': {
         // Graph's `eq` on displayName ignores case; OData doubles quotes inside literals.
         const literal = /^displayName eq '((?:[^']|'')*)'$/.exec(query.$filter ?? '')?.[1];
-        if (literal === undefined) return send(res, 400, { error: { code: 'Request_UnsupportedQuery', message: 'Unsupported or invalid query filter clause specified.' } });
+        if (literal === undefined)
+          return send(res, 400, { error: { code: 'Request_UnsupportedQuery', message: 'Unsupported or invalid query filter clause specified.' } });
         const name = literal.replace(/''/g, "'").toLowerCase();
         const select = query.$select?.split(',');
         const items = mock.groups
@@ -204,7 +222,8 @@ export async function startMockAzure(): Promise<MockAzure> {
     }
     const headers: Record<string, string> = { ...(fault.headers ?? {}) };
     if (fault.status === 401 && !headers['www-authenticate']) {
-      headers['www-authenticate'] = 'Bearer authorization_uri="https://login.windows.net/", error="invalid_token", error_description="The access token is invalid."';
+      headers['www-authenticate'] =
+        'Bearer authorization_uri="https://login.windows.net/", error="invalid_token", error_description="The access token is invalid."';
     }
     send(res, fault.status, { error: { code: fault.code, message: fault.message ?? `${fault.code} (mock)` } }, headers);
   }

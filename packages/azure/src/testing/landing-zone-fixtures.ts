@@ -63,7 +63,11 @@ export function landingZoneResourcesJson(spec: ClusterSpec): Map<string, Json | 
     },
   });
   const onPrem = [...spec.onPremises.ranges];
-  const securityGroup = (name: string, rules: Json[]) => put('Microsoft.Network/networkSecurityGroups', name, { type: 'Microsoft.Network/networkSecurityGroups', properties: { provisioningState: 'Succeeded', securityRules: rules } });
+  const securityGroup = (name: string, rules: Json[]) =>
+    put('Microsoft.Network/networkSecurityGroups', name, {
+      type: 'Microsoft.Network/networkSecurityGroups',
+      properties: { provisioningState: 'Succeeded', securityRules: rules },
+    });
   securityGroup(nsg('nodes'), [
     rule('allow-onprem-to-internal-ingress', 200, 'Allow', 'Tcp', onPrem, s.ingress, ['80', '443']),
     ...(spec.ingress.publicIp ? [rule('allow-internet-to-public-ingress', 210, 'Allow', 'Tcp', ['0.0.0.0/0'], ingressAddress, ['80', '443'])] : []),
@@ -78,7 +82,13 @@ export function landingZoneResourcesJson(spec: ClusterSpec): Map<string, Json | 
   const er = spec.connectivity.expressRoute;
   put('Microsoft.Network/virtualNetworkGateways', n.expressRouteGateway, {
     type: 'Microsoft.Network/virtualNetworkGateways',
-    properties: { provisioningState: 'Succeeded', gatewayType: 'ExpressRoute', sku: { name: er.gatewaySku, tier: er.gatewaySku }, activeActive: false, enableBgp: false },
+    properties: {
+      provisioningState: 'Succeeded',
+      gatewayType: 'ExpressRoute',
+      sku: { name: er.gatewaySku, tier: er.gatewaySku },
+      activeActive: false,
+      enableBgp: false,
+    },
   });
   put('Microsoft.Network/connections', n.expressRouteConnection, {
     type: 'Microsoft.Network/connections',
@@ -142,20 +152,27 @@ export function landingZoneResourcesJson(spec: ClusterSpec): Map<string, Json | 
     },
   });
   // ARM lists the home region among the replications.
-  out.set(`${id('Microsoft.ContainerRegistry/registries', spec.registry.name)}/replications`.toLowerCase(), [location, ...spec.registry.replicaLocations].map((l) => ({
-    id: `${id('Microsoft.ContainerRegistry/registries', spec.registry.name)}/replications/${l}`,
-    name: l,
-    type: 'Microsoft.ContainerRegistry/registries/replications',
-    location: l,
-    properties: { provisioningState: 'Succeeded', zoneRedundancy: 'Enabled', regionEndpointEnabled: true },
-  })));
+  out.set(
+    `${id('Microsoft.ContainerRegistry/registries', spec.registry.name)}/replications`.toLowerCase(),
+    [location, ...spec.registry.replicaLocations].map((l) => ({
+      id: `${id('Microsoft.ContainerRegistry/registries', spec.registry.name)}/replications/${l}`,
+      name: l,
+      type: 'Microsoft.ContainerRegistry/registries/replications',
+      location: l,
+      properties: { provisioningState: 'Succeeded', zoneRedundancy: 'Enabled', regionEndpointEnabled: true },
+    })),
+  );
 
   const egressPrefix = spec.egress.allocatedPrefix ?? `203.0.113.128/${spec.egress.publicIpPrefixLength}`;
   put('Microsoft.Network/natGateways', n.natGateway, {
     type: 'Microsoft.Network/natGateways',
     sku: { name: 'StandardV2' },
     zones,
-    properties: { provisioningState: 'Succeeded', idleTimeoutInMinutes: spec.egress.idleTimeoutMinutes, publicIpPrefixes: [{ id: id('Microsoft.Network/publicIPPrefixes', n.egressPublicIpPrefix) }] },
+    properties: {
+      provisioningState: 'Succeeded',
+      idleTimeoutInMinutes: spec.egress.idleTimeoutMinutes,
+      publicIpPrefixes: [{ id: id('Microsoft.Network/publicIPPrefixes', n.egressPublicIpPrefix) }],
+    },
   });
   put('Microsoft.Network/publicIPPrefixes', n.egressPublicIpPrefix, {
     type: 'Microsoft.Network/publicIPPrefixes',
@@ -168,7 +185,13 @@ export function landingZoneResourcesJson(spec: ClusterSpec): Map<string, Json | 
       type: 'Microsoft.Network/publicIPAddresses',
       sku: { name: 'Standard', tier: 'Regional' },
       zones,
-      properties: { provisioningState: 'Succeeded', publicIPAllocationMethod: 'Static', publicIPAddressVersion: 'IPv4', idleTimeoutInMinutes: 4, ipAddress: ingressAddress },
+      properties: {
+        provisioningState: 'Succeeded',
+        publicIPAllocationMethod: 'Static',
+        publicIPAddressVersion: 'IPv4',
+        idleTimeoutInMinutes: 4,
+        ipAddress: ingressAddress,
+      },
     });
   }
   return out;

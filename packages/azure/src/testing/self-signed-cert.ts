@@ -37,6 +37,9 @@ export async function selfSignedCert(now = new Date()): Promise<SelfSignedCert> 
     ],
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
-  const body = pkcs8.toString('base64').replace(/(.{64})/g, '$1\n').trimEnd();
+  const body = pkcs8
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trimEnd();
   return { cert: certificate.toString('pem'), key: `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----\n` };
 }

@@ -22,7 +22,8 @@ export interface SignInMock {
 }
 
 /** The error Entra returns for a wrong client secret. */
-export const AADSTS_INVALID_SECRET = 'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.';
+export const AADSTS_INVALID_SECRET =
+  'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.';
 
 export async function startSignInMock(mode: 'hang' | 'refuse'): Promise<SignInMock> {
   const { cert, key } = await selfSignedCert();

@@ -16,7 +16,7 @@ export class NoSignInCredential implements TokenCredential {
     throw new CredentialUnavailableError(
       'DefaultAzureCredential failed to retrieve a token from the included credentials.\n' +
         'EnvironmentCredential is unavailable. No underlying credential could be used.\n' +
-        'AzureCliCredential: Azure CLI could not be found. Please visit https://aka.ms/azure-cli for installation instructions and then, once installed, authenticate to your Azure account using \'az login\'.',
+        "AzureCliCredential: Azure CLI could not be found. Please visit https://aka.ms/azure-cli for installation instructions and then, once installed, authenticate to your Azure account using 'az login'.",
     );
   }
 }

@@ -12,7 +12,9 @@ describe('AdmissionPolicies', () => {
   it('GIVEN the example cluster THEN infrastructure/admission-policies.yaml holds a policy and a binding per CEL rule', () => {
     const unit = synthClusterManifests(spec).find((u) => u.dir === 'infrastructure')!;
     const objects = fileOf(unit, 'admission-policies.yaml');
-    expect(objects.filter((o) => o.kind === 'ValidatingAdmissionPolicy').map((o) => o.metadata.labels['kit.aks-hybrid.dev/policy-rule'])).toEqual(CEL_RULES.map((r) => r.id));
+    expect(objects.filter((o) => o.kind === 'ValidatingAdmissionPolicy').map((o) => o.metadata.labels['kit.aks-hybrid.dev/policy-rule'])).toEqual(
+      CEL_RULES.map((r) => r.id),
+    );
     expect(objects.filter((o) => o.kind === 'ValidatingAdmissionPolicyBinding')).toHaveLength(CEL_RULES.length);
     for (const o of objects) expect(o.apiVersion).toBe('admissionregistration.k8s.io/v1');
   });
@@ -21,7 +23,9 @@ describe('AdmissionPolicies', () => {
     const objects = allObjects(synthClusterManifests(spec));
     const tenantRules = new Set(CEL_RULES.filter((r) => r.scope === 'tenant-namespaces').map((r) => r.id));
     const policies = objects.filter((o) => o.kind === 'ValidatingAdmissionPolicy');
-    const selectors = policies.filter((o) => tenantRules.has(o.metadata.labels['kit.aks-hybrid.dev/policy-rule'])).map((o) => o.spec.matchConstraints.namespaceSelector);
+    const selectors = policies
+      .filter((o) => tenantRules.has(o.metadata.labels['kit.aks-hybrid.dev/policy-rule']))
+      .map((o) => o.spec.matchConstraints.namespaceSelector);
     expect(selectors.length).toBe(tenantRules.size);
     for (const s of selectors) expect(s).toEqual({ matchLabels: { [TENANT_LABEL]: 'true' } });
     // Platform-namespace rules (KIT-FLUX-001) select every namespace but the tenants'.

@@ -61,7 +61,9 @@ describe('constructs in a cdk8s app', () => {
   });
 
   it('GIVEN no admitted set THEN IngressGuardPolicy refuses (it would deny every outside client)', () => {
-    expect(() => new IngressGuardPolicy(chart(), 'Guard', { controllerNamespace: 'ingress', admittedSets: [], clusterNetworks: ['10.0.0.0/8'] })).toThrow(/admitted/);
+    expect(() => new IngressGuardPolicy(chart(), 'Guard', { controllerNamespace: 'ingress', admittedSets: [], clusterNetworks: ['10.0.0.0/8'] })).toThrow(
+      /admitted/,
+    );
   });
 
   it('GIVEN an egress rule without ports THEN EgressPolicy throws', () => {

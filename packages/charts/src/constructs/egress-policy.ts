@@ -2,11 +2,7 @@ import type { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { createApiObject } from '../api-objects.js';
 import { k8s } from 'cdk8s-plus-29';
-import {
-  NetworkPolicy as CalicoNetworkPolicy,
-  NetworkPolicySpecEgressAction,
-  NetworkPolicySpecTypes,
-} from '../imports/projectcalico.org.js';
+import { NetworkPolicy as CalicoNetworkPolicy, NetworkPolicySpecEgressAction, NetworkPolicySpecTypes } from '../imports/projectcalico.org.js';
 import { managedBy, NETWORK_SET_LABEL } from '../labels.js';
 import type { EgressIntent } from '../network-model.js';
 

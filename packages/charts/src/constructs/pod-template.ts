@@ -101,7 +101,10 @@ export function restrictedPodTemplate(props: PodTemplateProps): ManifestJson<k8s
   ];
   const volumes: ManifestJson<k8s.Volume>[] = [
     { name: 'tmp', emptyDir: {} },
-    ...secrets.map((s) => ({ name: secretVolumeName(s), csi: { driver: SECRETS_STORE_CSI_DRIVER, readOnly: true, volumeAttributes: { secretProviderClass: s } } })),
+    ...secrets.map((s) => ({
+      name: secretVolumeName(s),
+      csi: { driver: SECRETS_STORE_CSI_DRIVER, readOnly: true, volumeAttributes: { secretProviderClass: s } },
+    })),
   ];
 
   return {
@@ -130,7 +133,9 @@ export function restrictedPodTemplate(props: PodTemplateProps): ManifestJson<k8s
             runAsNonRoot: true,
             capabilities: { drop: ['ALL'] },
           },
-          ...(props.port !== undefined ? { readinessProbe: probe({ periodSeconds: 10 }), livenessProbe: probe({ initialDelaySeconds: 10, periodSeconds: 20 }) } : {}),
+          ...(props.port !== undefined
+            ? { readinessProbe: probe({ periodSeconds: 10 }), livenessProbe: probe({ initialDelaySeconds: 10, periodSeconds: 20 }) }
+            : {}),
           volumeMounts,
         },
       ],
@@ -146,7 +151,10 @@ export function restrictedPodTemplate(props: PodTemplateProps): ManifestJson<k8s
       // Zone spread places pods when they are created. A pod with a zonal (LRS) disk, as a StatefulSet's
       // claims on the AKS disk classes are, stays in its disk's zone from then on: the spread then only
       // decides where new replicas' disks go (https://learn.microsoft.com/azure/aks/azure-disk-csi).
-      topologySpreadConstraints: [spread(ZONE_KEY, props.nodePool.zones.length >= 2 ? 'DoNotSchedule' : 'ScheduleAnyway'), spread(HOSTNAME_KEY, 'ScheduleAnyway')],
+      topologySpreadConstraints: [
+        spread(ZONE_KEY, props.nodePool.zones.length >= 2 ? 'DoNotSchedule' : 'ScheduleAnyway'),
+        spread(HOSTNAME_KEY, 'ScheduleAnyway'),
+      ],
     },
   };
 }

@@ -36,7 +36,9 @@ export class SecretProviderClass extends Construct {
   constructor(scope: Construct, id: string, props: SecretProviderClassProps) {
     super(scope, id);
     const { secret } = props;
-    const objects = secret.objects.map((o) => `  - |\n    ${JSON.stringify({ objectName: o.name, objectType: o.type, ...(o.alias !== undefined ? { objectAlias: o.alias } : {}) })}\n`).join('');
+    const objects = secret.objects
+      .map((o) => `  - |\n    ${JSON.stringify({ objectName: o.name, objectType: o.type, ...(o.alias !== undefined ? { objectAlias: o.alias } : {}) })}\n`)
+      .join('');
     const sync = secret.syncToSecret;
     this.resource = createApiObject(SecretProviderClassResource, this, 'Resource', {
       metadata: { name: secret.name, namespace: props.namespace, labels: { ...(props.labels ?? {}) } },
@@ -51,7 +53,14 @@ export class SecretProviderClass extends Construct {
         },
         ...(sync
           ? {
-              secretObjects: [{ secretName: sync.name, type: sync.type, labels: { ...(props.labels ?? {}) }, data: sync.keys.map((k) => ({ key: k.key, objectName: k.object })) }],
+              secretObjects: [
+                {
+                  secretName: sync.name,
+                  type: sync.type,
+                  labels: { ...(props.labels ?? {}) },
+                  data: sync.keys.map((k) => ({ key: k.key, objectName: k.object })),
+                },
+              ],
             }
           : {}),
       },

@@ -84,7 +84,8 @@ export class StatefulWorkload extends Construct {
       },
     });
 
-    if (props.autoscaling) this.autoscaler = createAutoscaler(this, { name, namespace, partOf: props.partOf, kind: 'StatefulSet' }, props.replicas, props.autoscaling);
+    if (props.autoscaling)
+      this.autoscaler = createAutoscaler(this, { name, namespace, partOf: props.partOf, kind: 'StatefulSet' }, props.replicas, props.autoscaling);
     this.disruptionBudget = createDisruptionBudget(this, { name, namespace, partOf: props.partOf });
   }
 }

@@ -41,7 +41,14 @@ export class TeamAccess extends Construct {
   }
 }
 
-function bindGroup(scope: Construct, id: string, namespace: string, name: string, role: { kind: 'Role' | 'ClusterRole'; name: string }, group: string): ApiObject {
+function bindGroup(
+  scope: Construct,
+  id: string,
+  namespace: string,
+  name: string,
+  role: { kind: 'Role' | 'ClusterRole'; name: string },
+  group: string,
+): ApiObject {
   return createApiObject(k8s.KubeRoleBinding, scope, id, {
     metadata: { name, namespace, labels: managedBy() },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', ...role },

@@ -7,8 +7,26 @@ const FLUX_KINDS = ['GitRepository', 'OCIRepository', 'HelmRepository', 'Kustomi
 
 const common = { interval: '5m', timeout: '5m', prune: true, dependsOn: [] as string[] };
 const git: TenantSource = { kind: 'git', name: 'app', url: 'https://github.com/contoso/app', ref: { branch: 'main' }, path: './deploy', ...common };
-const oci: TenantSource = { kind: 'oci', name: 'bundle', url: 'oci://acr.azurecr.io/dev/bundle', ref: { digest: `sha256:${'a'.repeat(64)}` }, path: './', ...common, prune: false, dependsOn: ['app'] };
-const helm: TenantSource = { kind: 'helm', name: 'cache', repository: { url: 'oci://acr.azurecr.io/charts', type: 'oci' }, chart: 'redis', version: '19.x', values: { replicas: 2 }, ...common, credentials: { secretRef: 'acr-pull', provider: 'generic' } };
+const oci: TenantSource = {
+  kind: 'oci',
+  name: 'bundle',
+  url: 'oci://acr.azurecr.io/dev/bundle',
+  ref: { digest: `sha256:${'a'.repeat(64)}` },
+  path: './',
+  ...common,
+  prune: false,
+  dependsOn: ['app'],
+};
+const helm: TenantSource = {
+  kind: 'helm',
+  name: 'cache',
+  repository: { url: 'oci://acr.azurecr.io/charts', type: 'oci' },
+  chart: 'redis',
+  version: '19.x',
+  values: { replicas: 2 },
+  ...common,
+  credentials: { secretRef: 'acr-pull', provider: 'generic' },
+};
 
 /** The delivery file of team dev delivering these sources (dev delivers nothing in the example). */
 function deliveryOf(...sources: TenantSource[]): Obj[] {
@@ -29,10 +47,21 @@ describe('TenantDelivery', () => {
   it('GIVEN the example THEN checkout delivers ./deploy of its repository, main, with its secret, as checkout/flux-reconciler', () => {
     const spec = exampleCluster();
     const objects = fileOf(synthTeamManifests(spec, team(spec, 'checkout')), 'delivery.yaml');
-    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['ServiceAccount/flux-reconciler', 'RoleBinding/flux-reconciler', 'GitRepository/checkout-app', 'Kustomization/checkout-app']);
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'ServiceAccount/flux-reconciler',
+      'RoleBinding/flux-reconciler',
+      'GitRepository/checkout-app',
+      'Kustomization/checkout-app',
+    ]);
     const [repo] = byKind(objects, 'GitRepository') as [Obj];
     expect(repo.apiVersion).toBe('source.toolkit.fluxcd.io/v1');
-    expect(repo.spec).toEqual({ url: 'https://github.com/contoso/checkout-app', ref: { branch: 'main' }, interval: '5m', timeout: '60s', secretRef: { name: 'checkout-app-git' } });
+    expect(repo.spec).toEqual({
+      url: 'https://github.com/contoso/checkout-app',
+      ref: { branch: 'main' },
+      interval: '5m',
+      timeout: '60s',
+      secretRef: { name: 'checkout-app-git' },
+    });
     const [ks] = byKind(objects, 'Kustomization') as [Obj];
     expect(ks.apiVersion).toBe('kustomize.toolkit.fluxcd.io/v1');
     expect(ks.metadata.namespace).toBe('checkout');

@@ -141,7 +141,10 @@ function kustomization(scope: Construct, source: TenantSource & { kind: 'git' | 
     spec: {
       serviceAccountName: TENANT_RECONCILER_SERVICE_ACCOUNT,
       targetNamespace: metadata.namespace,
-      sourceRef: { kind: source.kind === 'git' ? KustomizationSpecSourceRefKind.GIT_REPOSITORY : KustomizationSpecSourceRefKind.OCI_REPOSITORY, name: source.name },
+      sourceRef: {
+        kind: source.kind === 'git' ? KustomizationSpecSourceRefKind.GIT_REPOSITORY : KustomizationSpecSourceRefKind.OCI_REPOSITORY,
+        name: source.name,
+      },
       path: source.path,
       interval: source.interval,
       retryInterval: RETRY_INTERVAL,

@@ -18,7 +18,10 @@ export function createAutoscaler(
   autoscaling: { readonly cpuUtilization?: number; readonly memoryUtilization?: number },
 ): ApiObject {
   const metrics: ManifestJson<k8s.MetricSpecV2>[] = [];
-  for (const [resource, value] of [['cpu', autoscaling.cpuUtilization], ['memory', autoscaling.memoryUtilization]] as const) {
+  for (const [resource, value] of [
+    ['cpu', autoscaling.cpuUtilization],
+    ['memory', autoscaling.memoryUtilization],
+  ] as const) {
     if (value !== undefined) metrics.push({ type: 'Resource', resource: { name: resource, target: { type: 'Utilization', averageUtilization: value } } });
   }
   if (metrics.length === 0) throw new Error(`workload "${target.name}": autoscaling needs a CPU or memory target`);

@@ -4,7 +4,10 @@ import { largestNode, tolerationFor, userPool } from './scheduling.js';
 
 describe('tolerationFor', () => {
   it.each([
-    ['kit.aks-hybrid.dev/workload-class=memory:NoSchedule', { key: 'kit.aks-hybrid.dev/workload-class', operator: 'Equal', value: 'memory', effect: 'NoSchedule' }],
+    [
+      'kit.aks-hybrid.dev/workload-class=memory:NoSchedule',
+      { key: 'kit.aks-hybrid.dev/workload-class', operator: 'Equal', value: 'memory', effect: 'NoSchedule' },
+    ],
     ['CriticalAddonsOnly=true:NoSchedule', { key: 'CriticalAddonsOnly', operator: 'Equal', value: 'true', effect: 'NoSchedule' }],
     ['dedicated:NoExecute', { key: 'dedicated', operator: 'Exists', effect: 'NoExecute' }],
   ])('GIVEN taint %s THEN the toleration matches it', (taint, expected) => {

@@ -50,7 +50,9 @@ describe('Calico folder', () => {
 
     it('GIVEN the opt-in THEN every projectcalico.org/v3 object is in the calico folder, none in a team folder', () => {
       const units = synthClusterManifests(withCalicoApi(exampleCluster(), true));
-      const v3Dirs = new Set(units.filter((u) => u.files.some((f) => (f.objects as Obj[]).some((o) => String(o.apiVersion).startsWith('projectcalico.org/')))).map((u) => u.dir));
+      const v3Dirs = new Set(
+        units.filter((u) => u.files.some((f) => (f.objects as Obj[]).some((o) => String(o.apiVersion).startsWith('projectcalico.org/')))).map((u) => u.dir),
+      );
       expect([...v3Dirs]).toEqual(['calico']);
     });
 

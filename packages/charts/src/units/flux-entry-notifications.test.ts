@@ -44,7 +44,10 @@ describe('platform notifications (entry folder)', () => {
     });
 
     it('THEN every Kustomization rendered in the entry folder is an event source (none left unwatched)', () => {
-      const rendered = entryUnit(exampleCluster()).files.flatMap((f) => f.objects as Obj[]).filter((o) => o.kind === 'Kustomization').map((o) => o.metadata.name);
+      const rendered = entryUnit(exampleCluster())
+        .files.flatMap((f) => f.objects as Obj[])
+        .filter((o) => o.kind === 'Kustomization')
+        .map((o) => o.metadata.name);
       const watched = alert.spec.eventSources.filter((s: Obj) => s.kind === 'Kustomization').map((s: Obj) => s.name);
       expect(watched).toEqual([ENTRY_KUSTOMIZATION, ...rendered]);
     });
@@ -64,7 +67,11 @@ describe('platform notifications (entry folder)', () => {
     const { notifications: _, ...without } = exampleCluster();
     const unit = entryUnit(without);
     expect(unit.files.map((f) => f.name)).not.toContain('notifications.yaml');
-    expect(unit.files.map((f) => f.name)).toEqual(entryUnit(exampleCluster()).files.map((f) => f.name).filter((n) => n !== 'notifications.yaml'));
+    expect(unit.files.map((f) => f.name)).toEqual(
+      entryUnit(exampleCluster())
+        .files.map((f) => f.name)
+        .filter((n) => n !== 'notifications.yaml'),
+    );
   });
 });
 
@@ -74,7 +81,10 @@ describe('team notifications (teams/<team>/notifications.yaml)', () => {
   });
 
   describe('GIVEN team dev asks for slack alerts', () => {
-    const spec = withTeam(exampleCluster(), { ...team(exampleCluster(), 'dev'), notifications: { type: 'slack', channel: 'dev-deploys', secretRef: 'dev-slack' } });
+    const spec = withTeam(exampleCluster(), {
+      ...team(exampleCluster(), 'dev'),
+      notifications: { type: 'slack', channel: 'dev-deploys', secretRef: 'dev-slack' },
+    });
     const objects = fileOf(teamUnit(spec, 'dev'), 'notifications.yaml');
     const [provider, alert] = objects as [Obj, Obj];
 

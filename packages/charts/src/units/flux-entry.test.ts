@@ -75,7 +75,13 @@ describe('Flux entry folder', () => {
 });
 
 describe('the APIService health expression, evaluated as CEL', () => {
-  const apiService = (status: Obj) => ({ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', metadata: { name: 'v3.projectcalico.org' }, spec: {}, status });
+  const apiService = (status: Obj) => ({
+    apiVersion: 'apiregistration.k8s.io/v1',
+    kind: 'APIService',
+    metadata: { name: 'v3.projectcalico.org' },
+    spec: {},
+    status,
+  });
 
   it('GIVEN the API server is not up (no status yet, or Available False) THEN not current', () => {
     expect(evaluate(CALICO_API_AVAILABLE, apiService({}))).toBe(false);
@@ -88,7 +94,7 @@ describe('the APIService health expression, evaluated as CEL', () => {
   });
 });
 
-describe("GIVEN teams that deliver from their own repositories", () => {
+describe('GIVEN teams that deliver from their own repositories', () => {
   const teamsStep = (spec: ReturnType<typeof exampleCluster>): Obj => {
     const unit = synthClusterManifests(spec).find((u) => u.dir === '')!;
     return fileOf(unit, 'teams.yaml')[0]!;

@@ -62,7 +62,9 @@ export const ENTRY_KUSTOMIZATION = `${PLATFORM_SOURCE}-cluster`;
 
 /** Adds the charts of the folder to `unit`. */
 export function composeFluxEntry(unit: UnitBuilder, spec: ClusterSpec): void {
-  const steps = [new FluxKustomization(unit.file('infrastructure.yaml'), 'Infrastructure', { name: 'infrastructure', path: clusterPath(spec, 'infrastructure') })];
+  const steps = [
+    new FluxKustomization(unit.file('infrastructure.yaml'), 'Infrastructure', { name: 'infrastructure', path: clusterPath(spec, 'infrastructure') }),
+  ];
   if (spec.cluster.calicoApiPolicies) {
     steps.push(
       new FluxKustomization(unit.file('calico-apiserver.yaml'), 'CalicoApiServer', {

@@ -58,7 +58,11 @@ describe('ingress guard, Kubernetes half (every cluster)', () => {
 
   it.each([true, false])('GIVEN calicoApiPolicies %s THEN a NetworkPolicy selects every pod of the controller namespace, inbound', (calico) => {
     const policy = guard(withCalicoApi(spec, calico));
-    expect(policy).toMatchObject({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'kit-ingress-guard', namespace: spec.ingress.controllerNamespace } });
+    expect(policy).toMatchObject({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'kit-ingress-guard', namespace: spec.ingress.controllerNamespace },
+    });
     expect(policy.spec.podSelector).toEqual({});
     expect(policy.spec.policyTypes).toEqual(['Ingress']);
   });

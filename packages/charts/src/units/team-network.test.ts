@@ -34,7 +34,12 @@ describe('namespace isolation', () => {
     expect(rule.to).toEqual([
       { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } },
     ]);
-    expect(rule.ports).toEqual(expect.arrayContaining([{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }]));
+    expect(rule.ports).toEqual(
+      expect.arrayContaining([
+        { protocol: 'UDP', port: 53 },
+        { protocol: 'TCP', port: 53 },
+      ]),
+    );
     expect(rule.ports).toHaveLength(2);
   });
 
@@ -48,7 +53,10 @@ describe('namespace isolation', () => {
       expect(policy.spec.podSelector).toEqual({ matchLabels: { 'app.kubernetes.io/name': w.name } });
       expect(policy.spec.policyTypes).toEqual(['Ingress']);
       expect(policy.spec.ingress).toEqual([
-        { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': spec.ingress.controllerNamespace } } }], ports: [{ protocol: 'TCP', port: w.port }] },
+        {
+          from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': spec.ingress.controllerNamespace } } }],
+          ports: [{ protocol: 'TCP', port: w.port }],
+        },
       ]);
     }
   });

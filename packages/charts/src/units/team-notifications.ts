@@ -6,7 +6,14 @@ import type { UnitBuilder } from '../manifest.js';
  * The Flux kinds a team may own in its namespace (its delivery: sources, Kustomizations, HelmReleases,
  * and the HelmCharts helm-controller creates for them), each selected with `*`.
  */
-export const TEAM_EVENT_SOURCE_KINDS: readonly FluxEventSourceKind[] = ['Kustomization', 'HelmRelease', 'GitRepository', 'OCIRepository', 'HelmRepository', 'HelmChart'];
+export const TEAM_EVENT_SOURCE_KINDS: readonly FluxEventSourceKind[] = [
+  'Kustomization',
+  'HelmRelease',
+  'GitRepository',
+  'OCIRepository',
+  'HelmRepository',
+  'HelmChart',
+];
 
 /**
  * `notifications.yaml` of a team that asks for its own alerts: a Provider and an Alert in the team

@@ -41,7 +41,8 @@ export function composeSecrets(unit: UnitBuilder, spec: ClusterSpec, team: Team)
   const secrets = team.secrets ?? [];
   if (secrets.length === 0) return;
   const identity = team.azureIdentity;
-  if (!identity?.clientId || !identity.keyVault) throw new Error(`team "${team.name}" has secrets but no identity with Key Vault access and a recorded client ID`);
+  if (!identity?.clientId || !identity.keyVault)
+    throw new Error(`team "${team.name}" has secrets but no identity with Key Vault access and a recorded client ID`);
   const file = unit.file('secrets.yaml');
   for (const secret of secrets) {
     new SecretProviderClass(file, `SecretProviderClass-${secret.name}`, {

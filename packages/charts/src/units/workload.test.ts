@@ -19,11 +19,20 @@ describe('workload files', () => {
     const unit = synthTeamManifests(spec, dev);
     for (const w of dev.workloads) {
       const objects = fileOf(unit, `workload-${w.name}.yaml`);
-      expect(objects.map((o) => `${o.apiVersion} ${o.kind}`)).toEqual(['apps/v1 Deployment', 'v1 Service', 'autoscaling/v2 HorizontalPodAutoscaler', 'policy/v1 PodDisruptionBudget']);
+      expect(objects.map((o) => `${o.apiVersion} ${o.kind}`)).toEqual([
+        'apps/v1 Deployment',
+        'v1 Service',
+        'autoscaling/v2 HorizontalPodAutoscaler',
+        'policy/v1 PodDisruptionBudget',
+      ]);
       for (const o of objects) {
         expect(o.metadata.name).toBe(w.name);
         expect(o.metadata.namespace).toBe('dev');
-        expect(o.metadata.labels).toEqual({ 'app.kubernetes.io/name': w.name, 'app.kubernetes.io/part-of': 'dev', 'app.kubernetes.io/managed-by': 'aks-hybrid-kit' });
+        expect(o.metadata.labels).toEqual({
+          'app.kubernetes.io/name': w.name,
+          'app.kubernetes.io/part-of': 'dev',
+          'app.kubernetes.io/managed-by': 'aks-hybrid-kit',
+        });
       }
     }
   });
@@ -40,7 +49,12 @@ describe('Deployment', () => {
     expect(pod.securityContext.runAsGroup).toBeGreaterThan(0);
     expect(pod.securityContext.fsGroup).toBeGreaterThan(0);
     expect(pod.securityContext.seccompProfile).toEqual({ type: 'RuntimeDefault' });
-    expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } });
+    expect(container.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+      capabilities: { drop: ['ALL'] },
+    });
   });
 
   it('THEN /tmp is a writable emptyDir, the only volume', () => {
@@ -65,7 +79,10 @@ describe('Deployment', () => {
   it('GIVEN env in the spec THEN the container gets it, sorted by name', () => {
     const w = { ...storefront, env: { ZONE: 'weu', API_URL: 'https://api.contoso.example' } };
     const [c] = of(workloadFile(w), 'Deployment').spec.template.spec.containers as [Obj];
-    expect(c.env).toEqual([{ name: 'API_URL', value: 'https://api.contoso.example' }, { name: 'ZONE', value: 'weu' }]);
+    expect(c.env).toEqual([
+      { name: 'API_URL', value: 'https://api.contoso.example' },
+      { name: 'ZONE', value: 'weu' },
+    ]);
     expect(container.env).toBeUndefined();
   });
 
@@ -80,7 +97,8 @@ describe('Deployment', () => {
 });
 
 describe('scheduling', () => {
-  const affinityPools = (d: Obj) => d.spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.flatMap((t: Obj) => t.matchExpressions);
+  const affinityPools = (d: Obj) =>
+    d.spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.flatMap((t: Obj) => t.matchExpressions);
 
   it('GIVEN workloads of different classes THEN each is pinned to the pool of its class', () => {
     const byPool = new Map<string, string>();
@@ -146,7 +164,9 @@ describe('Service, HPA and PDB', () => {
     expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'storefront' });
     expect(hpa.spec.minReplicas).toBe(storefront.replicas.min);
     expect(hpa.spec.maxReplicas).toBe(storefront.replicas.max);
-    expect(hpa.spec.metrics).toEqual([{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: storefront.autoscaling.cpuUtilization } } }]);
+    expect(hpa.spec.metrics).toEqual([
+      { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: storefront.autoscaling.cpuUtilization } } },
+    ]);
   });
 
   it('GIVEN CPU and memory targets THEN both are metrics', () => {
@@ -198,7 +218,7 @@ describe('workload identity', () => {
     for (const o of objectsOf(filesOf(t))) expect(JSON.stringify(o)).not.toContain('azure.workload.identity');
   });
 
-  it('GIVEN federated ServiceAccounts that are no workload\'s THEN they are rendered too, annotated, without a token', () => {
+  it("GIVEN federated ServiceAccounts that are no workload's THEN they are rendered too, annotated, without a token", () => {
     const t = devWithIdentity(['storefront', 'batch-reader'], CLIENT_ID);
     const accounts = accountsOf(t);
     expect(accounts.map((a) => a.metadata.name)).toEqual(['storefront', 'catalog-cache', 'batch-reader']);
@@ -214,11 +234,16 @@ describe('Key Vault secrets', () => {
     expect(spc.apiVersion).toBe('secrets-store.csi.x-k8s.io/v1');
     expect(spc.metadata).toMatchObject({ name: 'payment-provider', namespace: 'checkout' });
     expect(spc.spec.provider).toBe('azure');
-    expect(spc.spec.parameters).toMatchObject({ usePodIdentity: 'false', clientID: checkout.azureIdentity!.clientId, keyvaultName: 'kv-weu-prod-checkout', tenantId: spec.azure.tenantId });
+    expect(spc.spec.parameters).toMatchObject({
+      usePodIdentity: 'false',
+      clientID: checkout.azureIdentity!.clientId,
+      keyvaultName: 'kv-weu-prod-checkout',
+      tenantId: spec.azure.tenantId,
+    });
     expect(spc.spec.secretObjects).toBeUndefined();
   });
 
-  it('THEN the objects parameter is the provider\'s `array:` of one block-scalar document per Key Vault object, each a JSON (so YAML) mapping', () => {
+  it("THEN the objects parameter is the provider's `array:` of one block-scalar document per Key Vault object, each a JSON (so YAML) mapping", () => {
     // Parsed as YAML by the provider; packages/validate's tenant-workloads test reads it with a YAML parser.
     const [spc] = fileOf(filesOf(checkout), 'secrets.yaml') as [Obj];
     const text = spc.spec.parameters.objects as string;
@@ -230,7 +255,10 @@ describe('Key Vault secrets', () => {
 
   it('THEN the workload that names it mounts it read-only at /mnt/secrets/<name> through the CSI driver; the others mount nothing', () => {
     const pod = of(fileOf(filesOf(checkout), 'workload-checkout-api.yaml'), 'Deployment').spec.template.spec;
-    expect(pod.volumes).toContainEqual({ name: 'secrets-payment-provider', csi: { driver: 'secrets-store.csi.k8s.io', readOnly: true, volumeAttributes: { secretProviderClass: 'payment-provider' } } });
+    expect(pod.volumes).toContainEqual({
+      name: 'secrets-payment-provider',
+      csi: { driver: 'secrets-store.csi.k8s.io', readOnly: true, volumeAttributes: { secretProviderClass: 'payment-provider' } },
+    });
     expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'secrets-payment-provider', mountPath: '/mnt/secrets/payment-provider', readOnly: true });
     expect(pod.serviceAccountName).toBe('checkout-api');
     expect(checkout.azureIdentity!.serviceAccounts).toContain('checkout-api');
@@ -243,7 +271,11 @@ describe('Key Vault secrets', () => {
   });
 
   describe('GIVEN a secret synced to a Kubernetes Secret', () => {
-    const gitToken = { name: 'git-token', objects: [{ name: 'github-token', type: 'secret' as const }], syncToSecret: { name: 'dev-app-git', type: 'Opaque', keys: [{ key: 'password', object: 'github-token' }] } };
+    const gitToken = {
+      name: 'git-token',
+      objects: [{ name: 'github-token', type: 'secret' as const }],
+      syncToSecret: { name: 'dev-app-git', type: 'Opaque', keys: [{ key: 'password', object: 'github-token' }] },
+    };
     const withSync = (mountedBy?: string): Team => ({
       ...devWithIdentity(['storefront', 'catalog-cache', 'secret-sync'], CLIENT_ID),
       secrets: [gitToken],
@@ -252,7 +284,14 @@ describe('Key Vault secrets', () => {
 
     it('THEN the SecretProviderClass asks the driver for the Secret, with the keys mapped to the objects', () => {
       const [spc] = fileOf(filesOf(withSync()), 'secrets.yaml') as [Obj];
-      expect(spc.spec.secretObjects).toEqual([{ secretName: 'dev-app-git', type: 'Opaque', labels: { 'app.kubernetes.io/part-of': 'dev', 'app.kubernetes.io/managed-by': 'aks-hybrid-kit' }, data: [{ key: 'password', objectName: 'github-token' }] }]);
+      expect(spc.spec.secretObjects).toEqual([
+        {
+          secretName: 'dev-app-git',
+          type: 'Opaque',
+          labels: { 'app.kubernetes.io/part-of': 'dev', 'app.kubernetes.io/managed-by': 'aks-hybrid-kit' },
+          data: [{ key: 'password', objectName: 'github-token' }],
+        },
+      ]);
     });
 
     it('AND no workload mounts it THEN a one-replica secret-sync Deployment mounts it as the federated secret-sync account, with no Service, HPA or PDB', () => {
@@ -265,19 +304,30 @@ describe('Key Vault secrets', () => {
       const pod = deployment.spec.template;
       expect(pod.metadata.labels['azure.workload.identity/use']).toBe('true');
       expect(pod.spec.serviceAccountName).toBe('secret-sync');
-      expect(pod.spec.volumes).toContainEqual(expect.objectContaining({ csi: expect.objectContaining({ volumeAttributes: { secretProviderClass: 'git-token' } }) }));
+      expect(pod.spec.volumes).toContainEqual(
+        expect.objectContaining({ csi: expect.objectContaining({ volumeAttributes: { secretProviderClass: 'git-token' } }) }),
+      );
       expect(pod.spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 65535 });
-      expect(pod.spec.containers[0].securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } });
+      expect(pod.spec.containers[0].securityContext).toEqual({
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        runAsNonRoot: true,
+        capabilities: { drop: ['ALL'] },
+      });
       expect(pod.spec.containers[0].image).toBe('acrcontosoweuprod.azurecr.io/oss/kubernetes/pause:3.10');
       const sa = accountsOf(withSync()).find((a) => a.metadata.name === 'secret-sync')!;
       expect(sa.metadata.annotations).toEqual({ 'azure.workload.identity/client-id': CLIENT_ID });
     });
 
     it('AND a workload mounts it THEN no secret-sync Deployment', () => {
-      expect(filesOf(withSync('storefront')).files.map((f) => f.name).filter((n) => n.startsWith('secret-sync'))).toEqual([]);
+      expect(
+        filesOf(withSync('storefront'))
+          .files.map((f) => f.name)
+          .filter((n) => n.startsWith('secret-sync')),
+      ).toEqual([]);
     });
 
-    it('AND the platform allows MCR\'s Kubernetes images THEN the pause image comes from MCR; otherwise from the cluster registry', () => {
+    it("AND the platform allows MCR's Kubernetes images THEN the pause image comes from MCR; otherwise from the cluster registry", () => {
       const mcr = { ...spec, images: { allowedRegistries: ['mcr.microsoft.com/oss/kubernetes'] } };
       const [deployment] = fileOf(filesOf(withSync(), mcr), 'secret-sync-git-token.yaml') as [Obj];
       expect(deployment.spec.template.spec.containers[0].image).toBe('mcr.microsoft.com/oss/kubernetes/pause:3.10');
@@ -293,14 +343,21 @@ describe('StatefulSet', () => {
     replicas: { min: 3, max: 3 },
     kind: 'StatefulSet',
     secrets: [],
-    stateful: { volumeClaims: [{ name: 'data', size: '64Gi', mountPath: '/var/lib/search', storageClass: 'managed-csi-premium' }], retention: { whenDeleted: 'Retain', whenScaled: 'Retain' }, autoscaled: false },
+    stateful: {
+      volumeClaims: [{ name: 'data', size: '64Gi', mountPath: '/var/lib/search', storageClass: 'managed-csi-premium' }],
+      retention: { whenDeleted: 'Retain', whenScaled: 'Retain' },
+      autoscaled: false,
+    },
   };
   const withSearch = (w: Workload = search): Team => ({ ...dev, workloads: [...dev.workloads, w] });
   const objects = () => fileOf(filesOf(withSearch()), 'workload-search.yaml');
 
   it('THEN its file holds a StatefulSet, a headless Service and a PDB, and no HPA unless asked', () => {
     expect(objects().map((o) => `${o.apiVersion} ${o.kind}`)).toEqual(['apps/v1 StatefulSet', 'v1 Service', 'policy/v1 PodDisruptionBudget']);
-    const scaled = fileOf(filesOf(withSearch({ ...search, replicas: { min: 3, max: 6 }, stateful: { ...search.stateful!, autoscaled: true } })), 'workload-search.yaml');
+    const scaled = fileOf(
+      filesOf(withSearch({ ...search, replicas: { min: 3, max: 6 }, stateful: { ...search.stateful!, autoscaled: true } })),
+      'workload-search.yaml',
+    );
     const hpa = of(scaled, 'HorizontalPodAutoscaler');
     expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'search' });
     expect(of(scaled, 'StatefulSet').spec.replicas).toBeUndefined();
@@ -311,7 +368,10 @@ describe('StatefulSet', () => {
     expect(sts.spec.replicas).toBe(3);
     expect(sts.spec.serviceName).toBe('search');
     expect(sts.spec.volumeClaimTemplates).toEqual([
-      expect.objectContaining({ metadata: expect.objectContaining({ name: 'data' }), spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'managed-csi-premium', resources: { requests: { storage: '64Gi' } } } }),
+      expect.objectContaining({
+        metadata: expect.objectContaining({ name: 'data' }),
+        spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'managed-csi-premium', resources: { requests: { storage: '64Gi' } } },
+      }),
     ]);
     expect(sts.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Retain', whenScaled: 'Retain' });
     expect(sts.spec.template.spec.containers[0].volumeMounts).toContainEqual({ name: 'data', mountPath: '/var/lib/search' });
@@ -324,14 +384,19 @@ describe('StatefulSet', () => {
     expect(service.spec.ports).toEqual([{ name: 'http', port: 9200, targetPort: 'http', protocol: 'TCP' }]);
   });
 
-  it('THEN its pods are the Deployment\'s: restricted, pinned to the pool, spread across zones (no pod-template-hash key)', () => {
+  it("THEN its pods are the Deployment's: restricted, pinned to the pool, spread across zones (no pod-template-hash key)", () => {
     const pod = of(objects(), 'StatefulSet').spec.template.spec;
     const deploymentPod = of(workloadFile(cache), 'Deployment').spec.template.spec;
     expect(pod.securityContext).toEqual(deploymentPod.securityContext);
     expect(pod.affinity).toEqual(deploymentPod.affinity);
     expect(pod.tolerations).toEqual(deploymentPod.tolerations);
     const zone = (pod.topologySpreadConstraints as Obj[]).find((c) => c.topologyKey === 'topology.kubernetes.io/zone')!;
-    expect(zone).toEqual({ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'search' } } });
+    expect(zone).toEqual({
+      maxSkew: 1,
+      topologyKey: 'topology.kubernetes.io/zone',
+      whenUnsatisfiable: 'DoNotSchedule',
+      labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'search' } },
+    });
   });
 });
 
@@ -344,15 +409,33 @@ describe('CronJob', () => {
     replicas: { min: 1, max: 1 },
     ingress: false,
     secrets: ['db'],
-    cronJob: { schedule: '30 2 * * *', timeZone: 'Europe/Amsterdam', concurrencyPolicy: 'Forbid', successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1, activeDeadlineSeconds: 3600, backoffLimit: 2 },
+    cronJob: {
+      schedule: '30 2 * * *',
+      timeZone: 'Europe/Amsterdam',
+      concurrencyPolicy: 'Forbid',
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 1,
+      activeDeadlineSeconds: 3600,
+      backoffLimit: 2,
+    },
   };
-  const t: Team = { ...devWithIdentity(['storefront', 'catalog-cache', 'nightly'], CLIENT_ID), secrets: [{ name: 'db', objects: [{ name: 'db-password', type: 'secret' }] }], workloads: [...dev.workloads, nightly] };
+  const t: Team = {
+    ...devWithIdentity(['storefront', 'catalog-cache', 'nightly'], CLIENT_ID),
+    secrets: [{ name: 'db', objects: [{ name: 'db-password', type: 'secret' }] }],
+    workloads: [...dev.workloads, nightly],
+  };
   const objects = () => fileOf(filesOf(t), 'workload-nightly.yaml');
 
   it('THEN its file holds only a CronJob, with the schedule, zone and limits of the spec', () => {
     expect(objects().map((o) => `${o.apiVersion} ${o.kind}`)).toEqual(['batch/v1 CronJob']);
     const cron = of(objects(), 'CronJob');
-    expect(cron.spec).toMatchObject({ schedule: '30 2 * * *', timeZone: 'Europe/Amsterdam', concurrencyPolicy: 'Forbid', successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 });
+    expect(cron.spec).toMatchObject({
+      schedule: '30 2 * * *',
+      timeZone: 'Europe/Amsterdam',
+      concurrencyPolicy: 'Forbid',
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 1,
+    });
     expect(cron.spec.jobTemplate.spec).toMatchObject({ backoffLimit: 2, activeDeadlineSeconds: 3600 });
   });
 
@@ -363,8 +446,17 @@ describe('CronJob', () => {
     expect(container.ports).toBeUndefined();
     expect(container.readinessProbe).toBeUndefined();
     expect(container.livenessProbe).toBeUndefined();
-    expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } });
-    expect(pod.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0]).toEqual({ key: AGENT_POOL_LABEL, operator: 'In', values: [nightly.nodePool] });
+    expect(container.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+      capabilities: { drop: ['ALL'] },
+    });
+    expect(pod.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0]).toEqual({
+      key: AGENT_POOL_LABEL,
+      operator: 'In',
+      values: [nightly.nodePool],
+    });
     expect(container.volumeMounts).toContainEqual({ name: 'secrets-db', mountPath: '/mnt/secrets/db', readOnly: true });
     expect(pod.metadata.labels['azure.workload.identity/use']).toBe('true');
     for (const c of pod.spec.topologySpreadConstraints as Obj[]) expect(c.matchLabelKeys).toEqual(['batch.kubernetes.io/controller-uid']);

@@ -48,7 +48,9 @@ describe('bench tables', () => {
   });
 
   it("THEN the generator's own share is printed as median (min-max) against its 1 s target, met or not", () => {
-    expect(formatGeneratorLine([900, 700, 800])).toMatch(/generator's own share of nx g team-namespace --dry-run .*: 800 \(700-900\) ms \(target <= 1000 ms, met\)/);
+    expect(formatGeneratorLine([900, 700, 800])).toMatch(
+      /generator's own share of nx g team-namespace --dry-run .*: 800 \(700-900\) ms \(target <= 1000 ms, met\)/,
+    );
     expect(formatGeneratorLine([1500, 1200, 1300])).toMatch(/: 1300 \(1200-1500\) ms \(target <= 1000 ms, NOT met\)/);
   });
 });

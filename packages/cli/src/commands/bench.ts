@@ -128,7 +128,11 @@ function runChild(args: BenchArgs, mode: NodeJS.ProcessEnv, what: string, tracke
   // The Bicep compiler runs once per cluster whatever its size: left out unless asked for.
   if (!args.bicep) env.KIT_BICEP = join(tmpdir(), 'kit-bench-no-bicep');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('../../bin/kit.mjs', import.meta.url)), 'bench'], { cwd: args.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../../bin/kit.mjs', import.meta.url)), 'bench'], {
+      cwd: args.root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     tracker.current = child;
     let stdout = '';
     let stderr = '';
@@ -336,7 +340,9 @@ export function formatTables(results: readonly { teams: number; rows: readonly B
     const from100 = perTeam.filter((p) => p.teams >= 100);
     if (from100.length > 1) {
       const costs = from100.map((p) => p.us);
-      lines.push(`per-team cost from ${from100[0]!.teams} to ${from100.at(-1)!.teams} teams: ${(Math.max(...costs) / Math.min(...costs)).toFixed(2)}x between the cheapest and the dearest size (flat = close to 1)`);
+      lines.push(
+        `per-team cost from ${from100[0]!.teams} to ${from100.at(-1)!.teams} teams: ${(Math.max(...costs) / Math.min(...costs)).toFixed(2)}x between the cheapest and the dearest size (flat = close to 1)`,
+      );
     }
   }
   const withAll = measured.filter((r) => r.rows.some((row) => row.peakRssAllMiB !== undefined));

@@ -103,7 +103,9 @@ describe('kit render without a Bicep CLI', () => {
 
 describe('the Nx target', () => {
   it('runs kit validate, so a compiler finding fails `pnpm nx run <cluster>:validate`', () => {
-    const project = JSON.parse(execFileSync('cat', [join(REPO_ROOT, 'apps/weu-prod/project.json')], { encoding: 'utf8' })) as { targets: { validate: { command: string } } };
+    const project = JSON.parse(execFileSync('cat', [join(REPO_ROOT, 'apps/weu-prod/project.json')], { encoding: 'utf8' })) as {
+      targets: { validate: { command: string } };
+    };
     expect(project.targets.validate.command).toBe('kit validate {projectName}');
   });
 });

@@ -15,7 +15,10 @@ const PLATFORM = 'apps/weu-prod/platform.yaml';
 let root: string;
 let platform: string;
 let output: string[];
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    .toString()
+    .trim();
 const diff = () => diffCommand({ root, clusters: ['weu-prod'], all: false, json: false, base: 'HEAD' }, (line) => output.push(line));
 
 /** A clone of main with the specs and their render committed; the dev team file then deleted (a PR that offboards dev). */
@@ -45,7 +48,10 @@ describe('kit diff: KIT-OFFBOARD-001 (a PR removes a team that may hold data)', 
 
   it('GIVEN a platform exception for Namespace/dev with a reason THEN it exits 0 and shows the waiver', async () => {
     const doc = parseDocument(platform);
-    doc.setIn(['spec', 'policyExceptions'], [{ rule: 'KIT-OFFBOARD-001', object: 'Namespace/dev', reason: 'PVCs backed up with Velero to bv-weu-prod (TICKET-456)' }]);
+    doc.setIn(
+      ['spec', 'policyExceptions'],
+      [{ rule: 'KIT-OFFBOARD-001', object: 'Namespace/dev', reason: 'PVCs backed up with Velero to bv-weu-prod (TICKET-456)' }],
+    );
     writeFileSync(join(root, PLATFORM), doc.toString());
     expect(await diff(), output.join('\n')).toBe(0);
     expect(output.join('\n')).toContain('[KIT-OFFBOARD-001] `Namespace dev` waived by `apps/weu-prod/platform.yaml`, reason: PVCs backed up with Velero');

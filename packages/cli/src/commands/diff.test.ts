@@ -17,7 +17,10 @@ let root: string;
 let initial: string;
 let output: string[];
 const log = (line: string) => output.push(line);
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    .toString()
+    .trim();
 const edit = (path: string, change: (text: string) => string) => editFile(root, path, change);
 const diff = (options: Partial<DiffArgs> = {}) => diffCommand({ root, clusters: ['weu-prod'], all: false, json: false, base: 'HEAD', ...options }, log);
 const json = () => JSON.parse(output.join('\n')) as { version: number; clusters: ClusterDiff[] };

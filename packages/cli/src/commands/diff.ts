@@ -75,7 +75,9 @@ export async function diffCommand(args: DiffArgs, log: (line: string) => void): 
         const exceptions = (outcome.spec.policyExceptions ?? []).map((e) => ({ ...e, file: outcome.spec.file }));
         head = { files: outcome.files, sla: figuresOf(headSource, outcome.spec), exceptions };
         if (outcome.findings.length > 0) {
-          notes.push(`The working tree renders output that fails ${outcome.findings.length} validation check(s); \`kit render\` would refuse to write it. Run \`kit render ${cluster}\` for the list.`);
+          notes.push(
+            `The working tree renders output that fails ${outcome.findings.length} validation check(s); \`kit render\` would refuse to write it. Run \`kit render ${cluster}\` for the list.`,
+          );
         }
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
@@ -91,7 +93,9 @@ export async function diffCommand(args: DiffArgs, log: (line: string) => void): 
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
         const first = error.issues[0];
-        slaBefore = { skipped: `the spec at ${args.base} does not load${first ? ` (${first.file}: ${first.message})` : ''}, so its SLA figures cannot be compared` };
+        slaBefore = {
+          skipped: `the spec at ${args.base} does not load${first ? ` (${first.file}: ${first.message})` : ''}, so its SLA figures cannot be compared`,
+        };
       }
     }
     const roots = outputRoots(cluster).map((r) => `${r}/`);
@@ -139,7 +143,9 @@ interface BaseSide {
 
 /** Everything the diff needs from the base ref, read with two git processes (ls-tree, cat-file). */
 function readBase(root: string, ref: string): BaseSide {
-  const top = git(root, ['rev-parse', '--show-toplevel'], undefined, () => `${root} is not inside a git repository; kit diff compares with a git ref`).toString().trim();
+  const top = git(root, ['rev-parse', '--show-toplevel'], undefined, () => `${root} is not inside a git repository; kit diff compares with a git ref`)
+    .toString()
+    .trim();
   // The kit may live in a subfolder of the repository: git paths carry this prefix.
   const prefix = git(root, ['rev-parse', '--show-prefix']).toString().trim();
   const commit = resolveRef(top, ref);
@@ -149,9 +155,15 @@ function readBase(root: string, ref: string): BaseSide {
     .filter(Boolean);
   const all = listed.map((p) => p.slice(prefix.length));
   // docs/ also holds hand-written pages: only the folders named after a cluster are outputs.
-  const clusterNames = new Set(all.filter((p) => p.startsWith(`${APPS_DIR}/`) || p.startsWith('gitops/')).map((p) => p.split('/')[p.startsWith('gitops/') ? 2 : 1]));
+  const clusterNames = new Set(
+    all.filter((p) => p.startsWith(`${APPS_DIR}/`) || p.startsWith('gitops/')).map((p) => p.split('/')[p.startsWith('gitops/') ? 2 : 1]),
+  );
   const paths = all.filter((p) => p.startsWith(`${APPS_DIR}/`) || isOutputPath(p, clusterNames));
-  const contents = readBlobs(top, commit, paths.map((p) => `${prefix}${p}`));
+  const contents = readBlobs(
+    top,
+    commit,
+    paths.map((p) => `${prefix}${p}`),
+  );
   const files = new Map(paths.map((p, i) => [p, contents[i]!]));
   const spec = new Map<string, string | undefined>([...files].filter(([p]) => p.startsWith(`${APPS_DIR}/`)));
   return { files, source: memorySource(spec) };
@@ -187,7 +199,12 @@ function resolveRef(top: string, ref: string): string {
     );
   }
   if (!mergeBase) return commit;
-  return git(top, ['merge-base', commit, 'HEAD'], undefined, () => `no merge base between ${name} and HEAD (a shallow clone lacks the history: fetch with more depth, or pass --base ${name} to compare with its tip)`)
+  return git(
+    top,
+    ['merge-base', commit, 'HEAD'],
+    undefined,
+    () => `no merge base between ${name} and HEAD (a shallow clone lacks the history: fetch with more depth, or pass --base ${name} to compare with its tip)`,
+  )
     .toString()
     .trim();
 }

@@ -21,7 +21,11 @@ function endpointOptions(): CommandOptions {
   };
 }
 
-async function runLive(args: LiveArgs, log: (line: string) => void, run: (spec: ClusterSpec, options: CommandOptions) => Promise<CommandResult>): Promise<number> {
+async function runLive(
+  args: LiveArgs,
+  log: (line: string) => void,
+  run: (spec: ClusterSpec, options: CommandOptions) => Promise<CommandResult>,
+): Promise<number> {
   const source = fileSystemSource(args.root);
   const clusters = selectClusters(source, args.clusters, args.all);
   if (clusters.length !== 1) throw new UsageError('verify and preflight run on one cluster at a time');

@@ -148,7 +148,9 @@ describe('kit render as a separate process', { timeout: 300_000 }, () => {
     edit('gitops/clusters/weu-prod/teams/dev/namespace.yaml', (t) => t.replace(/^#.*\n/, '# written by hand\n'));
     const run = await runKit(repo.root, ['render', 'weu-prod']);
     expect(run.code, run.stdout + run.stderr).toBe(1);
-    expect(run.stdout + run.stderr).toMatch(/refusing to overwrite files the kit did not generate:\n\s+- gitops\/clusters\/weu-prod\/teams\/dev\/namespace.yaml/);
+    expect(run.stdout + run.stderr).toMatch(
+      /refusing to overwrite files the kit did not generate:\n\s+- gitops\/clusters\/weu-prod\/teams\/dev\/namespace.yaml/,
+    );
     expect(run.stdout + run.stderr).not.toMatch(STACK_LINE);
   });
 });

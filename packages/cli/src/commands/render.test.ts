@@ -61,9 +61,19 @@ describe('render', () => {
   });
 
   it.each([
-    ['a CIDR with host bits', 'apps/weu-prod/platform.yaml', (t: string) => t.replace('192.168.100.0/24', '10.0.62.114/8'), /apps\/weu-prod\/platform.yaml:\d+:\d+ spec.onPremises.ranges\[2\]: "10.0.62.114\/8" has host bits set; did you mean 10.0.62.114\/32 or 10.0.0.0\/8\?/],
+    [
+      'a CIDR with host bits',
+      'apps/weu-prod/platform.yaml',
+      (t: string) => t.replace('192.168.100.0/24', '10.0.62.114/8'),
+      /apps\/weu-prod\/platform.yaml:\d+:\d+ spec.onPremises.ranges\[2\]: "10.0.62.114\/8" has host bits set; did you mean 10.0.62.114\/32 or 10.0.0.0\/8\?/,
+    ],
     ['a reserved team name', 'apps/weu-prod/teams/dev.yaml', (t: string) => t.replace('name: dev', 'name: kube-dev'), /team name "kube-dev" is reserved/],
-    ['an unknown node pool', 'apps/weu-prod/teams/dev.yaml', (t: string) => t.replace('nodePool: general', 'nodePool: gpu'), /node pool "gpu" does not exist; use one of the user pools/],
+    [
+      'an unknown node pool',
+      'apps/weu-prod/teams/dev.yaml',
+      (t: string) => t.replace('nodePool: general', 'nodePool: gpu'),
+      /node pool "gpu" does not exist; use one of the user pools/,
+    ],
   ])('GIVEN %s WHEN rendered THEN it fails with file, field and hint and the repo is exactly as it was', async (_name, file, change, message) => {
     edit(file, change);
     const before = snapshotTree(repo.root);

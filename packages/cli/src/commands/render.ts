@@ -1,4 +1,14 @@
-import { describePlan, pendingTransactions, planIsEmpty, planWrite, renderAndValidate, withRepoLock, writeCluster, WriteRefusedError, type WritePlan } from '@aks-hybrid/gitops';
+import {
+  describePlan,
+  pendingTransactions,
+  planIsEmpty,
+  planWrite,
+  renderAndValidate,
+  withRepoLock,
+  writeCluster,
+  WriteRefusedError,
+  type WritePlan,
+} from '@aks-hybrid/gitops';
 import { fileSystemSource, formatIssue, SpecError } from '@aks-hybrid/spec';
 import { declaredPolicyExceptions, formatPolicyExceptions } from '@aks-hybrid/policy';
 import { bicepNotCompiledNotice } from '@aks-hybrid/validate';
@@ -50,13 +60,23 @@ export async function renderCommand(args: RenderArgs, log: (line: string) => voi
     }
     // The gate passed, so every exception of the spec waived something: show them with their reasons.
     const exceptions = declaredPolicyExceptions(outcome.spec);
-    if (exceptions.length > 0) log(`${cluster}: policy exceptions:\n${formatPolicyExceptions(exceptions).map((l) => `  ${l}`).join('\n')}`);
+    if (exceptions.length > 0)
+      log(
+        `${cluster}: policy exceptions:\n${formatPolicyExceptions(exceptions)
+          .map((l) => `  ${l}`)
+          .join('\n')}`,
+      );
     if (args.check || args.dryRun) {
       // Readers take the lock too, so they never compare with a tree a render is half-way through.
-      const reading = await withRepoLock(args.root, `kit render ${cluster} ${args.check ? '--check' : '--dry-run'}`, () => ({
-        pending: pendingTransactions(args.root, cluster),
-        plan: planWrite(args.root, cluster, outcome.files),
-      }), { log });
+      const reading = await withRepoLock(
+        args.root,
+        `kit render ${cluster} ${args.check ? '--check' : '--dry-run'}`,
+        () => ({
+          pending: pendingTransactions(args.root, cluster),
+          plan: planWrite(args.root, cluster, outcome.files),
+        }),
+        { log },
+      );
       if (reading.pending.length > 0) {
         log(`${cluster}: an interrupted write is pending (${reading.pending.join(', ')}); run \`pnpm render\` to finish it, then check again`);
         exitCode = 1;
@@ -76,7 +96,9 @@ export async function renderCommand(args: RenderArgs, log: (line: string) => voi
     }
     const { plan } = result;
     const added = plan.writes.filter((w) => w.kind === 'add').length;
-    log(`${cluster}: ${added} added, ${plan.writes.length - added} changed, ${plan.deletes.length} removed, ${plan.unchanged} unchanged; all files passed validation`);
+    log(
+      `${cluster}: ${added} added, ${plan.writes.length - added} changed, ${plan.deletes.length} removed, ${plan.unchanged} unchanged; all files passed validation`,
+    );
   }
   return exitCode;
 }

@@ -20,17 +20,29 @@ describe('render prints the spec warnings and refuses hostile input with a messa
   it('GIVEN two teams bound to one Entra group WHEN rendered THEN a warning names both teams with file:line', async () => {
     edit('apps/weu-prod/teams/checkout.yaml', (t) => t.replace(/groupObjectId: [0-9a-f-]+/, 'groupObjectId: 5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d'));
     await render();
-    expect(output.join('\n')).toMatch(/weu-prod: warning: apps\/weu-prod\/teams\/dev\.yaml:\d+:\d+ spec\.groupObjectId: teams "checkout" and "dev" are bound to the same Entra group/);
+    expect(output.join('\n')).toMatch(
+      /weu-prod: warning: apps\/weu-prod\/teams\/dev\.yaml:\d+:\d+ spec\.groupObjectId: teams "checkout" and "dev" are bound to the same Entra group/,
+    );
   });
 
   it('GIVEN teams with their own groups WHEN rendered THEN no group warning is printed (only the pending client ID of dev)', async () => {
     await render();
-    const warnings = output.join('\n').split('\n').filter((line) => line.includes('warning:'));
-    expect(warnings).toEqual([expect.stringMatching(/weu-prod: warning: apps\/weu-prod\/teams\/dev\.yaml:\d+:\d+ spec\.azureIdentity: team "dev" has an Azure identity whose client ID is not recorded/)]);
+    const warnings = output
+      .join('\n')
+      .split('\n')
+      .filter((line) => line.includes('warning:'));
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /weu-prod: warning: apps\/weu-prod\/teams\/dev\.yaml:\d+:\d+ spec\.azureIdentity: team "dev" has an Azure identity whose client ID is not recorded/,
+      ),
+    ]);
   });
 
   it('GIVEN an alias bomb in a team file WHEN rendered THEN exit 1 with the file and line, no stack trace, nothing written', async () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...['b', 'c', 'd', 'e', 'f'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...['b', 'c', 'd', 'e', 'f'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdef'[i]}`).join(', ')}]`),
+    ].join('\n');
     writeFileSync(join(repo.root, 'apps/weu-prod/teams/bomb.yaml'), `${bomb}\n`);
     const before = snapshotTree(repo.root);
     expect(await render()).toBe(1);

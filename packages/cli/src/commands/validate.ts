@@ -12,7 +12,10 @@ import { readTree } from '../read-tree.js';
  * Validates the committed tree as Flux and the Bicep pipeline will read it: the same checks as
  * render, plus a real `kustomize build` of every Flux Kustomization path.
  */
-export async function validateCommand(args: { root: string; clusters: readonly string[]; all: boolean; json: boolean; asOf?: string | undefined; timings?: boolean }, log: (line: string) => void): Promise<number> {
+export async function validateCommand(
+  args: { root: string; clusters: readonly string[]; all: boolean; json: boolean; asOf?: string | undefined; timings?: boolean },
+  log: (line: string) => void,
+): Promise<number> {
   const source = fileSystemSource(args.root);
   const asOf = resolveAsOf(args.asOf);
   let exitCode = 0;
@@ -41,7 +44,10 @@ export async function validateCommand(args: { root: string; clusters: readonly s
     if (args.timings) for (const [file, ms] of report.bicepCompileMs) log(`${cluster}: bicep compile ${file}: ${Math.round(ms)} ms`);
     const findings: Finding[] = [...report.findings];
     const entry = fluxEntryDir(cluster);
-    const builds = [entry, ...['infrastructure', 'calico-apiserver', 'calico', 'teams'].map((d) => `${entry}/${d}`).filter((d) => files.has(`${d}/kustomization.yaml`))];
+    const builds = [
+      entry,
+      ...['infrastructure', 'calico-apiserver', 'calico', 'teams'].map((d) => `${entry}/${d}`).filter((d) => files.has(`${d}/kustomization.yaml`)),
+    ];
     for (const dir of builds) {
       const result = await kustomizeBuild(join(args.root, dir));
       if (!result.ok) findings.push({ file: `${dir}/kustomization.yaml`, message: `kustomize build failed: ${result.stderr.trim()}`, rule: 'kustomize-build' });
@@ -49,9 +55,18 @@ export async function validateCommand(args: { root: string; clusters: readonly s
     all[cluster] = { findings, exceptions: report.exceptions, notes: report.notes };
     if (findings.length > 0) exitCode = 1;
     if (!args.json) {
-      log(findings.length === 0 ? `${cluster}: ${files.size} files valid (schemas, indexes, Bicep, policies; kustomize build of ${builds.length} folders)` : `${cluster}: ${findings.length} finding(s)\n${formatFindings(findings)}`);
+      log(
+        findings.length === 0
+          ? `${cluster}: ${files.size} files valid (schemas, indexes, Bicep, policies; kustomize build of ${builds.length} folders)`
+          : `${cluster}: ${findings.length} finding(s)\n${formatFindings(findings)}`,
+      );
       // Reviewers see every waived rule and its reason, and what was not checked.
-      if (report.exceptions.length > 0) log(`${cluster}: policy exceptions:\n${formatPolicyExceptions(report.exceptions).map((l) => `  ${l}`).join('\n')}`);
+      if (report.exceptions.length > 0)
+        log(
+          `${cluster}: policy exceptions:\n${formatPolicyExceptions(report.exceptions)
+            .map((l) => `  ${l}`)
+            .join('\n')}`,
+        );
       if (report.notes.length > 0) log(`${cluster}: notes:\n${report.notes.map((n) => `  ${n}`).join('\n')}`);
     }
   }

@@ -38,12 +38,17 @@ describe('the AKS change-impact table', () => {
     expect(aksPropertyOf(path)).toBe(property);
   });
 
-  it.each(['agentPools[memory].maxCount', 'primaryAgentPoolProfile.minCount', 'availabilityZones', 'agentPools[memory]', 'kubernetesVersion', 'authorizedIPRanges', 'names.cluster'])(
-    'GIVEN %s, which AKS changes in place (or is not a pool property) THEN there is no impact',
-    (path) => {
-      expect(changeImpactOf(path)).toBeUndefined();
-    },
-  );
+  it.each([
+    'agentPools[memory].maxCount',
+    'primaryAgentPoolProfile.minCount',
+    'availabilityZones',
+    'agentPools[memory]',
+    'kubernetesVersion',
+    'authorizedIPRanges',
+    'names.cluster',
+  ])('GIVEN %s, which AKS changes in place (or is not a pool property) THEN there is no impact', (path) => {
+    expect(changeImpactOf(path)).toBeUndefined();
+  });
 });
 
 describe('the desired-state diff says which changes AKS cannot apply in place', () => {
@@ -56,7 +61,9 @@ describe('the desired-state diff says which changes AKS cannot apply in place', 
     expect(md).toContain('> **AKS rebuilds the pool**: `agentPools[memory].vmSize`.');
     expect(md).toContain('https://learn.microsoft.com/en-us/azure/aks/resize-node-pool');
     const json = JSON.parse(diffJson([d]));
-    const change = json.clusters[0].bicep.parameters.find((p: { name: string }) => p.name === 'agentPools').changes.find((c: { what: string }) => c.what === 'agentPools[memory].vmSize');
+    const change = json.clusters[0].bicep.parameters
+      .find((p: { name: string }) => p.name === 'agentPools')
+      .changes.find((c: { what: string }) => c.what === 'agentPools[memory].vmSize');
     expect(change.impact.kind).toBe('rebuildsPool');
   });
 

@@ -11,13 +11,15 @@ export const AKS_CHANGE_IMPACT: Readonly<Record<string, ChangeImpact>> = {
   'agentPool.vmSize': {
     kind: 'rebuildsPool',
     summary: 'AKS rebuilds the pool',
-    detail: "A node pool's VM size cannot be changed after it is created: a new pool with the new size replaces it, and the old pool's nodes are cordoned and drained.",
+    detail:
+      "A node pool's VM size cannot be changed after it is created: a new pool with the new size replaces it, and the old pool's nodes are cordoned and drained.",
     source: 'https://learn.microsoft.com/en-us/azure/aks/resize-node-pool',
   },
   'agentPool.osDiskType': {
     kind: 'rebuildsPool',
     summary: 'AKS rebuilds the pool',
-    detail: 'The OS disk type (Ephemeral or Managed) is set when a pool is created: only `az aks nodepool add` takes `--node-osdisk-type`, `az aks nodepool update` does not.',
+    detail:
+      'The OS disk type (Ephemeral or Managed) is set when a pool is created: only `az aks nodepool add` takes `--node-osdisk-type`, `az aks nodepool update` does not.',
     source: 'https://learn.microsoft.com/en-us/cli/azure/aks/nodepool',
   },
   'agentPool.osDiskSizeGB': {
@@ -29,7 +31,8 @@ export const AKS_CHANGE_IMPACT: Readonly<Record<string, ChangeImpact>> = {
   'agentPool.availabilityZones': {
     kind: 'rebuildsPool',
     summary: 'AKS rebuilds the pool',
-    detail: "A node pool's availability zones cannot be changed after it is created: a new pool with the desired zones replaces it and the workloads move to it.",
+    detail:
+      "A node pool's availability zones cannot be changed after it is created: a new pool with the desired zones replaces it and the workloads move to it.",
     source: 'https://learn.microsoft.com/en-us/azure/aks/availability-zones',
   },
   'cluster.enablePrivateCluster': {
@@ -42,7 +45,8 @@ export const AKS_CHANGE_IMPACT: Readonly<Record<string, ChangeImpact>> = {
   'cluster.networkPlugin': {
     kind: 'newCluster',
     summary: 'AKS refuses this change; create a new cluster',
-    detail: 'The only network plugin change AKS supports is the one-way migration of kubenet or Azure CNI (node subnet) clusters to Azure CNI Overlay; this cluster already uses Azure CNI Overlay.',
+    detail:
+      'The only network plugin change AKS supports is the one-way migration of kubenet or Azure CNI (node subnet) clusters to Azure CNI Overlay; this cluster already uses Azure CNI Overlay.',
     source: 'https://learn.microsoft.com/en-us/azure/aks/upgrade-aks-ipam-and-dataplane',
   },
   'cluster.networkPluginMode': {

@@ -7,18 +7,21 @@ const PARAMS = `gitops/azure/${CLUSTER}/main.bicepparam`;
 const values = (entries: Record<string, ParamValue>) => new Map(Object.entries(entries));
 
 describe('readBicepParameters: the compiler reads both sides (bicep build-params)', () => {
-  it('GIVEN a spec edit THEN both sides of main.bicepparam compile against their own shared template, and the values are the compiler\'s', async () => {
+  it("GIVEN a spec edit THEN both sides of main.bicepparam compile against their own shared template, and the values are the compiler's", async () => {
     const base = exampleSide().files;
     const head = exampleSide({ [PLATFORM]: [[['spec', 'cluster', 'userPools', userPoolIndex('memory'), 'maxCount'], 20]] }).files;
     const reading = await readBicepParameters(base, head);
     expect(reading.notes).toEqual([]);
     expect([...reading.files.keys()]).toEqual([PARAMS]);
     const { before, after } = reading.files.get(PARAMS)!;
-    const memory = (side: ReadonlyMap<string, ParamValue>) => (side.get('agentPools') as Array<{ name: string; maxCount: number }>).find((p) => p.name === 'memory');
+    const memory = (side: ReadonlyMap<string, ParamValue>) =>
+      (side.get('agentPools') as Array<{ name: string; maxCount: number }>).find((p) => p.name === 'memory');
     expect(memory(before!)?.maxCount).toBe(12);
     expect(memory(after!)?.maxCount).toBe(20);
     // A secret stays a Key Vault reference: its value is never read.
-    expect(after!.get('vpnSharedKey')).toEqual({ reference: { keyVault: { id: expect.stringContaining('/providers/Microsoft.KeyVault/vaults/') }, secretName: expect.any(String) } });
+    expect(after!.get('vpnSharedKey')).toEqual({
+      reference: { keyVault: { id: expect.stringContaining('/providers/Microsoft.KeyVault/vaults/') }, secretName: expect.any(String) },
+    });
   });
 
   it('GIVEN nothing changed in the parameter files THEN nothing is compiled', async () => {
@@ -29,7 +32,7 @@ describe('readBicepParameters: the compiler reads both sides (bicep build-params
   it('GIVEN a base ref with the old per-cluster layout THEN the diff says so and still reads it against that template', async () => {
     const head = exampleSide().files;
     // The old layout: the cluster folder held its own main.bicep, `using './main.bicep'`.
-    const oldTemplate = "param skuTier string\noutput tier string = skuTier\n";
+    const oldTemplate = 'param skuTier string\noutput tier string = skuTier\n';
     const base = new Map([
       [`gitops/azure/${CLUSTER}/main.bicep`, oldTemplate],
       [PARAMS, "using './main.bicep'\nparam skuTier = 'Free'\n"],

@@ -55,7 +55,12 @@ export async function readBicepParameters(base: ReadonlyMap<string, string>, hea
 }
 
 /** build-params of each of `paramFiles` present on this side, against the side's own templates. */
-async function compileSide(side: ReadonlyMap<string, string>, paramFiles: readonly string[], label: string, notes: string[]): Promise<Map<string, Map<string, ParamValue>>> {
+async function compileSide(
+  side: ReadonlyMap<string, string>,
+  paramFiles: readonly string[],
+  label: string,
+  notes: string[],
+): Promise<Map<string, Map<string, ParamValue>>> {
   const present = paramFiles.filter((path) => side.has(path));
   const values = new Map<string, Map<string, ParamValue>>();
   if (present.length === 0) return values;
@@ -71,7 +76,9 @@ async function compileSide(side: ReadonlyMap<string, string>, paramFiles: readon
       const errors = built.diagnostics.filter((d) => d.level === 'Error');
       if (errors.length > 0) {
         const first = formatDiagnostic({ ...errors[0]!, file: errors[0]!.file.startsWith(root) ? errors[0]!.file.slice(root.length + 1) : errors[0]!.file });
-        notes.push(`${path} at ${label} does not compile (${first}${errors.length > 1 ? `, and ${errors.length - 1} more` : ''}): its parameters are not compared.`);
+        notes.push(
+          `${path} at ${label} does not compile (${first}${errors.length > 1 ? `, and ${errors.length - 1} more` : ''}): its parameters are not compared.`,
+        );
         continue;
       }
       values.set(path, new Map(Object.entries(built.parameters) as Array<[string, ParamValue]>));

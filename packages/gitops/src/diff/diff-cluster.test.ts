@@ -83,7 +83,9 @@ describe('diffClusterOutputs on the example cluster', () => {
 
   it('GIVEN a node pool resized THEN the parameter shows memory maxCount 12 -> 20, the pool table row changes, the SLA does not', async () => {
     const diff = await diffTo(exampleSide({ [PLATFORM]: [[['spec', 'cluster', 'userPools', userPoolIndex('memory'), 'maxCount'], 20]] }));
-    expect(diff.bicep.parameters).toEqual([{ name: 'agentPools', kind: 'changed', changes: [{ what: 'agentPools[memory].maxCount', before: '12', after: '20' }] }]);
+    expect(diff.bicep.parameters).toEqual([
+      { name: 'agentPools', kind: 'changed', changes: [{ what: 'agentPools[memory].maxCount', before: '12', after: '20' }] },
+    ]);
     expect(diff.bicep.nodePools).toEqual([
       {
         parameter: 'agentPools',

@@ -57,7 +57,8 @@ export function diffClusterOutputs(base: ReadonlyMap<string, string>, head: Read
     sla.status === 'changed';
   const status = base.size === 0 && head.size > 0 ? 'added' : head.size === 0 && base.size > 0 ? 'removed' : anything ? 'changed' : 'unchanged';
   // Rules about the change itself; a removed cluster has no spec left to declare an exception in.
-  const policy = status === 'changed' ? removedTeamFindings(baseObjects.objects, headObjects.objects, context.policyExceptions ?? []) : { findings: [], waived: [] };
+  const policy =
+    status === 'changed' ? removedTeamFindings(baseObjects.objects, headObjects.objects, context.policyExceptions ?? []) : { findings: [], waived: [] };
   return {
     cluster: context.cluster,
     base: context.base ?? 'base',
@@ -86,7 +87,10 @@ export async function diffCluster(base: ReadonlyMap<string, string>, head: Reado
 }
 
 /** Each changed field that AKS cannot apply in place carries its impact, and is listed once more for the section's warning. */
-function withImpacts(parameters: readonly ParameterChange[], impactOf: NonNullable<DiffContext['changeImpact']>): { parameters: ParameterChange[]; notes: ImpactNote[] } {
+function withImpacts(
+  parameters: readonly ParameterChange[],
+  impactOf: NonNullable<DiffContext['changeImpact']>,
+): { parameters: ParameterChange[]; notes: ImpactNote[] } {
   const notes: ImpactNote[] = [];
   const annotated = parameters.map((p) => {
     if (p.kind !== 'changed') return p;
@@ -104,8 +108,14 @@ function withImpacts(parameters: readonly ParameterChange[], impactOf: NonNullab
 function diffObjects(base: ReadonlyMap<string, ParsedObject>, head: ReadonlyMap<string, ParsedObject>): ObjectsDiff {
   const byOrder = (a: ParsedObject, b: ParsedObject) => a.order - b.order;
   const summary = (o: ParsedObject): ObjectSummary => ({ ...o.ref, facts: viewFacts(viewOf(o.value)) });
-  const added = [...head.values()].filter((o) => !base.has(o.identity)).sort(byOrder).map(summary);
-  const removed = [...base.values()].filter((o) => !head.has(o.identity)).sort(byOrder).map(summary);
+  const added = [...head.values()]
+    .filter((o) => !base.has(o.identity))
+    .sort(byOrder)
+    .map(summary);
+  const removed = [...base.values()]
+    .filter((o) => !head.has(o.identity))
+    .sort(byOrder)
+    .map(summary);
   const changed: ObjectChange[] = [];
   for (const now of [...head.values()].sort(byOrder)) {
     const old = base.get(now.identity);

@@ -3,8 +3,19 @@ import { diffValues, fieldToChange, sameValue } from './field-diff.js';
 
 describe('diffValues', () => {
   it('matches list items by name, so inserting one does not shift the others', () => {
-    const before = { containers: [{ name: 'a', image: 'a:1' }, { name: 'b', image: 'b:1' }] };
-    const after = { containers: [{ name: 'new', image: 'n:1' }, { name: 'a', image: 'a:2' }, { name: 'b', image: 'b:1' }] };
+    const before = {
+      containers: [
+        { name: 'a', image: 'a:1' },
+        { name: 'b', image: 'b:1' },
+      ],
+    };
+    const after = {
+      containers: [
+        { name: 'new', image: 'n:1' },
+        { name: 'a', image: 'a:2' },
+        { name: 'b', image: 'b:1' },
+      ],
+    };
     expect(diffValues(before, after)).toEqual([
       { path: 'containers[a].image', kind: 'changed', before: 'a:1', after: 'a:2' },
       { path: 'containers[new]', kind: 'added', after: { name: 'new', image: 'n:1' } },
@@ -21,7 +32,9 @@ describe('diffValues', () => {
   });
 
   it('compares lists of unnamed objects item by item when the length holds', () => {
-    expect(diffValues([{ port: 80 }, { port: 443 }], [{ port: 80 }, { port: 8443 }])).toEqual([{ path: '[1].port', kind: 'changed', before: 443, after: 8443 }]);
+    expect(diffValues([{ port: 80 }, { port: 443 }], [{ port: 80 }, { port: 8443 }])).toEqual([
+      { path: '[1].port', kind: 'changed', before: 443, after: 8443 },
+    ]);
   });
 });
 
@@ -31,12 +44,18 @@ describe('fieldToChange', () => {
   });
 
   it('keeps a pure reordering as before -> after', () => {
-    expect(fieldToChange({ path: 'order', kind: 'changed', before: ['a', 'b'], after: ['b', 'a'] })).toEqual({ what: 'order', before: '["a","b"]', after: '["b","a"]' });
+    expect(fieldToChange({ path: 'order', kind: 'changed', before: ['a', 'b'], after: ['b', 'a'] })).toEqual({
+      what: 'order',
+      before: '["a","b"]',
+      after: '["b","a"]',
+    });
   });
 
   it('prefixes the parameter name', () => {
     expect(fieldToChange({ path: '[memory].maxCount', kind: 'changed', before: 12, after: 20 }, 'agentPools').what).toBe('agentPools[memory].maxCount');
-    expect(fieldToChange({ path: 'startTime', kind: 'changed', before: '01:00', after: '02:00' }, 'maintenanceWindow').what).toBe('maintenanceWindow.startTime');
+    expect(fieldToChange({ path: 'startTime', kind: 'changed', before: '01:00', after: '02:00' }, 'maintenanceWindow').what).toBe(
+      'maintenanceWindow.startTime',
+    );
   });
 });
 

@@ -44,7 +44,9 @@ export function summaryLine(diff: ClusterDiff): string {
   if ((diff.findings ?? []).length > 0) parts.push(`${count(diff.findings.length, 'policy finding')}`);
   if (bicep.templates.length > 0) parts.push(`${count(bicep.templates.length, 'template')} changed`);
   if (files.length > 0) parts.push(`${count(files.length, 'other file')} changed`);
-  parts.push(sla.status === 'changed' ? `SLA changed on ${count(sla.paths.length, 'path')}` : sla.status === 'unchanged' ? 'SLA unchanged' : 'SLA not compared');
+  parts.push(
+    sla.status === 'changed' ? `SLA changed on ${count(sla.paths.length, 'path')}` : sla.status === 'unchanged' ? 'SLA unchanged' : 'SLA not compared',
+  );
   return parts.join('; ');
 }
 
@@ -65,7 +67,14 @@ function cluster(diff: ClusterDiff, detailed: boolean, showBase: boolean): strin
     return lines;
   }
   lines.push(`**${summaryLine(diff)}**`, '');
-  lines.push(...policySection(diff), ...objectsSection(diff, detailed), ...bicepSection(diff), ...slaSection(diff), ...filesSection(diff.files), ...notes(diff));
+  lines.push(
+    ...policySection(diff),
+    ...objectsSection(diff, detailed),
+    ...bicepSection(diff),
+    ...slaSection(diff),
+    ...filesSection(diff.files),
+    ...notes(diff),
+  );
   return lines;
 }
 
@@ -193,7 +202,8 @@ function slaSection(diff: ClusterDiff): string[] {
 }
 
 function slaRow(p: SlaPathChange): string {
-  const downtime = p.before && p.after ? `${p.before.downtimePerMonth} → ${p.after.downtimePerMonth} (${p.downtimeDelta})` : (p.after ?? p.before)!.downtimePerMonth;
+  const downtime =
+    p.before && p.after ? `${p.before.downtimePerMonth} → ${p.after.downtimePerMonth} (${p.downtimeDelta})` : (p.after ?? p.before)!.downtimePerMonth;
   return `| ${escapeCell(p.title)} | ${p.before?.percent ?? '—'} | ${p.after?.percent ?? '—'} | ${escapeCell(downtime)} |`;
 }
 

@@ -13,7 +13,8 @@ beforeAll(() => {
   base = exampleSide();
   const diffWith = (teams: number) => {
     const edits: Record<string, string> = {};
-    for (let i = 0; i < teams; i++) edits[`apps/${CLUSTER}/teams/team${i}.yaml`] = teamFile(`team${i}`, `0000000${i}-5f4e-4d3c-8b2a-1f0e9d8c7b6a`, '2', `10.10.${60 + i}.0/24`);
+    for (let i = 0; i < teams; i++)
+      edits[`apps/${CLUSTER}/teams/team${i}.yaml`] = teamFile(`team${i}`, `0000000${i}-5f4e-4d3c-8b2a-1f0e9d8c7b6a`, '2', `10.10.${60 + i}.0/24`);
     const head = exampleSide(edits);
     return diffClusterOutputs(base.files, head.files, { cluster: CLUSTER, base: 'origin/main', slaBefore: base.sla, slaAfter: head.sla });
   };

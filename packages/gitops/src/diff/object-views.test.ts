@@ -26,7 +26,9 @@ describe('views of the kinds reviewers care about', () => {
 
   it('GlobalNetworkSet: nets added and removed', () => {
     const set = (nets: string[]) => ({ apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkSet', spec: { nets } });
-    expect(changes(set(['10.0.0.0/16', '10.10.0.0/16']), set(['10.0.0.0/16', '10.20.0.0/16']))).toEqual([{ what: 'nets', added: ['10.20.0.0/16'], removed: ['10.10.0.0/16'] }]);
+    expect(changes(set(['10.0.0.0/16', '10.10.0.0/16']), set(['10.0.0.0/16', '10.20.0.0/16']))).toEqual([
+      { what: 'nets', added: ['10.20.0.0/16'], removed: ['10.10.0.0/16'] },
+    ]);
   });
 
   it('Calico GlobalNetworkPolicy: source nets and ports of a rule', () => {
@@ -37,7 +39,11 @@ describe('views of the kinds reviewers care about', () => {
     });
     expect(changes(policy(['192.0.2.0/24'], [443]), policy(['192.0.2.0/24', '198.51.100.0/24'], [443, 8443]))).toEqual([
       { what: 'ingress CIDRs', added: ['from 198.51.100.0/24'], removed: [] },
-      { what: 'ingress rules', added: ['Allow TCP from nets 192.0.2.0/24,198.51.100.0/24 to ports 443,8443'], removed: ['Allow TCP from nets 192.0.2.0/24 to ports 443'] },
+      {
+        what: 'ingress rules',
+        added: ['Allow TCP from nets 192.0.2.0/24,198.51.100.0/24 to ports 443,8443'],
+        removed: ['Allow TCP from nets 192.0.2.0/24 to ports 443'],
+      },
     ]);
   });
 
@@ -49,7 +55,13 @@ describe('views of the kinds reviewers care about', () => {
         template: {
           spec: {
             containers: [{ name: 'api', image, resources: { requests: { cpu } } }],
-            affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.azure.com/agentpool', operator: 'In', values: [pool] }] }] } } },
+            affinity: {
+              nodeAffinity: {
+                requiredDuringSchedulingIgnoredDuringExecution: {
+                  nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.azure.com/agentpool', operator: 'In', values: [pool] }] }],
+                },
+              },
+            },
           },
         },
       },
@@ -65,7 +77,11 @@ describe('views of the kinds reviewers care about', () => {
     const hpa = (max: number, utilization: number) => ({
       apiVersion: 'autoscaling/v2',
       kind: 'HorizontalPodAutoscaler',
-      spec: { minReplicas: 3, maxReplicas: max, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: utilization } } }] },
+      spec: {
+        minReplicas: 3,
+        maxReplicas: max,
+        metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: utilization } } }],
+      },
     });
     expect(changes(hpa(10, 70), hpa(20, 60))).toEqual([
       { what: 'maxReplicas', before: '10', after: '20' },
@@ -74,7 +90,11 @@ describe('views of the kinds reviewers care about', () => {
   });
 
   it('Flux Kustomization: dependsOn and path', () => {
-    const ks = (path: string, deps: string[]) => ({ apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', spec: { path, dependsOn: deps.map((name) => ({ name })) } });
+    const ks = (path: string, deps: string[]) => ({
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      spec: { path, dependsOn: deps.map((name) => ({ name })) },
+    });
     expect(changes(ks('./a', ['infrastructure']), ks('./b', ['infrastructure', 'calico']))).toEqual([
       { what: 'path', before: './a', after: './b' },
       { what: 'dependsOn', added: ['calico'], removed: [] },

@@ -89,7 +89,11 @@ function rbacRole(value: Obj, view: View): void {
     }),
   );
   const aggregation = obj(value.aggregationRule);
-  if (aggregation.clusterRoleSelectors) view.set('aggregates', list(aggregation.clusterRoleSelectors).map((s) => selector(s)));
+  if (aggregation.clusterRoleSelectors)
+    view.set(
+      'aggregates',
+      list(aggregation.clusterRoleSelectors).map((s) => selector(s)),
+    );
 }
 
 function quota(value: Obj, view: View): void {
@@ -168,7 +172,12 @@ function networkPolicy(value: Obj, view: View): void {
     const rules = list(spec[direction]).map(obj);
     view.set(
       `${direction} CIDRs`,
-      rules.flatMap((r) => list(r[peersKey]).map(obj).filter((p) => p.ipBlock).map(k8sPeer)),
+      rules.flatMap((r) =>
+        list(r[peersKey])
+          .map(obj)
+          .filter((p) => p.ipBlock)
+          .map(k8sPeer),
+      ),
     );
     view.set(
       `${direction} rules`,
@@ -206,11 +215,19 @@ function calicoPolicy(value: Obj, view: View): void {
     const described = rules.map((rule) => {
       const source = calicoEntity(rule.source);
       const destination = calicoEntity(rule.destination);
-      const text = [str(rule.action), str(rule.protocol), source.text && `from ${source.text}`, destination.text && `to ${destination.text}`].filter(Boolean).join(' ');
+      const text = [str(rule.action), str(rule.protocol), source.text && `from ${source.text}`, destination.text && `to ${destination.text}`]
+        .filter(Boolean)
+        .join(' ');
       return { text, nets: [...source.nets.map((n) => `from ${n}`), ...destination.nets.map((n) => `to ${n}`)] };
     });
-    view.set(`${direction} CIDRs`, described.flatMap((d) => d.nets));
-    view.set(`${direction} rules`, described.map((d) => d.text));
+    view.set(
+      `${direction} CIDRs`,
+      described.flatMap((d) => d.nets),
+    );
+    view.set(
+      `${direction} rules`,
+      described.map((d) => d.text),
+    );
   }
 }
 
@@ -240,7 +257,9 @@ function podController(value: Obj, view: View): void {
 /** The AKS pools a pod may land on: nodeSelector or required node affinity on the agentpool label. */
 function nodePools(pod: Obj): string[] {
   const POOL_LABELS = ['kubernetes.azure.com/agentpool', 'agentpool'];
-  const selected = POOL_LABELS.map((k) => obj(pod.nodeSelector)[k]).filter((v) => v !== undefined).map(str);
+  const selected = POOL_LABELS.map((k) => obj(pod.nodeSelector)[k])
+    .filter((v) => v !== undefined)
+    .map(str);
   const required = obj(obj(obj(pod.affinity).nodeAffinity).requiredDuringSchedulingIgnoredDuringExecution);
   const fromAffinity = list(required.nodeSelectorTerms).flatMap((t) =>
     list(obj(t).matchExpressions)
@@ -273,7 +292,10 @@ function pdb(value: Obj, view: View): void {
 function fluxKustomization(value: Obj, view: View): void {
   const spec = obj(value.spec);
   view.set('path', str(spec.path));
-  view.set('dependsOn', list(spec.dependsOn).map((d) => `${obj(d).namespace ? `${str(obj(d).namespace)}/` : ''}${str(obj(d).name)}`));
+  view.set(
+    'dependsOn',
+    list(spec.dependsOn).map((d) => `${obj(d).namespace ? `${str(obj(d).namespace)}/` : ''}${str(obj(d).name)}`),
+  );
   view.set('prune', str(spec.prune));
   view.set('sourceRef', `${str(obj(spec.sourceRef).kind)}/${str(obj(spec.sourceRef).name)}`);
   view.set('interval', str(spec.interval));

@@ -9,7 +9,10 @@ import type { ClusterDiff, DeclaredPolicyException } from './types.js';
 const RULE = OFFBOARD_STATEFUL_TEAM.id;
 const ARCHIVE = `apps/${CLUSTER}/teams/archive.yaml`;
 /** A team whose quota allows no claims: nothing in its files says it holds data. */
-const statelessTeam = teamFile('archive', '1a2b3c4d-5f4e-4d3c-8b2a-1f0e9d8c7b6a', '2', '10.10.70.0/24').replace('persistentVolumeClaims: 10', 'persistentVolumeClaims: 0');
+const statelessTeam = teamFile('archive', '1a2b3c4d-5f4e-4d3c-8b2a-1f0e9d8c7b6a', '2', '10.10.70.0/24').replace(
+  'persistentVolumeClaims: 10',
+  'persistentVolumeClaims: 0',
+);
 
 let base: Side;
 let withoutDev: Side;
@@ -20,7 +23,12 @@ beforeAll(() => {
 
 const diff = (from: Side | Map<string, string>, to: Side, policyExceptions: DeclaredPolicyException[] = []): ClusterDiff =>
   diffClusterOutputs(from instanceof Map ? from : from.files, to.files, { cluster: CLUSTER, base: 'origin/main', policyExceptions });
-const exception = (object: string): DeclaredPolicyException => ({ rule: RULE, object, reason: 'PVCs backed up to vault bv-weu-prod (TICKET-456)', file: PLATFORM });
+const exception = (object: string): DeclaredPolicyException => ({
+  rule: RULE,
+  object,
+  reason: 'PVCs backed up to vault bv-weu-prod (TICKET-456)',
+  file: PLATFORM,
+});
 
 describe(`${RULE}: removing a team that may hold data`, () => {
   it('GIVEN the dev team removed, whose quota lets it create claims, THEN it is a finding naming the quota, and the comment shows it', () => {

@@ -63,7 +63,9 @@ export function statefulEvidence(objects: readonly ParsedObject[]): string[] {
       const names = templates.map((t) => at(t, 'metadata', 'name')).filter(Boolean);
       evidence.push(`StatefulSet ${o.ref.name} with volume claim templates ${names.join(', ')} (${o.ref.file})`);
     }
-    const claimNames = podVolumes(o).map((v) => at(v, 'persistentVolumeClaim', 'claimName')).filter(Boolean);
+    const claimNames = podVolumes(o)
+      .map((v) => at(v, 'persistentVolumeClaim', 'claimName'))
+      .filter(Boolean);
     if (claimNames.length > 0) evidence.push(`${o.ref.kind} ${o.ref.name} mounts ${claimNames.join(', ')} (${o.ref.file})`);
   }
   const quotas = objects.filter((o) => o.ref.kind === 'ResourceQuota');
@@ -73,17 +75,31 @@ export function statefulEvidence(objects: readonly ParsedObject[]): string[] {
   if (!capped) {
     const q = quotas[0];
     const hard = q ? asRecord(at(q.value, 'spec', 'hard')) : {};
-    const allowance = [hard.persistentvolumeclaims !== undefined ? `up to ${hard.persistentvolumeclaims} PersistentVolumeClaims` : 'PersistentVolumeClaims', hard['requests.storage'] !== undefined ? `${hard['requests.storage']} of storage` : undefined]
+    const allowance = [
+      hard.persistentvolumeclaims !== undefined ? `up to ${hard.persistentvolumeclaims} PersistentVolumeClaims` : 'PersistentVolumeClaims',
+      hard['requests.storage'] !== undefined ? `${hard['requests.storage']} of storage` : undefined,
+    ]
       .filter(Boolean)
       .join(', ');
-    evidence.push(q ? `ResourceQuota ${q.ref.name} lets the team create ${allowance} in the cluster (${q.ref.file})` : 'no ResourceQuota caps PersistentVolumeClaims in the namespace');
+    evidence.push(
+      q
+        ? `ResourceQuota ${q.ref.name} lets the team create ${allowance} in the cluster (${q.ref.file})`
+        : 'no ResourceQuota caps PersistentVolumeClaims in the namespace',
+    );
   }
   return evidence;
 }
 
 function podVolumes(o: ParsedObject): readonly unknown[] {
   const value = o.value;
-  const spec = o.ref.kind === 'Pod' ? at(value, 'spec') : o.ref.kind === 'CronJob' ? at(value, 'spec', 'jobTemplate', 'spec', 'template', 'spec') : POD_TEMPLATE_KINDS.has(o.ref.kind) ? at(value, 'spec', 'template', 'spec') : undefined;
+  const spec =
+    o.ref.kind === 'Pod'
+      ? at(value, 'spec')
+      : o.ref.kind === 'CronJob'
+        ? at(value, 'spec', 'jobTemplate', 'spec', 'template', 'spec')
+        : POD_TEMPLATE_KINDS.has(o.ref.kind)
+          ? at(value, 'spec', 'template', 'spec')
+          : undefined;
   return asArray(at(spec, 'volumes'));
 }
 

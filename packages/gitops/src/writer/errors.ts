@@ -36,7 +36,8 @@ const REASONS: Record<string, string> = {
 };
 
 function hintFor(code: string, path: string): string {
-  if (code === 'EACCES' || code === 'EPERM') return `Make ${path} (and its folder) writable for this user, e.g. \`chmod -R u+w ${path.split('/').slice(0, 2).join('/')}\`, and render again.`;
+  if (code === 'EACCES' || code === 'EPERM')
+    return `Make ${path} (and its folder) writable for this user, e.g. \`chmod -R u+w ${path.split('/').slice(0, 2).join('/')}\`, and render again.`;
   if (code === 'EROFS') return 'Render in a writable clone of the repository.';
   if (code === 'ENOSPC' || code === 'EDQUOT') return 'Free some space and render again.';
   return 'Fix the cause and render again.';

@@ -77,18 +77,25 @@ describe('recovery re-plans', () => {
 
 describe('I/O errors while applying', () => {
   it.each([
-    ['EACCES', manifestPath(C), /cannot write gitops\/.kit\/demo.manifest.json: permission denied \(EACCES\); nothing was changed: the files already written were put back. Make gitops\/.kit\/demo.manifest.json/],
+    [
+      'EACCES',
+      manifestPath(C),
+      /cannot write gitops\/.kit\/demo.manifest.json: permission denied \(EACCES\); nothing was changed: the files already written were put back. Make gitops\/.kit\/demo.manifest.json/,
+    ],
     ['EROFS', manifestPath(C), /read-only \(EROFS\).*Render in a writable clone/],
     ['ENOSPC', 'gitops/clusters/demo/teams/b/namespace.yaml', /no space left on the device \(ENOSPC\).*Free some space/],
-  ])('GIVEN %s on %s after other files were applied WHEN writing THEN the tree is exactly as before and the message names the path', async (code, failing, message) => {
-    const before = snapshot();
-    const attempt = writeCluster(root, C, V2, { failOn: (target) => (target === failing ? errno(code, failing) : undefined) });
-    await expect(attempt).rejects.toThrow(WriteFailedError);
-    await expect(attempt).rejects.toThrow(message);
-    expect(snapshot()).toEqual(before);
-    expect(existsSync(join(root, 'gitops/clusters/demo/teams/c'))).toBe(false);
-    expect(existsSync(join(root, TXN_DIR))).toBe(false);
-  });
+  ])(
+    'GIVEN %s on %s after other files were applied WHEN writing THEN the tree is exactly as before and the message names the path',
+    async (code, failing, message) => {
+      const before = snapshot();
+      const attempt = writeCluster(root, C, V2, { failOn: (target) => (target === failing ? errno(code, failing) : undefined) });
+      await expect(attempt).rejects.toThrow(WriteFailedError);
+      await expect(attempt).rejects.toThrow(message);
+      expect(snapshot()).toEqual(before);
+      expect(existsSync(join(root, 'gitops/clusters/demo/teams/c'))).toBe(false);
+      expect(existsSync(join(root, TXN_DIR))).toBe(false);
+    },
+  );
 
   it('GIVEN no error WHEN writing the same change THEN it applies (accepted)', async () => {
     await writeCluster(root, C, V2);

@@ -83,7 +83,9 @@ describe('staging', () => {
     const before = snapshot();
     const v2 = many('v2', 40); // 20 teams changed, 20 added
     const failing = 'gitops/clusters/demo/teams/t35/deployment.yaml';
-    await expect(writeCluster(root, C, v2, { failOn: (target) => (target === failing ? errno('EACCES', failing) : undefined) })).rejects.toThrow(/nothing was changed: the files already written were put back/);
+    await expect(writeCluster(root, C, v2, { failOn: (target) => (target === failing ? errno('EACCES', failing) : undefined) })).rejects.toThrow(
+      /nothing was changed: the files already written were put back/,
+    );
     expect(snapshot()).toEqual(before);
     expect(existsSync(join(root, 'gitops/clusters/demo/teams/t25'))).toBe(false);
   });

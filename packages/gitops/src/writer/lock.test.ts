@@ -59,8 +59,16 @@ describe('withRepoLock', () => {
   });
 
   it.each([
-    ['a holder PID that is no longer running on this host', () => ({ pid: deadPid(), hostname: hostname(), startedAt: minutesAgo(1), command: 'kit render weu-prod' }), /is no longer running/],
-    ['a holder older than the bound (any host)', () => ({ pid: process.ppid, hostname: 'build-agent-7', startedAt: minutesAgo(90), command: 'kit render weu-prod' }), /older than 30 minutes/],
+    [
+      'a holder PID that is no longer running on this host',
+      () => ({ pid: deadPid(), hostname: hostname(), startedAt: minutesAgo(1), command: 'kit render weu-prod' }),
+      /is no longer running/,
+    ],
+    [
+      'a holder older than the bound (any host)',
+      () => ({ pid: process.ppid, hostname: 'build-agent-7', startedAt: minutesAgo(90), command: 'kit render weu-prod' }),
+      /older than 30 minutes/,
+    ],
   ])('GIVEN %s WHEN locking THEN the stale lock is recovered with a message and the work runs', async (_name, holder, reason) => {
     holdAs(holder());
     expect(await withRepoLock(root, 'kit render neu-prod', () => readRepoLock(root)?.command, { timeoutMs: 0, log })).toBe('kit render neu-prod');

@@ -34,7 +34,9 @@ export function parseManifest(cluster: string, text: string): Manifest {
     throw new WriteRefusedError(`${manifestPath(cluster)} is not valid JSON; restore it from git or delete it to let the kit adopt its files again`);
   }
   if (parsed?.cluster !== cluster || typeof parsed.files !== 'object' || parsed.files === null || Array.isArray(parsed.files)) {
-    throw new WriteRefusedError(`${manifestPath(cluster)} is not a kit manifest for ${cluster}; restore it from git or delete it to let the kit adopt its files again`);
+    throw new WriteRefusedError(
+      `${manifestPath(cluster)} is not a kit manifest for ${cluster}; restore it from git or delete it to let the kit adopt its files again`,
+    );
   }
   return parsed;
 }

@@ -24,8 +24,7 @@ const V1 = rendered({
   'gitops/clusters/demo/teams/a/namespace.yaml': 'kind: Namespace\n',
   'gitops/azure/demo/main.bicepparam': "using './main.bicep'\n",
 });
-const manifestWith = (extra: string[]) =>
-  JSON.stringify({ cluster: C, files: Object.fromEntries([...[...V1.keys()], ...extra].map((p) => [p, 'x'])) });
+const manifestWith = (extra: string[]) => JSON.stringify({ cluster: C, files: Object.fromEntries([...[...V1.keys()], ...extra].map((p) => [p, 'x'])) });
 
 beforeEach(async () => {
   base = mkdtempSync(join(tmpdir(), 'kit-own-'));
@@ -52,19 +51,22 @@ describe('manifest entries outside the cluster outputs', () => {
     ['a NUL byte', 'gitops/clusters/demo/a\0b.yaml'],
     ['a backslash', 'gitops\\clusters\\demo\\x.yaml'],
     ['a root prefix without the separator', 'gitops/clusters/demo-evil/x.yaml'],
-  ])('GIVEN %s in the manifest WHEN planned and applied THEN it is a finding naming the manifest and entry, and nothing is deleted', async (_name, template) => {
-    const entry = template.replace('<base>', base);
-    put(manifestPath(C), manifestWith([entry]));
-    const plan = planWrite(root, C, V1);
-    expect(plan.deletes).toEqual([]);
-    expect(plan.refusals.join('\n')).toContain(manifestPath(C));
-    expect(plan.refusals.join('\n')).toContain(JSON.stringify(entry));
-    await expect(applyPlan(root, plan)).rejects.toThrow(WriteRefusedError);
-    expect(readFileSync(join(root, 'README.md'), 'utf8')).toBe('readme\n');
-    expect(readFileSync(join(root, 'apps/demo/platform.yaml'), 'utf8')).toBe('spec\n');
-    expect(readFileSync(join(root, 'other/precious.txt'), 'utf8')).toBe('precious\n');
-    expect(readFileSync(join(base, 'outside.txt'), 'utf8')).toBe('outside\n');
-  });
+  ])(
+    'GIVEN %s in the manifest WHEN planned and applied THEN it is a finding naming the manifest and entry, and nothing is deleted',
+    async (_name, template) => {
+      const entry = template.replace('<base>', base);
+      put(manifestPath(C), manifestWith([entry]));
+      const plan = planWrite(root, C, V1);
+      expect(plan.deletes).toEqual([]);
+      expect(plan.refusals.join('\n')).toContain(manifestPath(C));
+      expect(plan.refusals.join('\n')).toContain(JSON.stringify(entry));
+      await expect(applyPlan(root, plan)).rejects.toThrow(WriteRefusedError);
+      expect(readFileSync(join(root, 'README.md'), 'utf8')).toBe('readme\n');
+      expect(readFileSync(join(root, 'apps/demo/platform.yaml'), 'utf8')).toBe('spec\n');
+      expect(readFileSync(join(root, 'other/precious.txt'), 'utf8')).toBe('precious\n');
+      expect(readFileSync(join(base, 'outside.txt'), 'utf8')).toBe('outside\n');
+    },
+  );
 
   it('GIVEN an entry inside the outputs that is no longer rendered WHEN planned THEN it is pruned as before (accepted)', async () => {
     put('gitops/clusters/demo/teams/b/namespace.yaml', `${header}kind: Namespace\n`);
@@ -85,14 +87,16 @@ describe('manifest entries outside the cluster outputs', () => {
   });
 });
 
-describe('a manifest that is not the kit\'s', () => {
-  it.each([['null files', '{"cluster":"demo","files":null}'], ['an array', '{"cluster":"demo","files":["README.md"]}'], ['null', 'null'], ['another cluster', '{"cluster":"x","files":{}}']])(
-    'GIVEN %s WHEN planned THEN a message says to restore or delete it',
-    (_name, text) => {
-      put(manifestPath(C), text);
-      expect(() => planWrite(root, C, V1)).toThrow(/is not a kit manifest for demo; restore it from git or delete it/);
-    },
-  );
+describe("a manifest that is not the kit's", () => {
+  it.each([
+    ['null files', '{"cluster":"demo","files":null}'],
+    ['an array', '{"cluster":"demo","files":["README.md"]}'],
+    ['null', 'null'],
+    ['another cluster', '{"cluster":"x","files":{}}'],
+  ])('GIVEN %s WHEN planned THEN a message says to restore or delete it', (_name, text) => {
+    put(manifestPath(C), text);
+    expect(() => planWrite(root, C, V1)).toThrow(/is not a kit manifest for demo; restore it from git or delete it/);
+  });
 });
 
 describe('symbolic links', () => {

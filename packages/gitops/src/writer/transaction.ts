@@ -1,4 +1,19 @@
-import { accessSync, constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { manifestPath, outputRoots } from '../layout.js';
 import { ownedPathProblem, symlinkChecker } from './owned-paths.js';
@@ -65,7 +80,8 @@ export async function applyPlan(root: string, plan: WritePlan, options: ApplyOpt
     ...plan.writes.flatMap((w) => pathRefusal(links, plan.cluster, w.path, 'write')),
     ...plan.deletes.flatMap((path) => pathRefusal(links, plan.cluster, path, 'delete')),
   ];
-  if (refusals.length > 0) throw new WriteRefusedError(`refusing to write ${plan.cluster}; nothing was changed:\n${[...new Set(refusals)].map((r) => `  - ${r}`).join('\n')}`);
+  if (refusals.length > 0)
+    throw new WriteRefusedError(`refusing to write ${plan.cluster}; nothing was changed:\n${[...new Set(refusals)].map((r) => `  - ${r}`).join('\n')}`);
   const pending = pendingTransactions(root, plan.cluster);
   if (pending.length > 0) throw new Error(`${plan.cluster}: a pending write (${pending.join(', ')}) must be recovered before planning; use writeCluster`);
   if (plan.writes.length === 0 && plan.deletes.length === 0) return;
@@ -103,7 +119,11 @@ export async function applyPlan(root: string, plan: WritePlan, options: ApplyOpt
     try {
       rollBack(root, txn, journal);
     } catch {
-      throw WriteFailedError.from(error, root, `the write was interrupted and could not be undone (the journal is kept in ${txn}); fix the cause and run \`pnpm render\` again to finish it`);
+      throw WriteFailedError.from(
+        error,
+        root,
+        `the write was interrupted and could not be undone (the journal is kept in ${txn}); fix the cause and run \`pnpm render\` again to finish it`,
+      );
     }
     throw WriteFailedError.from(error, root, 'nothing was changed: the files already written were put back');
   }

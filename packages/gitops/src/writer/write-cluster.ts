@@ -18,7 +18,12 @@ export interface WriteResult {
  * interrupted write, plan against the recovered tree, apply. Planning before recovery would compare
  * with a half-applied tree, and the roll-forward would then overwrite the fresh plan.
  */
-export async function writeCluster(root: string, cluster: string, rendered: ReadonlyMap<string, string>, options: WriteClusterOptions = {}): Promise<WriteResult> {
+export async function writeCluster(
+  root: string,
+  cluster: string,
+  rendered: ReadonlyMap<string, string>,
+  options: WriteClusterOptions = {},
+): Promise<WriteResult> {
   return withRepoLock(
     root,
     options.command ?? `kit render ${cluster}`,

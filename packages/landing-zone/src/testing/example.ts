@@ -21,7 +21,8 @@ export function variant(edit: (spec: Draft<ClusterSpec>) => void): ClusterSpec {
   return draft as ClusterSpec;
 }
 
-export const CENTRAL_ZONE = (name: string) => `/subscriptions/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${name}`;
+export const CENTRAL_ZONE = (name: string) =>
+  `/subscriptions/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${name}`;
 
 export const HUB_ID = '/subscriptions/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub-weu';
 
@@ -62,7 +63,15 @@ export const VARIANTS = {
   /** One more user pool (2..5 nodes), and a system pool whose minimum is 0. */
   morePools: () =>
     variant((s) => {
-      s.cluster.userPools.push({ ...s.cluster.userPools[0]!, name: 'batch', workloadClass: 'batch', isDefault: false, minCount: 2, maxCount: 5, taints: ['kit.aks-hybrid.dev/workload-class=batch:NoSchedule'] });
+      s.cluster.userPools.push({
+        ...s.cluster.userPools[0]!,
+        name: 'batch',
+        workloadClass: 'batch',
+        isDefault: false,
+        minCount: 2,
+        maxCount: 5,
+        taints: ['kit.aks-hybrid.dev/workload-class=batch:NoSchedule'],
+      });
       s.cluster.systemPool.minCount = 0;
     }),
   /** An active-passive VPN on VpnGw1AZ, a circuit in the same subscription (no authorization key), two replicas. */

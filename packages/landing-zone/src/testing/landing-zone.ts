@@ -39,7 +39,9 @@ export async function deployLandingZone(spec: ClusterSpec): Promise<DeployedLand
 export async function compileEditedParams(spec: ClusterSpec, edit: (text: string) => string): Promise<BicepDiagnostic[]> {
   const files = new Map(renderLandingZone(spec));
   files.set('main.bicepparam', edit(files.get('main.bicepparam')!));
-  return withRenderedTree(spec, files, async (paramFile) => (await buildParams(paramFile)).diagnostics.map((d) => ({ ...d, file: d.file.split('/').slice(-2).join('/') })));
+  return withRenderedTree(spec, files, async (paramFile) =>
+    (await buildParams(paramFile)).diagnostics.map((d) => ({ ...d, file: d.file.split('/').slice(-2).join('/') })),
+  );
 }
 
 /** The ARM JSON template the compiler builds for the spec's main.bicepparam. */

@@ -20,7 +20,9 @@ function replicatedWorkloads(context: ObjectsContext, namespace: string): Replic
   for (const kind of WORKLOAD_KINDS) {
     for (const workload of context.index.inNamespace(namespace, kind, 'apps')) {
       const o = workload.object;
-      const hpa = hpas.find((h) => at(h.object, 'spec', 'scaleTargetRef', 'kind') === kind && at(h.object, 'spec', 'scaleTargetRef', 'name') === workload.ref.name);
+      const hpa = hpas.find(
+        (h) => at(h.object, 'spec', 'scaleTargetRef', 'kind') === kind && at(h.object, 'spec', 'scaleTargetRef', 'name') === workload.ref.name,
+      );
       // An HPA's minReplicas defaults to 1; so does a workload's replicas.
       const minReplicas = hpa ? Number(at(hpa.object, 'spec', 'minReplicas') ?? 1) : Number(at(o, 'spec', 'replicas') ?? 1);
       out.push({ workload, ...(hpa ? { hpa } : {}), minReplicas, podLabels: labelsOf(at(o, 'spec', 'template')) });
@@ -111,7 +113,12 @@ export const availabilityRules: readonly ObjectsRule[] = [
           const replicas = workloads.reduce((n, w) => n + w.minReplicas, 0);
           const allowed = allowedDisruptions(pdb.object, replicas);
           if (allowed === undefined) {
-            out.push({ ref: pdb.ref, file: pdb.file, path: '/spec', message: 'the PodDisruptionBudget states neither a valid minAvailable nor maxUnavailable' });
+            out.push({
+              ref: pdb.ref,
+              file: pdb.file,
+              path: '/spec',
+              message: 'the PodDisruptionBudget states neither a valid minAvailable nor maxUnavailable',
+            });
           } else if (allowed < 1) {
             out.push({
               ref: pdb.ref,

@@ -74,7 +74,12 @@ export const azureRules: readonly AzureRule[] = [
     hint: 'set properties.disableLocalAccounts: true on the managed cluster (the landing-zone aks module does)',
     rationale: 'The local admin kubeconfig is a static credential that bypasses Entra ID, Azure RBAC, conditional access and the audit trail of who did what.',
     check: ({ bicep }) =>
-      checkProperty(bicep, MANAGED_CLUSTERS, 'KIT-AZ-001', { path: ['properties', 'disableLocalAccounts'], absent: false, ok: (v) => v === true, describe: 'true' }),
+      checkProperty(bicep, MANAGED_CLUSTERS, 'KIT-AZ-001', {
+        path: ['properties', 'disableLocalAccounts'],
+        absent: false,
+        ok: (v) => v === true,
+        describe: 'true',
+      }),
   },
   {
     id: 'KIT-AZ-002',
@@ -85,7 +90,12 @@ export const azureRules: readonly AzureRule[] = [
     hint: 'set properties.aadProfile.enableAzureRBAC: true (with managed Entra ID) on the managed cluster',
     rationale: 'The kit grants cluster access to Entra groups (platform admins, team groups); without Entra ID integration those grants mean nothing.',
     check: ({ bicep }) =>
-      checkProperty(bicep, MANAGED_CLUSTERS, 'KIT-AZ-002', { path: ['properties', 'aadProfile', 'enableAzureRBAC'], absent: false, ok: (v) => v === true, describe: 'true' }),
+      checkProperty(bicep, MANAGED_CLUSTERS, 'KIT-AZ-002', {
+        path: ['properties', 'aadProfile', 'enableAzureRBAC'],
+        absent: false,
+        ok: (v) => v === true,
+        describe: 'true',
+      }),
   },
   {
     id: 'KIT-AZ-003',
@@ -107,7 +117,12 @@ export const azureRules: readonly AzureRule[] = [
     hint: 'set properties.anonymousPullEnabled: false on the registry',
     rationale: 'Anonymous pull publishes every image, and whatever is baked into it, to anyone who can reach the registry.',
     check: ({ bicep }) =>
-      checkProperty(bicep, REGISTRIES, 'KIT-AZ-004', { path: ['properties', 'anonymousPullEnabled'], absent: false, ok: (v) => v === false, describe: 'false' }),
+      checkProperty(bicep, REGISTRIES, 'KIT-AZ-004', {
+        path: ['properties', 'anonymousPullEnabled'],
+        absent: false,
+        ok: (v) => v === false,
+        describe: 'false',
+      }),
   },
   {
     id: 'KIT-AZ-005',
@@ -132,7 +147,8 @@ export const azureRules: readonly AzureRule[] = [
     engine: 'bicep',
     kinds: [MANAGED_CLUSTERS],
     hint: 'render the cluster from spec.cluster.apiServer (private, or public-restricted with authorized ranges)',
-    rationale: 'A public API server open to every address is the most exposed part of a cluster; the spec chooses private or restricted, and the Bicep must follow.',
+    rationale:
+      'A public API server open to every address is the most exposed part of a cluster; the spec chooses private or restricted, and the Bicep must follow.',
     check: ({ bicep, spec }) => checkApiServer(bicep, spec, 'KIT-AZ-006'),
   },
 ];

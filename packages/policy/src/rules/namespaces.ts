@@ -19,7 +19,10 @@ function namespaceAnchor(context: ObjectsContext, namespace: string): { file: st
   return { file: team?.file ?? context.spec.file };
 }
 
-function perNamespace(context: ObjectsContext, check: (namespace: string, objects: (kind: string, group: string) => IndexedObject[]) => string | undefined): Violation[] {
+function perNamespace(
+  context: ObjectsContext,
+  check: (namespace: string, objects: (kind: string, group: string) => IndexedObject[]) => string | undefined,
+): Violation[] {
   const out: Violation[] = [];
   for (const namespace of teamNamespaces(context)) {
     const message = check(namespace, (kind, group) => context.index.inNamespace(namespace, kind, group));
@@ -77,7 +80,12 @@ export const namespaceRules: readonly (CelRule | ObjectsRule)[] = [
         const ns = context.index.namespace(team.name);
         if (!ns) out.push({ ref: { kind: 'Namespace', name: team.name }, file: team.file, message: `team ${team.name} has no Namespace in the rendered tree` });
         else if (labelsOf(ns.object)[TENANT_LABEL] !== 'true') {
-          out.push({ ref: ns.ref, file: ns.file, path: '/metadata/labels', message: `the team Namespace lacks the label ${TENANT_LABEL}: "true", so no tenant admission policy applies in it` });
+          out.push({
+            ref: ns.ref,
+            file: ns.file,
+            path: '/metadata/labels',
+            message: `the team Namespace lacks the label ${TENANT_LABEL}: "true", so no tenant admission policy applies in it`,
+          });
         }
       }
       return out;
@@ -91,7 +99,8 @@ export const namespaceRules: readonly (CelRule | ObjectsRule)[] = [
     scope: 'tenant-namespaces',
     kinds: ['Namespace'],
     hint: `label the Namespace ${PSA_ENFORCE}: restricted and ${PSA_ENFORCE_VERSION}: v<minor> (the TeamNamespace construct does)`,
-    rationale: 'Pod Security Admission restricted is the baseline every team pod must meet (no privilege escalation, dropped capabilities, seccomp), enforced by the API server itself.',
+    rationale:
+      'Pod Security Admission restricted is the baseline every team pod must meet (no privilege escalation, dropped capabilities, seccomp), enforced by the API server itself.',
     variables: () => [{ name: 'labels', expression: 'has(object.metadata.labels) ? object.metadata.labels : {}' }],
     validations: () => [
       {
@@ -114,7 +123,9 @@ export const namespaceRules: readonly (CelRule | ObjectsRule)[] = [
     rationale: 'Without a quota one team can request the whole cluster, and the capacity checks of the spec mean nothing.',
     check: (context) =>
       perNamespace(context, (_, objects) =>
-        objects('ResourceQuota', '').some((q) => boundsComputeQuota(q.object)) ? undefined : 'the team namespace has no unscoped ResourceQuota that bounds CPU and memory requests',
+        objects('ResourceQuota', '').some((q) => boundsComputeQuota(q.object))
+          ? undefined
+          : 'the team namespace has no unscoped ResourceQuota that bounds CPU and memory requests',
       ),
   },
   {
@@ -127,7 +138,9 @@ export const namespaceRules: readonly (CelRule | ObjectsRule)[] = [
     rationale: 'A quota on requests rejects pods that state none; the LimitRange gives them defaults and caps a container at the largest node.',
     check: (context) =>
       perNamespace(context, (_, objects) =>
-        objects('LimitRange', '').some((l) => defaultsContainers(l.object)) ? undefined : 'the team namespace has no LimitRange with default requests and limits for containers',
+        objects('LimitRange', '').some((l) => defaultsContainers(l.object))
+          ? undefined
+          : 'the team namespace has no LimitRange with default requests and limits for containers',
       ),
   },
   {
@@ -142,7 +155,9 @@ export const namespaceRules: readonly (CelRule | ObjectsRule)[] = [
       perNamespace(context, (_, objects) => {
         const denied = objects('NetworkPolicy', 'networking.k8s.io').map((p) => deniedDirections(p.object));
         const missing = [...(denied.some((d) => d.ingress) ? [] : ['ingress']), ...(denied.some((d) => d.egress) ? [] : ['egress'])];
-        return missing.length === 0 ? undefined : `the team namespace has no default-deny NetworkPolicy for ${missing.join(' and ')} (empty podSelector, no rules)`;
+        return missing.length === 0
+          ? undefined
+          : `the team namespace has no default-deny NetworkPolicy for ${missing.join(' and ')} (empty podSelector, no rules)`;
       }),
   },
 ];

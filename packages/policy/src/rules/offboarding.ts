@@ -13,8 +13,7 @@ export const OFFBOARD_STATEFUL_TEAM: DiffRule = {
   title: 'A team with stateful workloads is removed only with a platform exception',
   severity: 'high',
   kinds: ['Namespace', 'PersistentVolumeClaim', 'StatefulSet', 'ResourceQuota'],
-  hint:
-    'back up the namespace (Velero or AKS Backup, see the offboarding runbook), then add to platform.yaml spec.policyExceptions: { rule: KIT-OFFBOARD-001, object: Namespace/<team>, reason: <where the backup is> }',
+  hint: 'back up the namespace (Velero or AKS Backup, see the offboarding runbook), then add to platform.yaml spec.policyExceptions: { rule: KIT-OFFBOARD-001, object: Namespace/<team>, reason: <where the backup is> }',
   rationale:
     'Deleting a team namespace deletes its PersistentVolumeClaims and, with the default Delete reclaim policy, their disks. A pull request that removes such a team must say that its data is backed up or not needed.',
 };

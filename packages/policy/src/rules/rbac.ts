@@ -39,15 +39,15 @@ export const rbacRules: readonly CelRule[] = [
     scope: 'tenant-namespaces',
     kinds: ['Role'],
     hint: 'remove the verbs escalate, bind and impersonate, and create on serviceaccounts/token',
-    rationale:
-      'escalate and bind let a holder grant rights it does not have; impersonate and minting ServiceAccount tokens let it act as another identity.',
+    rationale: 'escalate and bind let a holder grant rights it does not have; impersonate and minting ServiceAccount tokens let it act as another identity.',
     validations: () => [
       {
         expression: `!has(object.rules) || object.rules.all(r, !r.verbs.exists(v, v in ${celStringList(ESCALATION_VERBS)}))`,
         message: 'a team Role grants escalate, bind or impersonate',
       },
       {
-        expression: "!has(object.rules) || object.rules.all(r, !(has(r.resources) && 'serviceaccounts/token' in r.resources && r.verbs.exists(v, v == 'create' || v == '*')))",
+        expression:
+          "!has(object.rules) || object.rules.all(r, !(has(r.resources) && 'serviceaccounts/token' in r.resources && r.verbs.exists(v, v == 'create' || v == '*')))",
         message: 'a team Role may mint ServiceAccount tokens (create on serviceaccounts/token), which is impersonation by another name',
       },
     ],

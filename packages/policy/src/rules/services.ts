@@ -14,7 +14,8 @@ export const serviceRules: readonly CelRule[] = [
     variables: (v) => [{ name: 'loadBalancerNamespaces', expression: celStringList(v.loadBalancerNamespaces) }],
     validations: () => [
       {
-        expression: "!has(object.spec) || !has(object.spec.type) || object.spec.type != 'LoadBalancer' || request.namespace in variables.loadBalancerNamespaces",
+        expression:
+          "!has(object.spec) || !has(object.spec.type) || object.spec.type != 'LoadBalancer' || request.namespace in variables.loadBalancerNamespaces",
         message: 'a Service of type LoadBalancer in a namespace whose quota allows none (quota.loadBalancers)',
       },
     ],

@@ -104,7 +104,7 @@ export const tenantDeliveryRules: readonly CelRule[] = [
   },
   {
     id: 'KIT-TEN-003',
-    title: "Tenant Flux reconcilers reference nothing in another namespace",
+    title: 'Tenant Flux reconcilers reference nothing in another namespace',
     severity: 'high',
     engine: 'cel',
     scope: 'tenant-namespaces',
@@ -115,7 +115,10 @@ export const tenantDeliveryRules: readonly CelRule[] = [
     variables: () => [
       { name: 'sourceRefNamespace', expression: 'has(object.spec.sourceRef) && has(object.spec.sourceRef.namespace) ? [object.spec.sourceRef.namespace] : []' },
       { name: 'hasChartSource', expression: hasPath('object.spec', ['chart', 'spec', 'sourceRef']) },
-      { name: 'chartSourceNamespace', expression: 'variables.hasChartSource && has(object.spec.chart.spec.sourceRef.namespace) ? [object.spec.chart.spec.sourceRef.namespace] : []' },
+      {
+        name: 'chartSourceNamespace',
+        expression: 'variables.hasChartSource && has(object.spec.chart.spec.sourceRef.namespace) ? [object.spec.chart.spec.sourceRef.namespace] : []',
+      },
       { name: 'chartRefNamespace', expression: 'has(object.spec.chartRef) && has(object.spec.chartRef.namespace) ? [object.spec.chartRef.namespace] : []' },
       { name: 'sourceNamespaces', expression: 'variables.sourceRefNamespace + variables.chartSourceNamespace + variables.chartRefNamespace' },
       { name: 'dependsOnNamespaces', expression: 'has(object.spec.dependsOn) ? object.spec.dependsOn.filter(d, has(d.namespace)).map(d, d.namespace) : []' },
@@ -123,7 +126,7 @@ export const tenantDeliveryRules: readonly CelRule[] = [
     validations: () => [
       {
         expression: `variables.sourceNamespaces.all(n, n == ${OWN})`,
-        message: "a tenant reconciler uses a source of another namespace",
+        message: 'a tenant reconciler uses a source of another namespace',
         messageExpression: `'sources referenced in other namespaces: ' + variables.sourceNamespaces.filter(n, n != ${OWN}).join(', ')`,
       },
       {
@@ -148,14 +151,21 @@ export const tenantDeliveryRules: readonly CelRule[] = [
       { name: 'ociPrefixes', expression: celStringList(v.tenantSources.oci) },
       { name: 'helmPrefixes', expression: celStringList(v.tenantSources.helm) },
       // A HelmRepository of type oci is a registry (https://fluxcd.io/flux/components/source/helmrepositories/#type).
-      { name: 'isOci', expression: "object.kind == 'OCIRepository' || (object.kind == 'HelmRepository' && has(object.spec.type) && object.spec.type == 'oci')" },
-      { name: 'allowed', expression: "object.kind == 'GitRepository' ? variables.gitPrefixes : (variables.isOci ? variables.ociPrefixes : variables.helmPrefixes)" },
+      {
+        name: 'isOci',
+        expression: "object.kind == 'OCIRepository' || (object.kind == 'HelmRepository' && has(object.spec.type) && object.spec.type == 'oci')",
+      },
+      {
+        name: 'allowed',
+        expression: "object.kind == 'GitRepository' ? variables.gitPrefixes : (variables.isOci ? variables.ociPrefixes : variables.helmPrefixes)",
+      },
     ],
     validations: () => [
       {
         expression: 'variables.allowed.exists(p, object.spec.url.startsWith(p))',
         message: 'a tenant source URL is not under a prefix of spec.tenantSources',
-        messageExpression: "'source URL ' + object.spec.url + ' is not under an allowed prefix (' + (size(variables.allowed) == 0 ? 'none listed' : variables.allowed.join(', ')) + ')'",
+        messageExpression:
+          "'source URL ' + object.spec.url + ' is not under an allowed prefix (' + (size(variables.allowed) == 0 ? 'none listed' : variables.allowed.join(', ')) + ')'",
       },
     ],
   },
@@ -184,8 +194,7 @@ export const tenantDeliveryRules: readonly CelRule[] = [
     scope: 'tenant-namespaces',
     kinds: POD_KINDS,
     hint: `run the pod as its own ServiceAccount (the kit renders one per workload); ${TENANT_RECONCILER_SERVICE_ACCOUNT} is for Flux to impersonate only`,
-    rationale:
-      `Flux impersonates ${TENANT_RECONCILER_SERVICE_ACCOUNT}; with a helm source it may also write the namespace's Secrets (Helm's release storage, docs/decisions/0107). Anyone who may create pods could otherwise run one as that account and mount its token (automountServiceAccountToken is per pod too), gaining what the team's members are not given.`,
+    rationale: `Flux impersonates ${TENANT_RECONCILER_SERVICE_ACCOUNT}; with a helm source it may also write the namespace's Secrets (Helm's release storage, docs/decisions/0107). Anyone who may create pods could otherwise run one as that account and mount its token (automountServiceAccountToken is per pod too), gaining what the team's members are not given.`,
     variables: () => [POD_SPEC, { name: 'account', expression: "has(variables.podSpec.serviceAccountName) ? variables.podSpec.serviceAccountName : ''" }],
     validations: () => [
       {

@@ -8,7 +8,8 @@ const ZONE_KEY = 'topology.kubernetes.io/zone';
 
 const POOL = celString(AGENT_POOL_LABEL);
 /** CEL: container `c` states cpu and memory under `resources.<field>`. */
-const statesCpuAndMemory = (field: 'requests' | 'limits') => `has(c.resources) && has(c.resources.${field}) && ['cpu', 'memory'].all(k, k in c.resources.${field})`;
+const statesCpuAndMemory = (field: 'requests' | 'limits') =>
+  `has(c.resources) && has(c.resources.${field}) && ['cpu', 'memory'].all(k, k in c.resources.${field})`;
 const hostFlag = (field: string) => `!(has(variables.podSpec.${field}) && variables.podSpec.${field})`;
 
 export const workloadRules: readonly CelRule[] = [
@@ -26,7 +27,8 @@ export const workloadRules: readonly CelRule[] = [
       CONTAINERS,
       {
         name: 'privilegedContainers',
-        expression: 'variables.containers.filter(c, has(c.securityContext) && has(c.securityContext.privileged) && c.securityContext.privileged).map(c, c.name)',
+        expression:
+          'variables.containers.filter(c, has(c.securityContext) && has(c.securityContext.privileged) && c.securityContext.privileged).map(c, c.name)',
       },
     ],
     validations: () => [
@@ -39,7 +41,7 @@ export const workloadRules: readonly CelRule[] = [
   },
   {
     id: 'KIT-POD-002',
-    title: "No host namespaces (hostNetwork, hostPID, hostIPC)",
+    title: 'No host namespaces (hostNetwork, hostPID, hostIPC)',
     severity: 'high',
     engine: 'cel',
     scope: 'tenant-namespaces',
@@ -86,14 +88,20 @@ export const workloadRules: readonly CelRule[] = [
     variables: () => [
       POD_SPEC,
       CONTAINERS,
-      { name: 'podRunsAsNonRoot', expression: `${hasPath('variables.podSpec', ['securityContext', 'runAsNonRoot'])} && variables.podSpec.securityContext.runAsNonRoot` },
+      {
+        name: 'podRunsAsNonRoot',
+        expression: `${hasPath('variables.podSpec', ['securityContext', 'runAsNonRoot'])} && variables.podSpec.securityContext.runAsNonRoot`,
+      },
       // A container's own runAsNonRoot wins over the pod's.
       {
         name: 'mayRunAsRoot',
         expression:
           'variables.containers.filter(c, !(has(c.securityContext) && has(c.securityContext.runAsNonRoot) ? c.securityContext.runAsNonRoot : variables.podRunsAsNonRoot))',
       },
-      { name: 'podRunsAsUserRoot', expression: `${hasPath('variables.podSpec', ['securityContext', 'runAsUser'])} && variables.podSpec.securityContext.runAsUser == 0` },
+      {
+        name: 'podRunsAsUserRoot',
+        expression: `${hasPath('variables.podSpec', ['securityContext', 'runAsUser'])} && variables.podSpec.securityContext.runAsUser == 0`,
+      },
       {
         name: 'containerRunsAsUserRoot',
         expression: 'variables.containers.exists(c, has(c.securityContext) && has(c.securityContext.runAsUser) && c.securityContext.runAsUser == 0)',
@@ -145,12 +153,15 @@ export const workloadRules: readonly CelRule[] = [
     kinds: POD_KINDS,
     hint: "push the image to the cluster's registry (or list its registry in spec.images.allowedRegistries of platform.yaml) and reference it with that host",
     rationale:
-      'The cluster pulls over a private endpoint with its kubelet identity; images from elsewhere bypass the registry\'s scanning and may not be reachable at all.',
+      "The cluster pulls over a private endpoint with its kubelet identity; images from elsewhere bypass the registry's scanning and may not be reachable at all.",
     variables: (v) => [
       POD_SPEC,
       CONTAINERS,
       { name: 'allowedRegistries', expression: celStringList(v.registries) },
-      { name: 'foreignImages', expression: "variables.containers.filter(c, !variables.allowedRegistries.exists(r, c.image.startsWith(r + '/'))).map(c, c.image)" },
+      {
+        name: 'foreignImages',
+        expression: "variables.containers.filter(c, !variables.allowedRegistries.exists(r, c.image.startsWith(r + '/'))).map(c, c.image)",
+      },
     ],
     validations: (v) => [
       {
@@ -175,13 +186,20 @@ export const workloadRules: readonly CelRule[] = [
       { name: 'nodeSelector', expression: 'has(variables.podSpec.nodeSelector) ? variables.podSpec.nodeSelector : {}' },
       { name: 'selectedPool', expression: `${POOL} in variables.nodeSelector ? variables.nodeSelector[${POOL}] : ''` },
       { name: 'hasNodeAffinity', expression: hasPath('variables.podSpec', ['affinity', 'nodeAffinity']) },
-      { name: 'hasRequiredAffinity', expression: 'variables.hasNodeAffinity && has(variables.podSpec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution)' },
+      {
+        name: 'hasRequiredAffinity',
+        expression: 'variables.hasNodeAffinity && has(variables.podSpec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution)',
+      },
       {
         name: 'nodeTerms',
-        expression: 'variables.hasRequiredAffinity ? variables.podSpec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms : []',
+        expression:
+          'variables.hasRequiredAffinity ? variables.podSpec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms : []',
       },
       // Per node selector term (the scheduler ORs them), its `<pool label> In [...]` expressions.
-      { name: 'poolTerms', expression: `variables.nodeTerms.map(t, has(t.matchExpressions) ? t.matchExpressions.filter(e, e.key == ${POOL} && e.operator == 'In') : [])` },
+      {
+        name: 'poolTerms',
+        expression: `variables.nodeTerms.map(t, has(t.matchExpressions) ? t.matchExpressions.filter(e, e.key == ${POOL} && e.operator == 'In') : [])`,
+      },
       {
         name: 'pinnedByAffinity',
         expression:

@@ -55,7 +55,14 @@ export function fixtureSpec(name = 'hyb-prod', service = 'shop'): ClusterSpec {
     service,
     environment: 'production',
     file: `apps/${name}/platform.yaml`,
-    azure: { tenantId: '00000000-0000-4000-8000-000000000003', subscriptionId: secret.subscriptionId, location: 'westeurope', resourceGroup: `rg-${name}`, zones: ['1', '2', '3'], tags: {} },
+    azure: {
+      tenantId: '00000000-0000-4000-8000-000000000003',
+      subscriptionId: secret.subscriptionId,
+      location: 'westeurope',
+      resourceGroup: `rg-${name}`,
+      zones: ['1', '2', '3'],
+      tags: {},
+    },
     names: {
       virtualNetwork: `vnet-${name}`,
       cluster: `aks-${name}`,
@@ -88,7 +95,11 @@ export function fixtureSpec(name = 'hyb-prod', service = 'shop'): ClusterSpec {
     },
     onPremises: { ranges: ['10.0.0.0/16'] },
     connectivity: {
-      expressRoute: { circuitId: `/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/erc-${name}`, gatewaySku: 'ErGw2AZ', routingWeight: 100 },
+      expressRoute: {
+        circuitId: `/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/erc-${name}`,
+        gatewaySku: 'ErGw2AZ',
+        routingWeight: 100,
+      },
       vpn: {
         gatewaySku: 'VpnGw2AZ',
         activeActive: true,
@@ -109,7 +120,13 @@ export function fixtureSpec(name = 'hyb-prod', service = 'shop'): ClusterSpec {
       systemPool: pool({ name: 'system', mode: 'System', taints: ['CriticalAddonsOnly=true:NoSchedule'] }),
       userPools: [pool({ name: 'general', mode: 'User', workloadClass: 'general', isDefault: true, vmSize: 'Standard_D8ds_v5', vcpus: 8, memoryGiB: 32 })],
     },
-    registry: { name: `acr${name.replace(/-/g, '')}`, loginServer: `acr${name.replace(/-/g, '')}.azurecr.io`, replicaLocations: [], publicNetworkAccess: 'Disabled', privateEndpoint: false },
+    registry: {
+      name: `acr${name.replace(/-/g, '')}`,
+      loginServer: `acr${name.replace(/-/g, '')}.azurecr.io`,
+      replicaLocations: [],
+      publicNetworkAccess: 'Disabled',
+      privateEndpoint: false,
+    },
     ingress: { controllerNamespace: 'app-routing-system', publicIp: true },
     egress: { publicIpPrefixLength: 31, idleTimeoutMinutes: 4 },
     access: { platformAdminGroupObjectIds: [] },

@@ -15,9 +15,19 @@ describe('team azureIdentity', () => {
   it('GIVEN the example THEN checkout federates the ServiceAccount it names, dev those of its workloads, and only checkout reads its own vault', () => {
     const spec = load();
     const team = (name: string) => spec.teams.find((t) => t.name === name)!;
-    expect(team('checkout').azureIdentity).toEqual({ name: 'id-weu-prod-checkout', serviceAccounts: ['checkout-api'], clientId: '00000000-0000-4000-a000-0000000c0de1', keyVault: 'kv-weu-prod-checkout' });
+    expect(team('checkout').azureIdentity).toEqual({
+      name: 'id-weu-prod-checkout',
+      serviceAccounts: ['checkout-api'],
+      clientId: '00000000-0000-4000-a000-0000000c0de1',
+      keyVault: 'kv-weu-prod-checkout',
+    });
     expect(team('dev').azureIdentity).toEqual({ name: 'id-weu-prod-dev', serviceAccounts: ['storefront', 'catalog-cache'] });
-    expect(spec.keyVault).toEqual({ mode: 'per-team', rotationPollInterval: '2m', softDeleteRetentionInDays: 90, vaults: [{ name: 'kv-weu-prod-checkout', teams: ['checkout'] }] });
+    expect(spec.keyVault).toEqual({
+      mode: 'per-team',
+      rotationPollInterval: '2m',
+      softDeleteRetentionInDays: 90,
+      vaults: [{ name: 'kv-weu-prod-checkout', teams: ['checkout'] }],
+    });
   });
 
   it('GIVEN shared mode THEN one vault, read by every team that asks', () => {
@@ -144,7 +154,11 @@ describe('a team identity whose client ID is not recorded yet', () => {
   it('GIVEN the example THEN dev (no clientId) gets a warning with file, line and what to record; checkout (recorded) none', () => {
     const warnings = pending();
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ file: DEV, message: expect.stringMatching(/team "dev" has an Azure identity whose client ID is not recorded/), hint: expect.stringContaining('teamIdentityClientIds') });
+    expect(warnings[0]).toMatchObject({
+      file: DEV,
+      message: expect.stringMatching(/team "dev" has an Azure identity whose client ID is not recorded/),
+      hint: expect.stringContaining('teamIdentityClientIds'),
+    });
     expect(warnings[0]!.line).toBeGreaterThan(0);
   });
 

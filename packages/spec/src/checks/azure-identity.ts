@@ -23,16 +23,35 @@ export function checkAzureIdentities(ctx: CheckContext): SpecIssue[] {
     const path = ['spec', 'azureIdentity'];
     const accounts = identity.serviceAccounts ?? defaultFederatedServiceAccounts(team);
     if (accounts.length === 0) {
-      issues.push(issueAt(parsed, path, 'names no ServiceAccount and the team has no workloads whose ServiceAccounts it could default to', 'list the ServiceAccounts in azureIdentity.serviceAccounts, or add workloads'));
+      issues.push(
+        issueAt(
+          parsed,
+          path,
+          'names no ServiceAccount and the team has no workloads whose ServiceAccounts it could default to',
+          'list the ServiceAccounts in azureIdentity.serviceAccounts, or add workloads',
+        ),
+      );
     }
     if (!identity.serviceAccounts && accounts.length > MAX_FEDERATED_CREDENTIALS) {
       issues.push(
-        issueAt(parsed, path, `defaults to the ServiceAccounts of ${accounts.length} workloads, above the ${MAX_FEDERATED_CREDENTIALS} federated credentials Entra ID allows per identity`, 'list at most 20 in azureIdentity.serviceAccounts (https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations)'),
+        issueAt(
+          parsed,
+          path,
+          `defaults to the ServiceAccounts of ${accounts.length} workloads, above the ${MAX_FEDERATED_CREDENTIALS} federated credentials Entra ID allows per identity`,
+          'list at most 20 in azureIdentity.serviceAccounts (https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations)',
+        ),
       );
     }
     if (!identity.keyVault) continue;
     if (!keyVault) {
-      issues.push(issueAt(parsed, [...path, 'keyVault'], `asks for Key Vault, but ${ctx.platformFile.file} has no spec.keyVault`, 'add spec.keyVault (mode: per-team or shared) to the platform spec, or remove keyVault here'));
+      issues.push(
+        issueAt(
+          parsed,
+          [...path, 'keyVault'],
+          `asks for Key Vault, but ${ctx.platformFile.file} has no spec.keyVault`,
+          'add spec.keyVault (mode: per-team or shared) to the platform spec, or remove keyVault here',
+        ),
+      );
       continue;
     }
     if (mode === 'shared' && sharedChecked) continue;
@@ -41,7 +60,14 @@ export function checkAzureIdentities(ctx: CheckContext): SpecIssue[] {
     const problem = keyVaultNameProblem(name);
     if (problem) {
       issues.push(
-        issueAt(parsed, [...path, 'keyVault'], `would create the Key Vault "${name}", whose name ${problem}`, mode === 'shared' ? 'use a shorter cluster key' : 'use a shorter team or cluster name, or keyVault.mode shared (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftkeyvault)'),
+        issueAt(
+          parsed,
+          [...path, 'keyVault'],
+          `would create the Key Vault "${name}", whose name ${problem}`,
+          mode === 'shared'
+            ? 'use a shorter cluster key'
+            : 'use a shorter team or cluster name, or keyVault.mode shared (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftkeyvault)',
+        ),
       );
     }
   }
@@ -62,7 +88,7 @@ export function pendingClientIdWarnings(ctx: CheckContext): SpecIssue[] {
         parsed,
         ['spec', 'azureIdentity'],
         `team "${team.metadata.name}" has an Azure identity whose client ID is not recorded: its ServiceAccounts carry no azure.workload.identity/client-id annotation, so its pods get no Azure token yet`,
-        'after the landing-zone deployment, copy the team\'s value from the output teamIdentityClientIds (or addresses.json) into spec.azureIdentity.clientId',
+        "after the landing-zone deployment, copy the team's value from the output teamIdentityClientIds (or addresses.json) into spec.azureIdentity.clientId",
       ),
     );
 }

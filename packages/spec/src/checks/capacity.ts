@@ -66,7 +66,14 @@ export function checkCapacity(ctx: CheckContext): SpecIssue[] {
       if (!shape) return;
       const node = allocatable(shape, pool.maxPods ?? 110);
       if (parseQuantity(w.resources.requests.cpu) > node.cores || parseQuantity(w.resources.requests.memory) > node.memoryBytes) {
-        issues.push(issueAt(parsed, ['spec', 'workloads', i, 'resources', 'requests'], `a pod of "${w.name}" requests more than one ${pool.vmSize} node can offer (${formatCores(node.cores)}, ${formatGiB(node.memoryBytes)})`, 'lower the requests or use a workload class with bigger nodes'));
+        issues.push(
+          issueAt(
+            parsed,
+            ['spec', 'workloads', i, 'resources', 'requests'],
+            `a pod of "${w.name}" requests more than one ${pool.vmSize} node can offer (${formatCores(node.cores)}, ${formatGiB(node.memoryBytes)})`,
+            'lower the requests or use a workload class with bigger nodes',
+          ),
+        );
       }
     });
   }

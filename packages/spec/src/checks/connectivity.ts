@@ -14,10 +14,24 @@ export function checkConnectivity(ctx: CheckContext): SpecIssue[] {
   const file = ctx.platformFile;
   const base = ['spec', 'connectivity', 'vpn'];
   if (isNonPublicAddress(vpn.peer.deviceIp)) {
-    issues.push(issueAt(file, [...base, 'peer', 'deviceIp'], `${vpn.peer.deviceIp} is a private address`, 'the VPN device IP is the public address of the on-premises VPN device'));
+    issues.push(
+      issueAt(
+        file,
+        [...base, 'peer', 'deviceIp'],
+        `${vpn.peer.deviceIp} is a private address`,
+        'the VPN device IP is the public address of the on-premises VPN device',
+      ),
+    );
   }
   if (AZURE_RESERVED_ASNS.has(vpn.peer.bgpAsn)) {
-    issues.push(issueAt(file, [...base, 'peer', 'bgpAsn'], `ASN ${vpn.peer.bgpAsn} is reserved by Azure`, 'use the private ASN configured on the on-premises device (e.g. 65010)'));
+    issues.push(
+      issueAt(
+        file,
+        [...base, 'peer', 'bgpAsn'],
+        `ASN ${vpn.peer.bgpAsn} is reserved by Azure`,
+        'use the private ASN configured on the on-premises device (e.g. 65010)',
+      ),
+    );
   }
   if (vpn.peer.bgpAsn === (vpn.azureBgpAsn ?? 65515)) {
     issues.push(issueAt(file, [...base, 'peer', 'bgpAsn'], 'the on-premises ASN equals the Azure gateway ASN', 'eBGP needs two different ASNs'));

@@ -54,8 +54,11 @@ describe('hybrid DNS: the DNS Private Resolver (https://learn.microsoft.com/azur
   });
 
   it('GIVEN existing central private DNS zones THEN accepted when they are the right zones, refused otherwise', () => {
-    const zone = (name: string) => `/subscriptions/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${name}`;
-    expect(issuesOf([[['spec', 'network', 'privateDnsZones'], { registry: zone('privatelink.azurecr.io'), apiServer: zone('privatelink.westeurope.azmk8s.io') }]])).toEqual([]);
+    const zone = (name: string) =>
+      `/subscriptions/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${name}`;
+    expect(
+      issuesOf([[['spec', 'network', 'privateDnsZones'], { registry: zone('privatelink.azurecr.io'), apiServer: zone('privatelink.westeurope.azmk8s.io') }]]),
+    ).toEqual([]);
     expect(issuesOf([[['spec', 'network', 'privateDnsZones'], { registry: zone('privatelink.blob.core.windows.net') }]]).map((i) => i.path)).toEqual([
       'spec.network.privateDnsZones.registry',
     ]);

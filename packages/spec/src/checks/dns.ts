@@ -34,19 +34,43 @@ export function checkDns(ctx: CheckContext): SpecIssue[] {
     }
   }
   if (net.subnets.dnsResolverOutbound !== undefined && net.subnets.dnsResolverInbound === undefined) {
-    issues.push(issueAt(file, ['spec', 'network', 'subnets', 'dnsResolverOutbound'], 'the outbound endpoint needs the resolver, which the kit deploys with its inbound endpoint', 'add spec.network.subnets.dnsResolverInbound (a /28 is enough)'));
+    issues.push(
+      issueAt(
+        file,
+        ['spec', 'network', 'subnets', 'dnsResolverOutbound'],
+        'the outbound endpoint needs the resolver, which the kit deploys with its inbound endpoint',
+        'add spec.network.subnets.dnsResolverInbound (a /28 is enough)',
+      ),
+    );
   }
   const rules = net.dnsForwarding ?? [];
   if (rules.length > 0 && net.subnets.dnsResolverOutbound === undefined) {
-    issues.push(issueAt(file, ['spec', 'network', 'dnsForwarding'], 'forwarding on-premises zones needs the resolver outbound endpoint', 'add spec.network.subnets.dnsResolverOutbound (a /28 is enough)'));
+    issues.push(
+      issueAt(
+        file,
+        ['spec', 'network', 'dnsForwarding'],
+        'forwarding on-premises zones needs the resolver outbound endpoint',
+        'add spec.network.subnets.dnsResolverOutbound (a /28 is enough)',
+      ),
+    );
   }
   const seen = new Map<string, number>();
   rules.forEach((rule, i) => {
     const domain = rule.domain.replace(/\.$/, '').toLowerCase();
-    if (seen.has(domain)) issues.push(issueAt(file, ['spec', 'network', 'dnsForwarding', i, 'domain'], `zone ${rule.domain} is forwarded twice`, 'list each on-premises zone once'));
+    if (seen.has(domain))
+      issues.push(
+        issueAt(file, ['spec', 'network', 'dnsForwarding', i, 'domain'], `zone ${rule.domain} is forwarded twice`, 'list each on-premises zone once'),
+      );
     seen.set(domain, i);
     if ((rule.servers ?? net.dnsServers ?? []).length === 0) {
-      issues.push(issueAt(file, ['spec', 'network', 'dnsForwarding', i], `zone ${rule.domain} has no DNS server to forward to`, 'add servers to the rule or set spec.network.dnsServers (the on-premises resolvers)'));
+      issues.push(
+        issueAt(
+          file,
+          ['spec', 'network', 'dnsForwarding', i],
+          `zone ${rule.domain} has no DNS server to forward to`,
+          'add servers to the rule or set spec.network.dnsServers (the on-premises resolvers)',
+        ),
+      );
     }
   });
   return issues;

@@ -33,8 +33,17 @@ describe('the nil GUID is not a group', () => {
 describe('platform admin groups', () => {
   it('GIVEN the same group twice THEN refused (two role assignments with one name)', () => {
     const group = 'aaaaaaaa-0000-4000-8000-000000000001';
-    const issues = issuesOf({ [PLATFORM]: [[['spec', 'access', 'platformAdminGroupObjectIds'], [group, group.toUpperCase()]]] });
-    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([`spec.access.platformAdminGroupObjectIds[1]: group ${group.toUpperCase()} is listed twice (also at index 0)`]);
+    const issues = issuesOf({
+      [PLATFORM]: [
+        [
+          ['spec', 'access', 'platformAdminGroupObjectIds'],
+          [group, group.toUpperCase()],
+        ],
+      ],
+    });
+    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      `spec.access.platformAdminGroupObjectIds[1]: group ${group.toUpperCase()} is listed twice (also at index 0)`,
+    ]);
   });
 });
 

@@ -17,7 +17,8 @@ export function checkGroups(ctx: CheckContext): SpecIssue[] {
   const hint = 'use the object ID of a real Entra ID group: az ad group show --group <name> --query id';
   for (const { parsed, team } of ctx.teams) {
     if (isNil(team.spec.groupObjectId)) issues.push(issueAt(parsed, ['spec', 'groupObjectId'], `${NIL_GUID} is the nil GUID, not a group`, hint));
-    if (isNil(team.spec.readOnlyGroupObjectId)) issues.push(issueAt(parsed, ['spec', 'readOnlyGroupObjectId'], `${NIL_GUID} is the nil GUID, not a group`, hint));
+    if (isNil(team.spec.readOnlyGroupObjectId))
+      issues.push(issueAt(parsed, ['spec', 'readOnlyGroupObjectId'], `${NIL_GUID} is the nil GUID, not a group`, hint));
   }
   const seen = new Map<string, number>();
   ctx.platform.spec.access.platformAdminGroupObjectIds.forEach((group, i) => {
@@ -25,7 +26,8 @@ export function checkGroups(ctx: CheckContext): SpecIssue[] {
     if (isNil(group)) issues.push(issueAt(ctx.platformFile, path, `${NIL_GUID} is the nil GUID, not a group`, hint));
     const first = seen.get(group.toLowerCase());
     // Both entries would render the same role assignment name (guid(cluster, group, role)): ARM rejects the template.
-    if (first !== undefined) issues.push(issueAt(ctx.platformFile, path, `group ${group} is listed twice (also at index ${first})`, 'list each platform admin group once'));
+    if (first !== undefined)
+      issues.push(issueAt(ctx.platformFile, path, `group ${group} is listed twice (also at index ${first})`, 'list each platform admin group once'));
     else seen.set(group.toLowerCase(), i);
   });
   return issues;

@@ -124,7 +124,9 @@ export function checkKubernetesVersion(ctx: CheckContext): SpecIssue[] {
     ];
   }
   if (status === 'older-than-calendar') {
-    return [issueAt(ctx.platformFile, FIELD, `Kubernetes ${version} is older than any version the kit validates (${span(cal)}); AKS no longer supports it`, choose)];
+    return [
+      issueAt(ctx.platformFile, FIELD, `Kubernetes ${version} is older than any version the kit validates (${span(cal)}); AKS no longer supports it`, choose),
+    ];
   }
   return [];
 }
@@ -142,7 +144,12 @@ export interface KubernetesLifecycleReport {
  * minors; warns within 60 days of the end. A platform file that does not parse yields nothing here:
  * loading the cluster reports it.
  */
-export function checkKubernetesLifecycle(source: SpecSource, cluster: string, asOf: string, cal: AksVersionCalendar = aksVersionCalendar()): KubernetesLifecycleReport {
+export function checkKubernetesLifecycle(
+  source: SpecSource,
+  cluster: string,
+  asOf: string,
+  cal: AksVersionCalendar = aksVersionCalendar(),
+): KubernetesLifecycleReport {
   const parsed = parseYamlFile(platformPath(cluster), source.read(platformPath(cluster)) ?? '');
   const version = 'data' in parsed ? (parsed.data as { spec?: { cluster?: { kubernetesVersion?: unknown } } })?.spec?.cluster?.kubernetesVersion : undefined;
   if (!('data' in parsed) || typeof version !== 'string') return { issues: [], warnings: [] };
@@ -152,13 +159,26 @@ export function checkKubernetesLifecycle(source: SpecSource, cluster: string, as
   const at = (message: string, hint: string) => issueAt(parsed, FIELD, message, hint);
   switch (support.status) {
     case 'ended':
-      return { issues: [at(`Kubernetes ${support.entry.minor} left AKS support on ${support.entry.endOfSupport}, before ${asOf}: AKS creates no new cluster on it`, choose)], warnings: [] };
+      return {
+        issues: [
+          at(`Kubernetes ${support.entry.minor} left AKS support on ${support.entry.endOfSupport}, before ${asOf}: AKS creates no new cluster on it`, choose),
+        ],
+        warnings: [],
+      };
     case 'not-yet-ga':
-      return { issues: [at(`Kubernetes ${support.entry.minor} is not generally available on AKS until ${support.entry.aksGa} (as of ${asOf})`, choose)], warnings: [] };
+      return {
+        issues: [at(`Kubernetes ${support.entry.minor} is not generally available on AKS until ${support.entry.aksGa} (as of ${asOf})`, choose)],
+        warnings: [],
+      };
     case 'ending':
       return {
         issues: [],
-        warnings: [at(`Kubernetes ${support.entry.minor} leaves AKS support on ${support.entry.endOfSupport}, ${support.daysLeft} day(s) after ${asOf}`, `plan the upgrade; ${choose}`)],
+        warnings: [
+          at(
+            `Kubernetes ${support.entry.minor} leaves AKS support on ${support.entry.endOfSupport}, ${support.daysLeft} day(s) after ${asOf}`,
+            `plan the upgrade; ${choose}`,
+          ),
+        ],
       };
     default:
       // Unknown and unreadable versions are the date-free check's to report, at load time.

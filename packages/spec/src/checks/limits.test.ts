@@ -42,9 +42,23 @@ describe('Kubernetes annotation size (all annotations of an object <= 256 KiB)',
 
   it('GIVEN description and contact that together pass 256 KiB THEN refused; just under THEN accepted', () => {
     const half = 128 * KIB;
-    expect(issuesOf({ [DEV]: [[['metadata', 'description'], 'x'.repeat(half)], [['metadata', 'contact'], 'y'.repeat(half)]] })[0]?.path).toBe('metadata.description');
+    expect(
+      issuesOf({
+        [DEV]: [
+          [['metadata', 'description'], 'x'.repeat(half)],
+          [['metadata', 'contact'], 'y'.repeat(half)],
+        ],
+      })[0]?.path,
+    ).toBe('metadata.description');
     const room = LIMITS.annotationsTotalBytes.value - 'kit.aks-hybrid.dev/description'.length - 'kit.aks-hybrid.dev/contact'.length - 1;
-    expect(issuesOf({ [DEV]: [[['metadata', 'description'], 'x'.repeat(room)], [['metadata', 'contact'], 'y']] })).toEqual([]);
+    expect(
+      issuesOf({
+        [DEV]: [
+          [['metadata', 'description'], 'x'.repeat(room)],
+          [['metadata', 'contact'], 'y'],
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('GIVEN an external range description above 256 KiB THEN refused', () => {
@@ -94,7 +108,9 @@ describe('ARM copy loops (800 instances) and deployments (800 resources)', () =>
     const issues = issuesOf(manyTeams(2000));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: expect.stringMatching(/teams\/t\d+\.yaml$/), path: 'spec.groupObjectId' });
-    expect(issues[0]!.message).toMatch(/800 team groups \+ 1 platform admin groups, one AKS role assignment each in cluster-access\.bicep: above the 800 resources in one ARM deployment/);
+    expect(issues[0]!.message).toMatch(
+      /800 team groups \+ 1 platform admin groups, one AKS role assignment each in cluster-access\.bicep: above the 800 resources in one ARM deployment/,
+    );
     expect(issues[0]!.hint).toContain('learn.microsoft.com/azure/azure-resource-manager/templates/best-practices#template-limits');
   });
 
@@ -102,19 +118,44 @@ describe('ARM copy loops (800 instances) and deployments (800 resources)', () =>
     // 3 example groups + 795 = 798 team groups, + 3 admin groups = 801 role assignments in one module.
     const admins = ['aaaaaaaa-0000-4000-8000-000000000001', 'aaaaaaaa-0000-4000-8000-000000000002', 'aaaaaaaa-0000-4000-8000-000000000003'];
     const issues = issuesOf({ ...manyTeams(795), [PLATFORM]: [[['spec', 'access', 'platformAdminGroupObjectIds'], admins]] });
-    expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/798 team groups \+ 3 platform admin groups.*above the 800 resources in one ARM deployment/)]);
+    expect(issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/798 team groups \+ 3 platform admin groups.*above the 800 resources in one ARM deployment/),
+    ]);
     expect(issuesOf({ ...manyTeams(794), [PLATFORM]: [[['spec', 'access', 'platformAdminGroupObjectIds'], admins]] })).toEqual([]);
   });
 
   it('GIVEN 101 node pools THEN the AKS node pool limit is named', () => {
-    const pools = Array.from({ length: 100 }, (_, i) => ({ name: `p${i}`, vmSize: 'Standard_D8ds_v5', minCount: 0, maxCount: 1, workloadClass: i === 0 ? 'general' : `c${i}`, ...(i === 0 ? { default: true } : {}) }));
-    const issues = issuesOf({ [PLATFORM]: [[['spec', 'cluster', 'userPools'], pools]], [DEV]: [[['spec', 'nodePool'], 'p0'], [['spec', 'workloads'], []]], [`${TEAMS}/checkout.yaml`]: [[['spec', 'nodePool'], 'p0'], [['spec', 'workloads'], []]] });
-    expect(issues.filter((i) => /node pools/.test(i.message)).map((i) => i.message)).toEqual([expect.stringMatching(/101 node pools \(system pool included\) exceed the 100 node pools of one AKS cluster/)]);
+    const pools = Array.from({ length: 100 }, (_, i) => ({
+      name: `p${i}`,
+      vmSize: 'Standard_D8ds_v5',
+      minCount: 0,
+      maxCount: 1,
+      workloadClass: i === 0 ? 'general' : `c${i}`,
+      ...(i === 0 ? { default: true } : {}),
+    }));
+    const issues = issuesOf({
+      [PLATFORM]: [[['spec', 'cluster', 'userPools'], pools]],
+      [DEV]: [
+        [['spec', 'nodePool'], 'p0'],
+        [['spec', 'workloads'], []],
+      ],
+      [`${TEAMS}/checkout.yaml`]: [
+        [['spec', 'nodePool'], 'p0'],
+        [['spec', 'workloads'], []],
+      ],
+    });
+    expect(issues.filter((i) => /node pools/.test(i.message)).map((i) => i.message)).toEqual([
+      expect.stringMatching(/101 node pools \(system pool included\) exceed the 100 node pools of one AKS cluster/),
+    ]);
   });
 
   it('GIVEN 3997 on-premises ranges THEN the NSG address limit is named', () => {
     const ranges = Array.from({ length: 3997 }, (_, i) => `172.16.${Math.floor(i / 256)}.${i % 256}/32`);
-    const issues = issuesOf({ [PLATFORM]: [[['spec', 'onPremises', 'ranges'], ranges]], [DEV]: [[['spec', 'egress'], []]], [`${TEAMS}/checkout.yaml`]: [[['spec', 'egress'], []]] });
+    const issues = issuesOf({
+      [PLATFORM]: [[['spec', 'onPremises', 'ranges'], ranges]],
+      [DEV]: [[['spec', 'egress'], []]],
+      [`${TEAMS}/checkout.yaml`]: [[['spec', 'egress'], []]],
+    });
     expect(issues.map((i) => i.path)).toEqual(['spec.onPremises.ranges']);
     expect(issues[0]!.message).toMatch(/exceed the 4000 source and destination addresses and ranges in one network security group/);
   });

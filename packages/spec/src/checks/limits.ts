@@ -63,7 +63,12 @@ function teamLimits(ctx: CheckContext): SpecIssue[] {
       const size = bytes(JSON.stringify(w.env ?? {})) + OBJECT_OVERHEAD_BYTES;
       if (size > LIMITS.objectBytes.value) {
         issues.push(
-          issueAt(parsed, ['spec', 'workloads', i, 'env'], `makes the Deployment of "${w.name}" about ${formatBytes(size)}, above the ${formatBytes(LIMITS.objectBytes.value)} of ${LIMITS.objectBytes.what}`, `move large configuration into a ConfigMap or the image (${cite(LIMITS.objectBytes)})`),
+          issueAt(
+            parsed,
+            ['spec', 'workloads', i, 'env'],
+            `makes the Deployment of "${w.name}" about ${formatBytes(size)}, above the ${formatBytes(LIMITS.objectBytes.value)} of ${LIMITS.objectBytes.what}`,
+            `move large configuration into a ConfigMap or the image (${cite(LIMITS.objectBytes)})`,
+          ),
         );
       }
     });
@@ -80,41 +85,94 @@ function platformLimits(ctx: CheckContext): SpecIssue[] {
   (spec.externalRanges ?? []).forEach((range, r) => {
     const annotation = bytes(NETWORK_SET_DESCRIPTION_KEY) + bytes(range.description);
     if (annotation > LIMITS.annotationsTotalBytes.value) {
-      issues.push(issueAt(file, ['spec', 'externalRanges', r, 'description'], `is ${formatBytes(annotation)} as an annotation, above the ${formatBytes(LIMITS.annotationsTotalBytes.value)} of ${LIMITS.annotationsTotalBytes.what}`, `shorten it to one line (${cite(LIMITS.annotationsTotalBytes)})`));
+      issues.push(
+        issueAt(
+          file,
+          ['spec', 'externalRanges', r, 'description'],
+          `is ${formatBytes(annotation)} as an annotation, above the ${formatBytes(LIMITS.annotationsTotalBytes.value)} of ${LIMITS.annotationsTotalBytes.what}`,
+          `shorten it to one line (${cite(LIMITS.annotationsTotalBytes)})`,
+        ),
+      );
     }
     const size = annotation + bytes(JSON.stringify(range.cidrs)) + OBJECT_OVERHEAD_BYTES;
     if (size > LIMITS.objectBytes.value) {
-      issues.push(issueAt(file, ['spec', 'externalRanges', r, 'cidrs'], `make the network set "${range.name}" about ${formatBytes(size)}, above the ${formatBytes(LIMITS.objectBytes.value)} of ${LIMITS.objectBytes.what}`, `summarise the ranges into fewer, larger CIDRs (${cite(LIMITS.objectBytes)})`));
+      issues.push(
+        issueAt(
+          file,
+          ['spec', 'externalRanges', r, 'cidrs'],
+          `make the network set "${range.name}" about ${formatBytes(size)}, above the ${formatBytes(LIMITS.objectBytes.value)} of ${LIMITS.objectBytes.what}`,
+          `summarise the ranges into fewer, larger CIDRs (${cite(LIMITS.objectBytes)})`,
+        ),
+      );
     }
   });
 
   // Node labels are Kubernetes labels too.
-  spec.cluster.userPools.forEach((pool, i) => issues.push(...labelIssues(file, ['spec', 'cluster', 'userPools', i, 'labels'], pool.labels ?? {}, `node pool ${pool.name}`)));
-  issues.push(...labelIssues(file, ['spec', 'cluster', 'systemPool', 'labels'], spec.cluster.systemPool.labels ?? {}, `node pool ${spec.cluster.systemPool.name}`));
+  spec.cluster.userPools.forEach((pool, i) =>
+    issues.push(...labelIssues(file, ['spec', 'cluster', 'userPools', i, 'labels'], pool.labels ?? {}, `node pool ${pool.name}`)),
+  );
+  issues.push(
+    ...labelIssues(file, ['spec', 'cluster', 'systemPool', 'labels'], spec.cluster.systemPool.labels ?? {}, `node pool ${spec.cluster.systemPool.name}`),
+  );
 
   // Azure tags on every resource of the landing zone.
   const tags = spec.azure.tags ?? {};
   if (Object.keys(tags).length + KIT_TAGS > LIMITS.azureTagsPerResource.value) {
-    issues.push(issueAt(file, ['spec', 'azure', 'tags'], `${Object.keys(tags).length} tags plus the kit's own ${KIT_TAGS} exceed the ${LIMITS.azureTagsPerResource.value} ${LIMITS.azureTagsPerResource.what}`, `remove tags (${cite(LIMITS.azureTagsPerResource)})`));
+    issues.push(
+      issueAt(
+        file,
+        ['spec', 'azure', 'tags'],
+        `${Object.keys(tags).length} tags plus the kit's own ${KIT_TAGS} exceed the ${LIMITS.azureTagsPerResource.value} ${LIMITS.azureTagsPerResource.what}`,
+        `remove tags (${cite(LIMITS.azureTagsPerResource)})`,
+      ),
+    );
   }
   for (const [name, value] of Object.entries(tags)) {
     if (name.length > LIMITS.azureTagNameLength.value) {
-      issues.push(issueAt(file, ['spec', 'azure', 'tags', name], `tag name is ${name.length} characters, above the ${LIMITS.azureTagNameLength.value} of ${LIMITS.azureTagNameLength.what}`, `shorten it (${cite(LIMITS.azureTagNameLength)})`));
+      issues.push(
+        issueAt(
+          file,
+          ['spec', 'azure', 'tags', name],
+          `tag name is ${name.length} characters, above the ${LIMITS.azureTagNameLength.value} of ${LIMITS.azureTagNameLength.what}`,
+          `shorten it (${cite(LIMITS.azureTagNameLength)})`,
+        ),
+      );
     }
     if (value.length > LIMITS.azureTagValueLength.value) {
-      issues.push(issueAt(file, ['spec', 'azure', 'tags', name], `tag value is ${value.length} characters, above the ${LIMITS.azureTagValueLength.value} of ${LIMITS.azureTagValueLength.what}`, `shorten it (${cite(LIMITS.azureTagValueLength)})`));
+      issues.push(
+        issueAt(
+          file,
+          ['spec', 'azure', 'tags', name],
+          `tag value is ${value.length} characters, above the ${LIMITS.azureTagValueLength.value} of ${LIMITS.azureTagValueLength.what}`,
+          `shorten it (${cite(LIMITS.azureTagValueLength)})`,
+        ),
+      );
     }
   }
 
   const dnsServers = spec.network.dnsServers ?? [];
   if (dnsServers.length > LIMITS.vnetDnsServers.value) {
-    issues.push(issueAt(file, ['spec', 'network', 'dnsServers'], `${dnsServers.length} DNS servers exceed the ${LIMITS.vnetDnsServers.value} ${LIMITS.vnetDnsServers.what}`, `list at most ${LIMITS.vnetDnsServers.value} (${cite(LIMITS.vnetDnsServers)})`));
+    issues.push(
+      issueAt(
+        file,
+        ['spec', 'network', 'dnsServers'],
+        `${dnsServers.length} DNS servers exceed the ${LIMITS.vnetDnsServers.value} ${LIMITS.vnetDnsServers.what}`,
+        `list at most ${LIMITS.vnetDnsServers.value} (${cite(LIMITS.vnetDnsServers)})`,
+      ),
+    );
   }
 
   // The platform spec's values become the Bicep parameter file; ARM caps it (and the expanded template) at 4 MB.
   const parameters = bytes(JSON.stringify(ctx.platform.spec));
   if (parameters > LIMITS.armTemplateBytes.value) {
-    issues.push(issueAt(file, ['spec'], `is ${formatBytes(parameters)} as JSON, above the ${formatBytes(LIMITS.armTemplateBytes.value)} of ${LIMITS.armTemplateBytes.what}`, `remove bulk data from the platform spec (${cite(LIMITS.armTemplateBytes)})`));
+    issues.push(
+      issueAt(
+        file,
+        ['spec'],
+        `is ${formatBytes(parameters)} as JSON, above the ${formatBytes(LIMITS.armTemplateBytes.value)} of ${LIMITS.armTemplateBytes.what}`,
+        `remove bulk data from the platform spec (${cite(LIMITS.armTemplateBytes)})`,
+      ),
+    );
   }
   return issues;
 }
@@ -138,7 +196,10 @@ function copyLoopLimits(ctx: CheckContext): SpecIssue[] {
     const resources = teamGroups.size + admins.size;
     if (!reported && (teamGroups.size > copy.value || resources > LIMITS.armResourcesPerDeployment.value)) {
       reported = true;
-      const [limit, counted] = teamGroups.size > copy.value ? [copy, `${teamGroups.size} distinct team groups`] : [LIMITS.armResourcesPerDeployment, `${teamGroups.size} team groups + ${admins.size} platform admin groups`];
+      const [limit, counted] =
+        teamGroups.size > copy.value
+          ? [copy, `${teamGroups.size} distinct team groups`]
+          : [LIMITS.armResourcesPerDeployment, `${teamGroups.size} team groups + ${admins.size} platform admin groups`];
       issues.push(
         issueAt(
           parsed,
@@ -150,13 +211,27 @@ function copyLoopLimits(ctx: CheckContext): SpecIssue[] {
     }
   }
   if (admins.size > copy.value) {
-    issues.push(issueAt(file, ['spec', 'access', 'platformAdminGroupObjectIds'], `${admins.size} platform admin groups, one role assignment each: above the ${copy.value} ${copy.what}`, `use one group that nests the others (${cite(copy)})`));
+    issues.push(
+      issueAt(
+        file,
+        ['spec', 'access', 'platformAdminGroupObjectIds'],
+        `${admins.size} platform admin groups, one role assignment each: above the ${copy.value} ${copy.what}`,
+        `use one group that nests the others (${cite(copy)})`,
+      ),
+    );
   }
 
   // aks.bicep: agentPools loop; AKS's own node pool limit is lower than ARM's.
   const pools = spec.cluster.userPools.length + 1;
   if (pools > LIMITS.aksNodePools.value) {
-    issues.push(issueAt(file, ['spec', 'cluster', 'userPools'], `${pools} node pools (system pool included) exceed the ${LIMITS.aksNodePools.value} ${LIMITS.aksNodePools.what}`, `merge pools (${cite(LIMITS.aksNodePools)})`));
+    issues.push(
+      issueAt(
+        file,
+        ['spec', 'cluster', 'userPools'],
+        `${pools} node pools (system pool included) exceed the ${LIMITS.aksNodePools.value} ${LIMITS.aksNodePools.what}`,
+        `merge pools (${cite(LIMITS.aksNodePools)})`,
+      ),
+    );
   }
 
   // main.bicep: one team-identity module per team with azureIdentity and one key-vault module per
@@ -170,7 +245,12 @@ function copyLoopLimits(ctx: CheckContext): SpecIssue[] {
     if (modules > LIMITS.armResourcesPerDeployment.value) {
       const limit = LIMITS.armResourcesPerDeployment;
       issues.push(
-        issueAt(parsed, ['spec', 'azureIdentity'], `with this team main.bicep deploys ${modules} modules (an identity per team, ${perTeamVaults ? 'a vault per team that asks, ' : ''}and ${MAIN_FIXED_MODULES} others): above the ${limit.value} ${limit.what}`, `${perTeamVaults ? 'use keyVault.mode shared, or ' : ''}split the teams across clusters (${cite(limit)})`),
+        issueAt(
+          parsed,
+          ['spec', 'azureIdentity'],
+          `with this team main.bicep deploys ${modules} modules (an identity per team, ${perTeamVaults ? 'a vault per team that asks, ' : ''}and ${MAIN_FIXED_MODULES} others): above the ${limit.value} ${limit.what}`,
+          `${perTeamVaults ? 'use keyVault.mode shared, or ' : ''}split the teams across clusters (${cite(limit)})`,
+        ),
       );
       break;
     }
@@ -179,13 +259,27 @@ function copyLoopLimits(ctx: CheckContext): SpecIssue[] {
   // registry.bicep: one replication per location.
   const replicas = spec.registry.replicaLocations ?? [];
   if (replicas.length > copy.value) {
-    issues.push(issueAt(file, ['spec', 'registry', 'replicaLocations'], `${replicas.length} replica locations exceed the ${copy.value} ${copy.what}`, `list fewer locations (${cite(copy)})`));
+    issues.push(
+      issueAt(
+        file,
+        ['spec', 'registry', 'replicaLocations'],
+        `${replicas.length} replica locations exceed the ${copy.value} ${copy.what}`,
+        `list fewer locations (${cite(copy)})`,
+      ),
+    );
   }
 
   // network.bicep: every NSG lists all on-premises ranges as sources in one rule.
   const onPrem = spec.onPremises.ranges.length;
   if (onPrem + NSG_FIXED_PREFIXES > LIMITS.nsgAddressPrefixes.value) {
-    issues.push(issueAt(file, ['spec', 'onPremises', 'ranges'], `${onPrem} on-premises ranges, listed in each subnet's NSG, exceed the ${LIMITS.nsgAddressPrefixes.value} ${LIMITS.nsgAddressPrefixes.what}`, `summarise them into fewer, larger ranges (${cite(LIMITS.nsgAddressPrefixes)})`));
+    issues.push(
+      issueAt(
+        file,
+        ['spec', 'onPremises', 'ranges'],
+        `${onPrem} on-premises ranges, listed in each subnet's NSG, exceed the ${LIMITS.nsgAddressPrefixes.value} ${LIMITS.nsgAddressPrefixes.what}`,
+        `summarise them into fewer, larger ranges (${cite(LIMITS.nsgAddressPrefixes)})`,
+      ),
+    );
   }
   return issues;
 }
@@ -198,13 +292,34 @@ function labelIssues(file: ParsedFile, base: Path, labels: Readonly<Record<strin
     const slash = key.lastIndexOf('/');
     const [prefix, name] = slash >= 0 ? [key.slice(0, slash), key.slice(slash + 1)] : [undefined, key];
     if (prefix !== undefined && (prefix.length > LIMITS.labelKeyPrefixLength.value || !DNS_SUBDOMAIN.test(prefix))) {
-      issues.push(issueAt(file, path, `label key prefix "${prefix.slice(0, 80)}" of the ${owner} is not a DNS subdomain of at most ${LIMITS.labelKeyPrefixLength.value} characters`, `use e.g. example.com/name (${cite(LIMITS.labelKeyPrefixLength)})`));
+      issues.push(
+        issueAt(
+          file,
+          path,
+          `label key prefix "${prefix.slice(0, 80)}" of the ${owner} is not a DNS subdomain of at most ${LIMITS.labelKeyPrefixLength.value} characters`,
+          `use e.g. example.com/name (${cite(LIMITS.labelKeyPrefixLength)})`,
+        ),
+      );
     }
     if (name.length > LIMITS.labelKeyNameLength.value || !LABEL_NAME.test(name)) {
-      issues.push(issueAt(file, path, `label key "${key.slice(0, 80)}" of the ${owner} is not a valid name of at most ${LIMITS.labelKeyNameLength.value} characters`, `use letters, digits, '-', '_' and '.', starting and ending with a letter or digit (${cite(LIMITS.labelKeyNameLength)})`));
+      issues.push(
+        issueAt(
+          file,
+          path,
+          `label key "${key.slice(0, 80)}" of the ${owner} is not a valid name of at most ${LIMITS.labelKeyNameLength.value} characters`,
+          `use letters, digits, '-', '_' and '.', starting and ending with a letter or digit (${cite(LIMITS.labelKeyNameLength)})`,
+        ),
+      );
     }
     if (value.length > LIMITS.labelValueLength.value || !LABEL_VALUE.test(value)) {
-      issues.push(issueAt(file, path, `label value of the ${owner} is ${value.length > LIMITS.labelValueLength.value ? `${value.length} characters, above the ${LIMITS.labelValueLength.value} of ${LIMITS.labelValueLength.what}` : `"${value}", not a valid label value`}`, `use at most ${LIMITS.labelValueLength.value} letters, digits, '-', '_' and '.', starting and ending with a letter or digit; longer text belongs in an annotation (${cite(LIMITS.labelValueLength)})`));
+      issues.push(
+        issueAt(
+          file,
+          path,
+          `label value of the ${owner} is ${value.length > LIMITS.labelValueLength.value ? `${value.length} characters, above the ${LIMITS.labelValueLength.value} of ${LIMITS.labelValueLength.what}` : `"${value}", not a valid label value`}`,
+          `use at most ${LIMITS.labelValueLength.value} letters, digits, '-', '_' and '.', starting and ending with a letter or digit; longer text belongs in an annotation (${cite(LIMITS.labelValueLength)})`,
+        ),
+      );
     }
   }
   return issues;

@@ -54,7 +54,14 @@ export function checkNetwork(ctx: CheckContext): SpecIssue[] {
     const cidr = parse(allocated, ['spec', 'egress', 'allocatedPrefix']);
     const expected = spec.egress?.publicIpPrefixLength ?? 31;
     if (cidr && cidr.prefix !== expected) {
-      issues.push(issueAt(file, ['spec', 'egress', 'allocatedPrefix'], `recorded prefix ${allocated} is a /${cidr.prefix} but publicIpPrefixLength is ${expected}`, 'copy the egressPublicIpPrefix deployment output exactly'));
+      issues.push(
+        issueAt(
+          file,
+          ['spec', 'egress', 'allocatedPrefix'],
+          `recorded prefix ${allocated} is a /${cidr.prefix} but publicIpPrefixLength is ${expected}`,
+          'copy the egressPublicIpPrefix deployment output exactly',
+        ),
+      );
     }
   }
 
@@ -63,7 +70,14 @@ export function checkNetwork(ctx: CheckContext): SpecIssue[] {
   const addressSpaceComplete = vnet.length === net.addressSpace.length;
   for (const subnet of addressSpaceComplete ? subnets : []) {
     if (!vnet.some((v) => contains(v.cidr, subnet.cidr))) {
-      issues.push(issueAt(file, subnet.path, `${subnet.label} is outside the VNet address space (${net.addressSpace.join(', ')})`, 'pick a range inside the VNet or widen spec.network.addressSpace'));
+      issues.push(
+        issueAt(
+          file,
+          subnet.path,
+          `${subnet.label} is outside the VNet address space (${net.addressSpace.join(', ')})`,
+          'pick a range inside the VNet or widen spec.network.addressSpace',
+        ),
+      );
     }
   }
   issues.push(...pairwise(file, subnets, 'subnets must not overlap; give each subnet its own range'));
@@ -75,7 +89,14 @@ export function checkNetwork(ctx: CheckContext): SpecIssue[] {
       for (const x of groups[a]!) {
         for (const y of groups[b]!) {
           if (overlaps(x.cidr, y.cidr)) {
-            issues.push(issueAt(file, y.path, `${y.label} overlaps ${x.label}`, 'address ranges that are routed between Azure, the cluster and on-premises must be disjoint; choose a free range'));
+            issues.push(
+              issueAt(
+                file,
+                y.path,
+                `${y.label} overlaps ${x.label}`,
+                'address ranges that are routed between Azure, the cluster and on-premises must be disjoint; choose a free range',
+              ),
+            );
           }
         }
       }
@@ -87,7 +108,14 @@ export function checkNetwork(ctx: CheckContext): SpecIssue[] {
   const dns = parseIpv4(net.dnsServiceIp);
   const service = services[0];
   if (dns !== undefined && service && (!containsAddress(service.cidr, dns) || dns === service.cidr.first)) {
-    issues.push(issueAt(file, ['spec', 'network', 'dnsServiceIp'], `${net.dnsServiceIp} is not a usable address inside the service range ${net.serviceCidr}`, `use e.g. the .10 address of ${net.serviceCidr}`));
+    issues.push(
+      issueAt(
+        file,
+        ['spec', 'network', 'dnsServiceIp'],
+        `${net.dnsServiceIp} is not a usable address inside the service range ${net.serviceCidr}`,
+        `use e.g. the .10 address of ${net.serviceCidr}`,
+      ),
+    );
   }
 
   // The GatewaySubnet must be big enough for ExpressRoute and VPN gateways side by side.
@@ -95,9 +123,18 @@ export function checkNetwork(ctx: CheckContext): SpecIssue[] {
   if (topology === 'combined') {
     const gateway = subnets.find((s) => s.path[3] === 'gateway');
     if (!net.subnets.gateway) {
-      issues.push(issueAt(file, ['spec', 'network', 'subnets'], 'topology "combined" needs a GatewaySubnet', 'add spec.network.subnets.gateway (a /27 or larger) or set topology: spoke with hubVirtualNetworkId'));
+      issues.push(
+        issueAt(
+          file,
+          ['spec', 'network', 'subnets'],
+          'topology "combined" needs a GatewaySubnet',
+          'add spec.network.subnets.gateway (a /27 or larger) or set topology: spoke with hubVirtualNetworkId',
+        ),
+      );
     } else if (gateway && gateway.cidr.prefix > 27) {
-      issues.push(issueAt(file, gateway.path, `GatewaySubnet ${net.subnets.gateway} is too small for coexisting ExpressRoute and VPN gateways`, 'use a /27 or larger'));
+      issues.push(
+        issueAt(file, gateway.path, `GatewaySubnet ${net.subnets.gateway} is too small for coexisting ExpressRoute and VPN gateways`, 'use a /27 or larger'),
+      );
     }
   } else if (!net.hubVirtualNetworkId) {
     issues.push(issueAt(file, ['spec', 'network'], 'topology "spoke" needs the hub VNet', 'add spec.network.hubVirtualNetworkId'));

@@ -23,7 +23,11 @@ describe('platform notifications', () => {
   });
 
   it('GIVEN slack with a channel THEN the channel is kept', () => {
-    expect(load({ [PLATFORM]: notifications({ type: 'slack', channel: 'platform-alerts', secretRef: 'slack-bot' }) }).notifications).toEqual({ type: 'slack', channel: 'platform-alerts', secretRef: 'slack-bot' });
+    expect(load({ [PLATFORM]: notifications({ type: 'slack', channel: 'platform-alerts', secretRef: 'slack-bot' }) }).notifications).toEqual({
+      type: 'slack',
+      channel: 'platform-alerts',
+      secretRef: 'slack-bot',
+    });
   });
 
   it('GIVEN msteams with a channel THEN refused at the channel: Flux would ignore it', () => {
@@ -57,8 +61,16 @@ describe('platform notifications', () => {
 
   it.each([
     ['an address instead of a name', { type: 'msteams', secretRef: 'https://prod.logic.azure.com/workflows/x' }, 'spec.notifications.secretRef'],
-    ['a type Flux has but the kit does not offer (pagerduty takes its routing key in channel)', { type: 'pagerduty', secretRef: 'pd' }, 'spec.notifications.type'],
-    ['an address field (the URL belongs in the Secret)', { type: 'msteams', secretRef: 'teams', address: 'https://example.invalid/hook' }, 'spec.notifications.address'],
+    [
+      'a type Flux has but the kit does not offer (pagerduty takes its routing key in channel)',
+      { type: 'pagerduty', secretRef: 'pd' },
+      'spec.notifications.type',
+    ],
+    [
+      'an address field (the URL belongs in the Secret)',
+      { type: 'msteams', secretRef: 'teams', address: 'https://example.invalid/hook' },
+      'spec.notifications.address',
+    ],
     ['no secretRef', { type: 'msteams' }, 'spec.notifications'],
   ])('GIVEN %s THEN the schema refuses it', (_what, value, path) => {
     const issues = issuesOf({ [PLATFORM]: notifications(value) });
@@ -85,7 +97,10 @@ describe('team notifications', () => {
     const synced = (key: string): Edits => ({
       [DEV]: [
         [['spec', 'azureIdentity'], { keyVault: true, clientId: '0f2d3c4b-1a2b-4c5d-8e9f-0123456789ab' }],
-        [['spec', 'secrets'], [{ name: 'alerts', objects: [{ name: 'teams-webhook' }], syncToSecret: { name: 'dev-alerts', keys: [{ key, object: 'teams-webhook' }] } }]],
+        [
+          ['spec', 'secrets'],
+          [{ name: 'alerts', objects: [{ name: 'teams-webhook' }], syncToSecret: { name: 'dev-alerts', keys: [{ key, object: 'teams-webhook' }] } }],
+        ],
         ...notifications({ type: 'msteams', secretRef: 'dev-alerts' }),
       ],
     });

@@ -38,7 +38,12 @@ function syncedSecretIssues(file: ParsedFile, team: TeamFile, input: Notificatio
   const needed = input.type === 'telegram' ? 'token' : 'address';
   if (keys.includes(needed)) return [];
   return [
-    issueAt(file, ['spec', 'notifications', 'secretRef'], `names the Secret ${input.secretRef} that spec.secrets[${index}] syncs from Key Vault, but that Secret has no key ${needed}, where Flux reads the ${needed === 'token' ? 'bot token' : 'webhook address'}`, `add a key ${needed} to spec.secrets[${index}].syncToSecret.keys (${PROVIDERS_DOC}#secret-reference)`),
+    issueAt(
+      file,
+      ['spec', 'notifications', 'secretRef'],
+      `names the Secret ${input.secretRef} that spec.secrets[${index}] syncs from Key Vault, but that Secret has no key ${needed}, where Flux reads the ${needed === 'token' ? 'bot token' : 'webhook address'}`,
+      `add a key ${needed} to spec.secrets[${index}].syncToSecret.keys (${PROVIDERS_DOC}#secret-reference)`,
+    ),
   ];
 }
 
@@ -48,21 +53,47 @@ function notificationIssues(file: ParsedFile, input: NotificationsInput): SpecIs
   const { channel } = input;
   if (channel === undefined) {
     if (use !== 'required') return [];
-    return [issueAt(file, path, `type ${input.type} needs a channel: it is where ${input.type} posts (${channelMeaning(input.type)})`, `add notifications.channel (${PROVIDERS_DOC}#${input.type})`)];
+    return [
+      issueAt(
+        file,
+        path,
+        `type ${input.type} needs a channel: it is where ${input.type} posts (${channelMeaning(input.type)})`,
+        `add notifications.channel (${PROVIDERS_DOC}#${input.type})`,
+      ),
+    ];
   }
   if (use === 'none') {
     return [
-      issueAt(file, [...path, 'channel'], `type ${input.type} takes no channel: Flux would ignore it and post where the webhook address points`, `remove notifications.channel and choose the channel when you create the webhook (${PROVIDERS_DOC}#${input.type})`),
+      issueAt(
+        file,
+        [...path, 'channel'],
+        `type ${input.type} takes no channel: Flux would ignore it and post where the webhook address points`,
+        `remove notifications.channel and choose the channel when you create the webhook (${PROVIDERS_DOC}#${input.type})`,
+      ),
     ];
   }
   // An address or token in the channel would put a credential in git; Flux reads both from the Secret.
   if (/:\/\//.test(channel)) {
-    return [issueAt(file, [...path, 'channel'], 'is a URL: webhook addresses go in the Secret, never in git', `put it under the key address of the Secret ${input.secretRef} and set channel to the ${channelMeaning(input.type)}`)];
+    return [
+      issueAt(
+        file,
+        [...path, 'channel'],
+        'is a URL: webhook addresses go in the Secret, never in git',
+        `put it under the key address of the Secret ${input.secretRef} and set channel to the ${channelMeaning(input.type)}`,
+      ),
+    ];
   }
   // notification-controller splits a Zulip channel at the first '/' and refuses one without a topic
   // (internal/notifier/zulip.go, NewZulip).
   if (input.type === 'zulip' && !/^[^/]+\/.+$/.test(channel)) {
-    return [issueAt(file, [...path, 'channel'], `"${channel}" is not <channel>/<topic>, which a zulip Provider needs`, `write it as e.g. platform/flux-alerts (${PROVIDERS_DOC}#zulip)`)];
+    return [
+      issueAt(
+        file,
+        [...path, 'channel'],
+        `"${channel}" is not <channel>/<topic>, which a zulip Provider needs`,
+        `write it as e.g. platform/flux-alerts (${PROVIDERS_DOC}#zulip)`,
+      ),
+    ];
   }
   return [];
 }

@@ -19,7 +19,11 @@ describe('node pool upgradeSettings', () => {
     expect(POOL_UPGRADE_DEFAULTS).toEqual({ maxSurge: '33%', drainTimeoutInMinutes: 30, nodeSoakDurationInMinutes: 0 });
     expect(spec.cluster.systemPool.upgradeSettings).toEqual(POOL_UPGRADE_DEFAULTS);
     expect(spec.cluster.userPools.find((p) => p.name === 'general')!.upgradeSettings).toEqual(POOL_UPGRADE_DEFAULTS);
-    expect(spec.cluster.userPools.find((p) => p.name === 'storage')!.upgradeSettings).toEqual({ maxSurge: '1', drainTimeoutInMinutes: 60, nodeSoakDurationInMinutes: 5 });
+    expect(spec.cluster.userPools.find((p) => p.name === 'storage')!.upgradeSettings).toEqual({
+      maxSurge: '1',
+      drainTimeoutInMinutes: 60,
+      nodeSoakDurationInMinutes: 5,
+    });
   });
 
   it('GIVEN one field only THEN the others keep their defaults', () => {

@@ -7,7 +7,11 @@ const CHECKOUT = 'apps/weu-prod/teams/checkout.yaml';
 type Edit = [Array<string | number>, unknown];
 const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
 const dbSecret = { name: 'db', objects: [{ name: 'db-password', alias: 'password' }] };
-const synced = { name: 'git-token', objects: [{ name: 'github-token' }], syncToSecret: { name: 'checkout-app-git', keys: [{ key: 'password', object: 'github-token' }] } };
+const synced = {
+  name: 'git-token',
+  objects: [{ name: 'github-token' }],
+  syncToSecret: { name: 'checkout-app-git', keys: [{ key: 'password', object: 'github-token' }] },
+};
 /** dev with an identity that reads its vault, its client ID recorded, and these secrets. */
 const devWithSecrets = (secrets: unknown[], identity: Record<string, unknown> = {}, more: Edit[] = []) => ({
   [DEV]: [[['spec', 'secrets'], secrets] as Edit, [['spec', 'azureIdentity'], { keyVault: true, clientId: CLIENT_ID, ...identity }] as Edit, ...more],
@@ -46,10 +50,18 @@ describe('team secrets (Key Vault through the Secrets Store CSI driver)', () => 
   });
 
   it('GIVEN two objects that would be the same file, or a sync key naming no object THEN refused at that field', () => {
-    const clash = { name: 'db', objects: [{ name: 'a', alias: 'same' }, { name: 'b', alias: 'same' }] };
+    const clash = {
+      name: 'db',
+      objects: [
+        { name: 'a', alias: 'same' },
+        { name: 'b', alias: 'same' },
+      ],
+    };
     expect(issuesOfExampleWith(devWithSecrets([clash]))).toEqual([expect.objectContaining({ path: 'spec.secrets[0].objects[1]' })]);
     const badKey = { ...synced, syncToSecret: { ...synced.syncToSecret, keys: [{ key: 'password', object: 'github_token' }] } };
-    expect(issuesOfExampleWith(devWithSecrets([badKey]))).toEqual([expect.objectContaining({ path: 'spec.secrets[0].syncToSecret.keys[0].object', hint: expect.stringContaining('github-token') })]);
+    expect(issuesOfExampleWith(devWithSecrets([badKey]))).toEqual([
+      expect.objectContaining({ path: 'spec.secrets[0].syncToSecret.keys[0].object', hint: expect.stringContaining('github-token') }),
+    ]);
   });
 
   describe('GIVEN a secret synced to a Kubernetes Secret that no workload mounts', () => {
@@ -65,7 +77,10 @@ describe('team secrets (Key Vault through the Secrets Store CSI driver)', () => 
     });
 
     it('AND a workload mounts it THEN no secret-sync account is needed', () => {
-      expect(dev(devWithSecrets([synced], {}, [[['spec', 'workloads', 0, 'secrets'], ['git-token']]])).azureIdentity!.serviceAccounts).toEqual(['storefront', 'catalog-cache']);
+      expect(dev(devWithSecrets([synced], {}, [[['spec', 'workloads', 0, 'secrets'], ['git-token']]])).azureIdentity!.serviceAccounts).toEqual([
+        'storefront',
+        'catalog-cache',
+      ]);
     });
 
     it('AND a workload named like the sync Deployment THEN refused at its name', () => {

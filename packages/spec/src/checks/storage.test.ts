@@ -18,18 +18,35 @@ const withStatefulSet = (replicas: number, claims: Array<Record<string, unknown>
   ...more,
   [DEV]: [[['spec', 'workloads', 2], statefulSet(replicas, claims)] as Edit, ...(more[DEV] ?? [])],
 });
-const claim = (size: string, extra: Record<string, unknown> = {}) => ({ name: `data-${size.toLowerCase()}`, size, mountPath: `/var/lib/${size.toLowerCase()}`, ...extra });
+const claim = (size: string, extra: Record<string, unknown> = {}) => ({
+  name: `data-${size.toLowerCase()}`,
+  size,
+  mountPath: `/var/lib/${size.toLowerCase()}`,
+  ...extra,
+});
 
 describe('storage classes', () => {
   it('GIVEN the example THEN its classes and default; GIVEN no spec.storage THEN the AKS built-in disk classes, managed-csi by default', () => {
-    expect(loadCluster(exampleWith(), EXAMPLE_CLUSTER).storage).toEqual({ classes: ['managed-csi', 'managed-csi-premium'], defaultClass: 'managed-csi-premium' });
-    expect(loadCluster(exampleWith({ [PLATFORM]: [[['spec', 'storage'], undefined]] }), EXAMPLE_CLUSTER).storage).toEqual({ classes: ['managed-csi', 'managed-csi-premium'], defaultClass: 'managed-csi' });
+    expect(loadCluster(exampleWith(), EXAMPLE_CLUSTER).storage).toEqual({
+      classes: ['managed-csi', 'managed-csi-premium'],
+      defaultClass: 'managed-csi-premium',
+    });
+    expect(loadCluster(exampleWith({ [PLATFORM]: [[['spec', 'storage'], undefined]] }), EXAMPLE_CLUSTER).storage).toEqual({
+      classes: ['managed-csi', 'managed-csi-premium'],
+      defaultClass: 'managed-csi',
+    });
   });
 
   it('GIVEN a class the platform allows THEN accepted; one it does not THEN refused at the claim, listing the allowed ones', () => {
     expect(issuesOfExampleWith(withStatefulSet(3, [claim('10Gi', { storageClass: 'managed-csi-premium' })]))).toEqual([]);
     const issues = issuesOfExampleWith(withStatefulSet(3, [claim('10Gi', { storageClass: 'azurefile-csi' })]));
-    expect(issues).toEqual([expect.objectContaining({ file: DEV, path: 'spec.workloads[2].volumeClaims[0].storageClass', hint: expect.stringContaining('managed-csi, managed-csi-premium') })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        file: DEV,
+        path: 'spec.workloads[2].volumeClaims[0].storageClass',
+        hint: expect.stringContaining('managed-csi, managed-csi-premium'),
+      }),
+    ]);
   });
 
   it('GIVEN platform classes with a ZRS class as default THEN claims get it; a default outside the list THEN refused at the platform', () => {
@@ -47,7 +64,9 @@ describe('StatefulSet claims against the team quota (claims x replicas.max)', ()
   it('GIVEN 2 claims x 10 replicas = 20 PVCs THEN accepted; 2 x 11 = 22 THEN refused at quota.persistentVolumeClaims', () => {
     expect(issuesOfExampleWith(withStatefulSet(10, [claim('1Gi'), claim('2Gi')]))).toEqual([]);
     const issues = issuesOfExampleWith(withStatefulSet(11, [claim('1Gi'), claim('2Gi')]));
-    expect(issues).toEqual([expect.objectContaining({ file: DEV, path: 'spec.quota.persistentVolumeClaims', message: expect.stringContaining('22 PersistentVolumeClaims') })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ file: DEV, path: 'spec.quota.persistentVolumeClaims', message: expect.stringContaining('22 PersistentVolumeClaims') }),
+    ]);
     expect(issues[0]!.hint).toContain('raise quota.persistentVolumeClaims to 22');
   });
 

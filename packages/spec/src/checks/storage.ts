@@ -36,7 +36,14 @@ export function checkStorage(ctx: CheckContext): SpecIssue[] {
   const { classes, defaultClass } = storageSettings(ctx.platform);
   const storage = ctx.platform.spec.storage;
   if (storage?.defaultClass !== undefined && !classes.includes(storage.defaultClass)) {
-    issues.push(issueAt(ctx.platformFile, ['spec', 'storage', 'defaultClass'], `default storage class "${storage.defaultClass}" is not in spec.storage.classes (${classes.join(', ')})`, 'add it to spec.storage.classes or choose one of them'));
+    issues.push(
+      issueAt(
+        ctx.platformFile,
+        ['spec', 'storage', 'defaultClass'],
+        `default storage class "${storage.defaultClass}" is not in spec.storage.classes (${classes.join(', ')})`,
+        'add it to spec.storage.classes or choose one of them',
+      ),
+    );
   }
   for (const { parsed, team } of ctx.teams) {
     let claims = 0;
@@ -47,22 +54,45 @@ export function checkStorage(ctx: CheckContext): SpecIssue[] {
       const replicas = w.replicas?.max ?? 1;
       w.volumeClaims.forEach((claim, c) => {
         if (claim.storageClass !== undefined && !classes.includes(claim.storageClass)) {
-          issues.push(issueAt(parsed, ['spec', 'workloads', i, 'volumeClaims', c, 'storageClass'], `storage class "${claim.storageClass}" is not allowed on this cluster`, `use one of: ${classes.join(', ')} (platform spec.storage.classes), or omit it for ${defaultClass}`));
+          issues.push(
+            issueAt(
+              parsed,
+              ['spec', 'workloads', i, 'volumeClaims', c, 'storageClass'],
+              `storage class "${claim.storageClass}" is not allowed on this cluster`,
+              `use one of: ${classes.join(', ')} (platform spec.storage.classes), or omit it for ${defaultClass}`,
+            ),
+          );
         }
         claims += replicas;
         bytes += replicas * parseQuantity(claim.size);
       });
-      contributors.push(`${w.name} (${w.volumeClaims.length} claim${w.volumeClaims.length === 1 ? '' : 's'} x ${replicas} replica${replicas === 1 ? '' : 's'})`);
+      contributors.push(
+        `${w.name} (${w.volumeClaims.length} claim${w.volumeClaims.length === 1 ? '' : 's'} x ${replicas} replica${replicas === 1 ? '' : 's'})`,
+      );
     });
     if (contributors.length === 0) continue;
     const quota = team.spec.quota;
     const pvcQuota = quota.persistentVolumeClaims ?? 10;
     if (claims > pvcQuota) {
-      issues.push(issueAt(parsed, ['spec', 'quota', 'persistentVolumeClaims'], `the StatefulSets need ${claims} PersistentVolumeClaims at their most replicas (${contributors.join(', ')}), above the quota of ${pvcQuota}`, `raise quota.persistentVolumeClaims to ${claims} or more, or lower replicas.max or the claims`));
+      issues.push(
+        issueAt(
+          parsed,
+          ['spec', 'quota', 'persistentVolumeClaims'],
+          `the StatefulSets need ${claims} PersistentVolumeClaims at their most replicas (${contributors.join(', ')}), above the quota of ${pvcQuota}`,
+          `raise quota.persistentVolumeClaims to ${claims} or more, or lower replicas.max or the claims`,
+        ),
+      );
     }
     const storageQuota = parseQuantity(quota.storage);
     if (bytes > storageQuota) {
-      issues.push(issueAt(parsed, ['spec', 'quota', 'storage'], `the StatefulSets claim ${formatGi(bytes)} at their most replicas (${contributors.join(', ')}), above the quota of ${quota.storage}`, `raise quota.storage to ${formatGi(bytes)} or more, or lower the claim sizes or replicas.max`));
+      issues.push(
+        issueAt(
+          parsed,
+          ['spec', 'quota', 'storage'],
+          `the StatefulSets claim ${formatGi(bytes)} at their most replicas (${contributors.join(', ')}), above the quota of ${quota.storage}`,
+          `raise quota.storage to ${formatGi(bytes)} or more, or lower the claim sizes or replicas.max`,
+        ),
+      );
     }
   }
   return issues;

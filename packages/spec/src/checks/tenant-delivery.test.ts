@@ -40,7 +40,10 @@ describe('platform spec.tenantSources', () => {
   });
 
   it('GIVEN a prefix with a ".." segment THEN refused; GIVEN ssh with a user THEN accepted', () => {
-    expect(issuesOf({ [PLATFORM]: [[['spec', 'tenantSources', 'git', 0], 'https://github.com/contoso/../']]})[0]).toMatchObject({ file: PLATFORM, path: 'spec.tenantSources.git[0]' });
+    expect(issuesOf({ [PLATFORM]: [[['spec', 'tenantSources', 'git', 0], 'https://github.com/contoso/../']] })[0]).toMatchObject({
+      file: PLATFORM,
+      path: 'spec.tenantSources.git[0]',
+    });
     expect(issuesOf({ [PLATFORM]: [[['spec', 'tenantSources', 'git', 1], 'ssh://git@github.com/contoso/']] })).toEqual([]);
   });
 });
@@ -122,18 +125,43 @@ describe('team spec.delivery', () => {
 
   it.each([
     ['no kind', { name: 'app' }, 'spec.delivery.sources[0]', 'exactly one of git, oci or helm (it has none)'],
-    ['two kinds', { ...gitSource(), oci: { url: 'oci://acrcontosoweuprod.azurecr.io/x', ref: { tag: '1' } } }, 'spec.delivery.sources[0]', 'it has git and oci'],
-    ['two git refs', gitSource({ git: { url: 'https://github.com/contoso/app', ref: { branch: 'main', tag: 'v1' } } }), 'spec.delivery.sources[0].git.ref', 'it names branch and tag'],
+    [
+      'two kinds',
+      { ...gitSource(), oci: { url: 'oci://acrcontosoweuprod.azurecr.io/x', ref: { tag: '1' } } },
+      'spec.delivery.sources[0]',
+      'it has git and oci',
+    ],
+    [
+      'two git refs',
+      gitSource({ git: { url: 'https://github.com/contoso/app', ref: { branch: 'main', tag: 'v1' } } }),
+      'spec.delivery.sources[0].git.ref',
+      'it names branch and tag',
+    ],
     ['no oci ref', { name: 'b', oci: { url: 'oci://acrcontosoweuprod.azurecr.io/x', ref: {} } }, 'spec.delivery.sources[0].oci.ref', 'it names none'],
     ['an interval below 1m', gitSource({ interval: '30s' }), 'spec.delivery.sources[0].interval', 'below the 1m minimum'],
     ['a timeout above 1h', gitSource({ timeout: '2h' }), 'spec.delivery.sources[0].timeout', 'above the 1h maximum'],
     ['provider azure', gitSource({ credentials: { provider: 'azure' } }), 'spec.delivery.sources[0].credentials.provider', 'provider azure is refused'],
-    ['provider github on oci', { name: 'b', oci: { url: 'oci://acrcontosoweuprod.azurecr.io/x', ref: { tag: '1' } }, credentials: { provider: 'github', secretRef: 's' } }, 'spec.delivery.sources[0].credentials.provider', 'for git sources'],
+    [
+      'provider github on oci',
+      { name: 'b', oci: { url: 'oci://acrcontosoweuprod.azurecr.io/x', ref: { tag: '1' } }, credentials: { provider: 'github', secretRef: 's' } },
+      'spec.delivery.sources[0].credentials.provider',
+      'for git sources',
+    ],
     ['provider github without a secret', gitSource({ credentials: { provider: 'github' } }), 'spec.delivery.sources[0].credentials', 'needs a secretRef'],
-    ['ssh without a deploy key', gitSource({ git: { url: 'ssh://git@github.com/contoso/app', ref: { branch: 'main' } } }), 'spec.delivery.sources[0].credentials', 'needs a deploy key'],
+    [
+      'ssh without a deploy key',
+      gitSource({ git: { url: 'ssh://git@github.com/contoso/app', ref: { branch: 'main' } } }),
+      'spec.delivery.sources[0].credentials',
+      'needs a deploy key',
+    ],
     ['depends on itself', gitSource({ dependsOn: ['app'] }), 'spec.delivery.sources[0].dependsOn[0]', 'depends on itself'],
     ['depends on an unknown source', gitSource({ dependsOn: ['nope'] }), 'spec.delivery.sources[0].dependsOn[0]', 'not a source of this team'],
-    ['values above 4 KiB', { name: 'c', helm: { repository: 'oci://acrcontosoweuprod.azurecr.io/c', chart: 'c', version: '1', values: { blob: 'x'.repeat(5000) } } }, 'spec.delivery.sources[0].helm.values', 'above 4096'],
+    [
+      'values above 4 KiB',
+      { name: 'c', helm: { repository: 'oci://acrcontosoweuprod.azurecr.io/c', chart: 'c', version: '1', values: { blob: 'x'.repeat(5000) } } },
+      'spec.delivery.sources[0].helm.values',
+      'above 4096',
+    ],
   ])('GIVEN %s THEN refused at the field', (_why, source, path, message) => {
     // The platform also allows ssh:// for these cases, so that only the rule under test can refuse.
     const edits: Edits = { ...devDelivers(source), [PLATFORM]: [[['spec', 'tenantSources', 'git', 1], 'ssh://git@github.com/contoso/']] };
@@ -162,7 +190,9 @@ describe('team spec.delivery', () => {
   });
 
   it('GIVEN a git source depending on a helm source THEN refused: Flux orders only like with like', () => {
-    const issues = issuesOf(devDelivers({ name: 'c', helm: { repository: 'oci://acrcontosoweuprod.azurecr.io/c', chart: 'c', version: '1' } }, gitSource({ dependsOn: ['c'] })));
+    const issues = issuesOf(
+      devDelivers({ name: 'c', helm: { repository: 'oci://acrcontosoweuprod.azurecr.io/c', chart: 'c', version: '1' } }, gitSource({ dependsOn: ['c'] })),
+    );
     expect(issues[0]).toMatchObject({ path: 'spec.delivery.sources[1].dependsOn[0]' });
   });
 
@@ -170,7 +200,12 @@ describe('team spec.delivery', () => {
     const longTeam = 'checkout-and-payments-europe';
     const helmSource = (name: string) => ({ name, helm: { repository: 'oci://acrcontosoweuprod.azurecr.io/c', chart: 'c', version: '1' } });
     const issuesIn = (name: string) => {
-      const base = exampleWith({ [CHECKOUT]: [[['metadata', 'name'], longTeam], [['spec', 'delivery', 'sources', 1], helmSource(name)]] });
+      const base = exampleWith({
+        [CHECKOUT]: [
+          [['metadata', 'name'], longTeam],
+          [['spec', 'delivery', 'sources', 1], helmSource(name)],
+        ],
+      });
       const renamed = {
         ...base,
         list: (dir: string) => base.list(dir).map((f) => f.replace('checkout.yaml', `${longTeam}.yaml`)),
@@ -197,7 +232,14 @@ describe('team spec.delivery', () => {
   });
 
   it('GIVEN the reconciler among the federated ServiceAccounts THEN refused', () => {
-    const issues = issuesOf({ [CHECKOUT]: [[['spec', 'azureIdentity', 'serviceAccounts'], ['checkout-api', 'flux-reconciler']]] });
+    const issues = issuesOf({
+      [CHECKOUT]: [
+        [
+          ['spec', 'azureIdentity', 'serviceAccounts'],
+          ['checkout-api', 'flux-reconciler'],
+        ],
+      ],
+    });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: CHECKOUT, path: 'spec.azureIdentity.serviceAccounts[1]' });
   });

@@ -60,7 +60,14 @@ export function checkTenantDelivery(ctx: CheckContext): SpecIssue[] {
   for (const kind of ['git', 'oci', 'helm'] as const) {
     (allow?.[kind] ?? []).forEach((prefix, i) => {
       if (hasDotSegment(prefix)) {
-        issues.push(issueAt(platformFile, ['spec', 'tenantSources', kind, i], `prefix "${prefix}" has a "." or ".." segment`, 'write the prefix as the plain path of the host and organisation, e.g. https://github.com/contoso/'));
+        issues.push(
+          issueAt(
+            platformFile,
+            ['spec', 'tenantSources', kind, i],
+            `prefix "${prefix}" has a "." or ".." segment`,
+            'write the prefix as the plain path of the host and organisation, e.g. https://github.com/contoso/',
+          ),
+        );
       }
     });
   }
@@ -69,12 +76,26 @@ export function checkTenantDelivery(ctx: CheckContext): SpecIssue[] {
     // The reconciler's ServiceAccount is the kit's: a workload of that name would share it (and its Role).
     (team.spec.workloads ?? []).forEach((w, i) => {
       if (w.name === TENANT_RECONCILER_SERVICE_ACCOUNT) {
-        issues.push(issueAt(parsed, ['spec', 'workloads', i, 'name'], `"${TENANT_RECONCILER_SERVICE_ACCOUNT}" is reserved for the ServiceAccount Flux impersonates to deliver the team's sources`, 'choose another workload name'));
+        issues.push(
+          issueAt(
+            parsed,
+            ['spec', 'workloads', i, 'name'],
+            `"${TENANT_RECONCILER_SERVICE_ACCOUNT}" is reserved for the ServiceAccount Flux impersonates to deliver the team's sources`,
+            'choose another workload name',
+          ),
+        );
       }
     });
     (team.spec.azureIdentity?.serviceAccounts ?? []).forEach((sa, i) => {
       if (sa === TENANT_RECONCILER_SERVICE_ACCOUNT) {
-        issues.push(issueAt(parsed, ['spec', 'azureIdentity', 'serviceAccounts', i], `"${TENANT_RECONCILER_SERVICE_ACCOUNT}" is the tenant reconciler and gets no Azure identity`, 'federate the ServiceAccounts of your workloads only'));
+        issues.push(
+          issueAt(
+            parsed,
+            ['spec', 'azureIdentity', 'serviceAccounts', i],
+            `"${TENANT_RECONCILER_SERVICE_ACCOUNT}" is the tenant reconciler and gets no Azure identity`,
+            'federate the ServiceAccounts of your workloads only',
+          ),
+        );
       }
     });
 
@@ -96,7 +117,11 @@ export function checkTenantDelivery(ctx: CheckContext): SpecIssue[] {
 
       const kinds = (['git', 'oci', 'helm'] as const).filter((k) => source[k] !== undefined);
       if (kinds.length !== 1) {
-        at([], `source "${source.name}" must be exactly one of git, oci or helm (it has ${kinds.length === 0 ? 'none' : kinds.join(' and ')})`, 'keep one of git, oci or helm; declare another source for the other');
+        at(
+          [],
+          `source "${source.name}" must be exactly one of git, oci or helm (it has ${kinds.length === 0 ? 'none' : kinds.join(' and ')})`,
+          'keep one of git, oci or helm; declare another source for the other',
+        );
         return;
       }
       const kind = kinds[0]!;
@@ -110,21 +135,38 @@ export function checkTenantDelivery(ctx: CheckContext): SpecIssue[] {
       if (kind === 'helm') {
         const release = `${team.metadata.name}-${source.name}`;
         if (release.length > MAX_HELM_RELEASE_NAME) {
-          at(['name'], `the Helm release would be named "${release}" (${release.length} characters), above Helm's ${MAX_HELM_RELEASE_NAME}`, `use a source name of at most ${MAX_HELM_RELEASE_NAME - team.metadata.name.length - 1} characters (https://fluxcd.io/flux/components/helm/helmreleases/#release-name)`);
+          at(
+            ['name'],
+            `the Helm release would be named "${release}" (${release.length} characters), above Helm's ${MAX_HELM_RELEASE_NAME}`,
+            `use a source name of at most ${MAX_HELM_RELEASE_NAME - team.metadata.name.length - 1} characters (https://fluxcd.io/flux/components/helm/helmreleases/#release-name)`,
+          );
         }
         const values = source.helm!.values;
         const size = values ? Buffer.byteLength(JSON.stringify(values), 'utf8') : 0;
         if (size > MAX_INLINE_VALUES_BYTES) {
-          at(['helm', 'values'], `inline values are ${size} bytes as JSON, above ${MAX_INLINE_VALUES_BYTES}`, 'keep inline values to a few keys: put the rest in the chart\'s own values.yaml');
+          at(
+            ['helm', 'values'],
+            `inline values are ${size} bytes as JSON, above ${MAX_INLINE_VALUES_BYTES}`,
+            "keep inline values to a few keys: put the rest in the chart's own values.yaml",
+          );
         }
       }
 
       (source.dependsOn ?? []).forEach((dep, d) => {
         const depKind = kindOf.get(dep);
         if (dep === source.name) at(['dependsOn', d], `source "${source.name}" depends on itself`, 'remove it from dependsOn');
-        else if (!depKind) at(['dependsOn', d], `source "${dep}" is not a source of this team`, `name one of: ${[...kindOf.keys()].filter((n) => n !== source.name).join(', ') || '(no other source)'}`);
+        else if (!depKind)
+          at(
+            ['dependsOn', d],
+            `source "${dep}" is not a source of this team`,
+            `name one of: ${[...kindOf.keys()].filter((n) => n !== source.name).join(', ') || '(no other source)'}`,
+          );
         else if ((depKind === 'helm') !== (kind === 'helm')) {
-          at(['dependsOn', d], `source "${source.name}" (${kind}) cannot depend on "${dep}" (${depKind})`, 'Flux orders Kustomizations after Kustomizations and HelmReleases after HelmReleases only (https://fluxcd.io/flux/components/kustomize/kustomizations/#dependencies); split the dependency another way');
+          at(
+            ['dependsOn', d],
+            `source "${source.name}" (${kind}) cannot depend on "${dep}" (${depKind})`,
+            'Flux orders Kustomizations after Kustomizations and HelmReleases after HelmReleases only (https://fluxcd.io/flux/components/kustomize/kustomizations/#dependencies); split the dependency another way',
+          );
         }
       });
     });
@@ -139,14 +181,28 @@ function checkRef(parsed: CheckContext['platformFile'], base: Path, source: Tena
   const options = kind === 'git' ? ['branch', 'tag', 'semver', 'commit'] : ['tag', 'semver', 'digest'];
   const set = options.filter((o) => ref[o] !== undefined);
   if (set.length === 1) return [];
-  return [issueAt(parsed, [...base, kind, 'ref'], `ref must name exactly one of ${options.join(', ')} (it names ${set.length === 0 ? 'none' : set.join(' and ')})`, kind === 'git' ? 'e.g. ref: { branch: main }' : 'e.g. ref: { tag: 1.4.2 } or ref: { digest: sha256:... }')];
+  return [
+    issueAt(
+      parsed,
+      [...base, kind, 'ref'],
+      `ref must name exactly one of ${options.join(', ')} (it names ${set.length === 0 ? 'none' : set.join(' and ')})`,
+      kind === 'git' ? 'e.g. ref: { branch: main }' : 'e.g. ref: { tag: 1.4.2 } or ref: { digest: sha256:... }',
+    ),
+  ];
 }
 
 function checkUrl(ctx: CheckContext, parsed: CheckContext['platformFile'], path: Path, url: string, list: 'git' | 'oci' | 'helm'): SpecIssue[] {
   const issues: SpecIssue[] = [];
   // https://user:token@host/... would put a credential in git.
   if (/^https:\/\/[^/]*@/.test(url)) {
-    issues.push(issueAt(parsed, path, 'the URL carries user information (a credential in git)', 'remove it from the URL and name a Secret in credentials.secretRef instead'));
+    issues.push(
+      issueAt(
+        parsed,
+        path,
+        'the URL carries user information (a credential in git)',
+        'remove it from the URL and name a Secret in credentials.secretRef instead',
+      ),
+    );
   }
   if (hasDotSegment(url)) issues.push(issueAt(parsed, path, `"${url}" has a "." or ".." segment`, 'write the plain URL of the repository'));
   const prefixes = ctx.platform.spec.tenantSources?.[list] ?? [];
@@ -168,13 +224,26 @@ function checkDurations(parsed: CheckContext['platformFile'], base: Path, source
   const issues: SpecIssue[] = [];
   if (source.interval !== undefined) {
     const ms = parseFluxDuration(source.interval);
-    if (ms === undefined) issues.push(issueAt(parsed, [...base, 'interval'], `interval "${source.interval}" does not parse`, 'write a duration such as 5m or 1h'));
-    else if (ms < MIN_TENANT_INTERVAL_MS) issues.push(issueAt(parsed, [...base, 'interval'], `interval ${source.interval} is below the 1m minimum`, 'poll at most once a minute (5m is the default); push-based updates need a Receiver from the platform'));
+    if (ms === undefined)
+      issues.push(issueAt(parsed, [...base, 'interval'], `interval "${source.interval}" does not parse`, 'write a duration such as 5m or 1h'));
+    else if (ms < MIN_TENANT_INTERVAL_MS)
+      issues.push(
+        issueAt(
+          parsed,
+          [...base, 'interval'],
+          `interval ${source.interval} is below the 1m minimum`,
+          'poll at most once a minute (5m is the default); push-based updates need a Receiver from the platform',
+        ),
+      );
   }
   if (source.timeout !== undefined) {
     const ms = parseFluxDuration(source.timeout);
-    if (ms === undefined || ms === 0) issues.push(issueAt(parsed, [...base, 'timeout'], `timeout "${source.timeout}" does not parse as a positive duration`, 'write a duration such as 5m'));
-    else if (ms > MAX_TENANT_TIMEOUT_MS) issues.push(issueAt(parsed, [...base, 'timeout'], `timeout ${source.timeout} is above the 1h maximum`, 'a longer apply holds the reconciler; split the source'));
+    if (ms === undefined || ms === 0)
+      issues.push(issueAt(parsed, [...base, 'timeout'], `timeout "${source.timeout}" does not parse as a positive duration`, 'write a duration such as 5m'));
+    else if (ms > MAX_TENANT_TIMEOUT_MS)
+      issues.push(
+        issueAt(parsed, [...base, 'timeout'], `timeout ${source.timeout} is above the 1h maximum`, 'a longer apply holds the reconciler; split the source'),
+      );
   }
   return issues;
 }
@@ -191,17 +260,38 @@ function checkCredentials(parsed: CheckContext['platformFile'], base: Path, sour
     // flux-system:source-controller: https://learn.microsoft.com/azure/azure-arc/kubernetes/tutorial-use-gitops-flux2#workload-identity-in-aks-clusters)
     // and no feature-gate setting, so here it cannot be per tenant (docs/decisions/0107).
     issues.push(
-      issueAt(parsed, [...path, 'provider'], 'provider azure is refused: on the AKS Flux extension it would authenticate as the shared source-controller identity, so every team could read what any team can', 'use credentials.secretRef with a token or deploy key (for ACR: a repository-scoped token), see docs/onboarding.md'),
+      issueAt(
+        parsed,
+        [...path, 'provider'],
+        'provider azure is refused: on the AKS Flux extension it would authenticate as the shared source-controller identity, so every team could read what any team can',
+        'use credentials.secretRef with a token or deploy key (for ACR: a repository-scoped token), see docs/onboarding.md',
+      ),
     );
   }
   if (credentials?.provider === 'github' && kind !== 'git') {
-    issues.push(issueAt(parsed, [...path, 'provider'], `provider github is for git sources (a GitHub App), not ${kind}`, 'remove provider (generic) or use a git source'));
+    issues.push(
+      issueAt(parsed, [...path, 'provider'], `provider github is for git sources (a GitHub App), not ${kind}`, 'remove provider (generic) or use a git source'),
+    );
   }
   if (credentials?.provider && credentials.provider !== 'azure' && !credentials.secretRef) {
-    issues.push(issueAt(parsed, path, `provider ${credentials.provider} needs a secretRef`, 'name the Secret (created outside git) that holds the credential in credentials.secretRef'));
+    issues.push(
+      issueAt(
+        parsed,
+        path,
+        `provider ${credentials.provider} needs a secretRef`,
+        'name the Secret (created outside git) that holds the credential in credentials.secretRef',
+      ),
+    );
   }
   if (kind === 'git' && url.startsWith('ssh://') && !credentials?.secretRef) {
-    issues.push(issueAt(parsed, path, 'an ssh:// source needs a deploy key', 'create it outside git with `flux create secret git <name> -n <team> --url=<url>` and name it in credentials.secretRef'));
+    issues.push(
+      issueAt(
+        parsed,
+        path,
+        'an ssh:// source needs a deploy key',
+        'create it outside git with `flux create secret git <name> -n <team> --url=<url>` and name it in credentials.secretRef',
+      ),
+    );
   }
   return issues;
 }
@@ -223,6 +313,15 @@ function checkCycles(parsed: CheckContext['platformFile'], sources: readonly Ten
   };
   for (const s of sources) visit(s.name, [s.name]);
   return sources.flatMap((s, i) =>
-    looped.has(s.name) ? [issueAt(parsed, ['spec', 'delivery', 'sources', i, 'dependsOn'], `source "${s.name}" is part of a dependsOn cycle`, 'remove one dependency of the cycle')] : [],
+    looped.has(s.name)
+      ? [
+          issueAt(
+            parsed,
+            ['spec', 'delivery', 'sources', i, 'dependsOn'],
+            `source "${s.name}" is part of a dependsOn cycle`,
+            'remove one dependency of the cycle',
+          ),
+        ]
+      : [],
   );
 }

@@ -20,7 +20,10 @@ const stateful = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const load = (edits: Parameters<typeof exampleWith>[0]) => loadCluster(exampleWith(edits), EXAMPLE_CLUSTER);
-const workload = (edits: Parameters<typeof exampleWith>[0], name: string) => load(edits).teams.find((t) => t.name === 'dev')!.workloads.find((w) => w.name === name)!;
+const workload = (edits: Parameters<typeof exampleWith>[0], name: string) =>
+  load(edits)
+    .teams.find((t) => t.name === 'dev')!
+    .workloads.find((w) => w.name === name)!;
 
 describe('workload kinds', () => {
   it('GIVEN the example THEN every workload is a Deployment with its secrets list', () => {
@@ -31,14 +34,23 @@ describe('workload kinds', () => {
     it('GIVEN only a schedule THEN defaults: Forbid, history 3/1, a one-hour deadline, two retries, no ingress, no port', () => {
       const w = workload(withWorkload(cron()), 'nightly');
       expect(w.kind).toBe('CronJob');
-      expect(w.cronJob).toEqual({ schedule: '30 2 * * *', concurrencyPolicy: 'Forbid', successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1, activeDeadlineSeconds: 3600, backoffLimit: 2 });
+      expect(w.cronJob).toEqual({
+        schedule: '30 2 * * *',
+        concurrencyPolicy: 'Forbid',
+        successfulJobsHistoryLimit: 3,
+        failedJobsHistoryLimit: 1,
+        activeDeadlineSeconds: 3600,
+        backoffLimit: 2,
+      });
       expect(w.ingress).toBe(false);
       expect(w.port).toBe(0);
     });
 
     it('GIVEN no cronJob settings THEN refused at the workload', () => {
       const { cronJob: _, ...noSchedule } = cron();
-      expect(issuesOfExampleWith(withWorkload(noSchedule))).toEqual([expect.objectContaining({ file: DEV, path: 'spec.workloads[2]', message: 'CronJob "nightly" has no cronJob settings' })]);
+      expect(issuesOfExampleWith(withWorkload(noSchedule))).toEqual([
+        expect.objectContaining({ file: DEV, path: 'spec.workloads[2]', message: 'CronJob "nightly" has no cronJob settings' }),
+      ]);
     });
 
     it.each([
@@ -59,12 +71,16 @@ describe('workload kinds', () => {
     });
 
     it('GIVEN an unknown time zone THEN refused at cronJob.timeZone; a known one is kept', () => {
-      expect(issuesOfExampleWith(withWorkload(cron({ timeZone: 'Europe/Atlantis' })))).toEqual([expect.objectContaining({ path: 'spec.workloads[2].cronJob.timeZone' })]);
+      expect(issuesOfExampleWith(withWorkload(cron({ timeZone: 'Europe/Atlantis' })))).toEqual([
+        expect.objectContaining({ path: 'spec.workloads[2].cronJob.timeZone' }),
+      ]);
       expect(workload(withWorkload(cron({ timeZone: 'Europe/Amsterdam' })), 'nightly').cronJob!.timeZone).toBe('Europe/Amsterdam');
     });
 
     it('GIVEN cronJob on a Deployment THEN refused', () => {
-      expect(issuesOfExampleWith({ [DEV]: [[['spec', 'workloads', 0, 'cronJob'], { schedule: '@daily' }]] })).toEqual([expect.objectContaining({ path: 'spec.workloads[0].cronJob' })]);
+      expect(issuesOfExampleWith({ [DEV]: [[['spec', 'workloads', 0, 'cronJob'], { schedule: '@daily' }]] })).toEqual([
+        expect.objectContaining({ path: 'spec.workloads[0].cronJob' }),
+      ]);
     });
   });
 
@@ -80,14 +96,20 @@ describe('workload kinds', () => {
 
     it('GIVEN no autoscaling and min != max THEN refused (nothing would move it between them); with autoscaling THEN accepted', () => {
       const range = { replicas: { min: 2, max: 4 } };
-      expect(issuesOfExampleWith(withWorkload(stateful(range)))).toEqual([expect.objectContaining({ path: 'spec.workloads[2].replicas', message: expect.stringContaining('fixed number of replicas') })]);
+      expect(issuesOfExampleWith(withWorkload(stateful(range)))).toEqual([
+        expect.objectContaining({ path: 'spec.workloads[2].replicas', message: expect.stringContaining('fixed number of replicas') }),
+      ]);
       expect(workload(withWorkload(stateful({ ...range, autoscaling: { cpuUtilization: 70 } })), 'search').stateful!.autoscaled).toBe(true);
     });
 
     it('GIVEN no volumeClaims THEN refused; GIVEN claims on a Deployment THEN refused', () => {
       const { volumeClaims: _, ...noClaims } = stateful();
-      expect(issuesOfExampleWith(withWorkload(noClaims))).toEqual([expect.objectContaining({ path: 'spec.workloads[2]', message: 'StatefulSet "search" has no volumeClaims' })]);
-      expect(issuesOfExampleWith(withWorkload({ ...stateful(), kind: 'Deployment' }))).toEqual([expect.objectContaining({ path: 'spec.workloads[2].volumeClaims' })]);
+      expect(issuesOfExampleWith(withWorkload(noClaims))).toEqual([
+        expect.objectContaining({ path: 'spec.workloads[2]', message: 'StatefulSet "search" has no volumeClaims' }),
+      ]);
+      expect(issuesOfExampleWith(withWorkload({ ...stateful(), kind: 'Deployment' }))).toEqual([
+        expect.objectContaining({ path: 'spec.workloads[2].volumeClaims' }),
+      ]);
     });
 
     it.each(['/tmp', '/mnt/secrets/db', '/mnt', '/'])('GIVEN a claim mounted at %s THEN refused: the kit mounts there', (mountPath) => {
@@ -97,7 +119,10 @@ describe('workload kinds', () => {
 
     it('GIVEN no port or replicas THEN refused at the workload', () => {
       const { port: _, replicas: __, ...bare } = stateful();
-      expect(issuesOfExampleWith(withWorkload(bare)).map((i) => i.message)).toEqual(['StatefulSet "search" has no port', 'StatefulSet "search" has no replicas']);
+      expect(issuesOfExampleWith(withWorkload(bare)).map((i) => i.message)).toEqual([
+        'StatefulSet "search" has no port',
+        'StatefulSet "search" has no replicas',
+      ]);
     });
   });
 });

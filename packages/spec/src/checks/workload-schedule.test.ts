@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { cronScheduleProblem, timeZoneProblem } from './workload-schedule.js';
 
 describe('CronJob schedules (robfig/cron standard syntax, as kube-controller-manager reads them)', () => {
-  it.each(['30 2 * * *', '*/15 * * * *', '0 0 1 1 *', '0 9-17 * * MON-FRI', '0 0 ? * sun', '5,35 1-23/2 * jan-jun 0', '@daily', '@hourly', '@every 90m'])('GIVEN "%s" THEN accepted', (schedule) => {
-    expect(cronScheduleProblem(schedule)).toBeUndefined();
-  });
+  it.each(['30 2 * * *', '*/15 * * * *', '0 0 1 1 *', '0 9-17 * * MON-FRI', '0 0 ? * sun', '5,35 1-23/2 * jan-jun 0', '@daily', '@hourly', '@every 90m'])(
+    'GIVEN "%s" THEN accepted',
+    (schedule) => {
+      expect(cronScheduleProblem(schedule)).toBeUndefined();
+    },
+  );
 
   it.each([
     ['30 2 * *', /has 4 fields/],

@@ -30,7 +30,23 @@ export const platformPath = (cluster: string) => `${APPS_DIR}/${cluster}/platfor
 export const teamPath = (cluster: string, team: string) => `${APPS_DIR}/${cluster}/teams/${team}.yaml`;
 
 /** Cross-field checks, in the order their messages are most useful. */
-const CHECKS: readonly Check[] = [checkKubernetesVersion, checkNetwork, checkDns, checkConnectivity, checkPools, checkTeams, checkWorkloadKinds, checkStorage, checkCapacity, checkGroups, checkAzureIdentities, checkSecrets, checkTenantDelivery, checkNotifications, checkLimits];
+const CHECKS: readonly Check[] = [
+  checkKubernetesVersion,
+  checkNetwork,
+  checkDns,
+  checkConnectivity,
+  checkPools,
+  checkTeams,
+  checkWorkloadKinds,
+  checkStorage,
+  checkCapacity,
+  checkGroups,
+  checkAzureIdentities,
+  checkSecrets,
+  checkTenantDelivery,
+  checkNotifications,
+  checkLimits,
+];
 /** Findings that do not stop a render; they travel on the loaded spec as `warnings`. */
 const WARNINGS: readonly Check[] = [sharedGroupWarnings, pendingClientIdWarnings];
 
@@ -68,7 +84,15 @@ export function loadCluster(source: SpecSource, cluster: string): ClusterSpec {
   issues.push(...platformOk);
   if (platformFile && platformOk.length === 0) {
     const name = (platformFile.data as PlatformFile).metadata.name;
-    if (name !== cluster) issues.push(issueAt(platformFile, ['metadata', 'name'], `metadata.name "${name}" differs from the folder name "${cluster}"`, `set metadata.name: ${cluster} (the folder name is the cluster key)`));
+    if (name !== cluster)
+      issues.push(
+        issueAt(
+          platformFile,
+          ['metadata', 'name'],
+          `metadata.name "${name}" differs from the folder name "${cluster}"`,
+          `set metadata.name: ${cluster} (the folder name is the cluster key)`,
+        ),
+      );
   }
 
   const teamsDir = `${APPS_DIR}/${cluster}/teams`;
@@ -93,7 +117,11 @@ export function loadCluster(source: SpecSource, cluster: string): ClusterSpec {
   for (const check of CHECKS) issues.push(...check(ctx));
   if (issues.length > 0) throw new SpecError(issues);
 
-  const spec = normalizeCluster(platformFile.file, ctx.platform, teams.map((t) => ({ file: t.parsed.file, team: t.team })));
+  const spec = normalizeCluster(
+    platformFile.file,
+    ctx.platform,
+    teams.map((t) => ({ file: t.parsed.file, team: t.team })),
+  );
   const warnings = WARNINGS.flatMap((check) => check(ctx));
   return warnings.length > 0 ? { ...spec, warnings } : spec;
 }
@@ -110,10 +138,20 @@ function unexpectedTeamsEntry(source: SpecSource, teamsDir: string, name: string
   if (name === KEEP_FILE) return undefined;
   const isFile = source.read(path) !== undefined;
   if (!isFile) {
-    return { file: path, path: '', message: 'is a folder inside teams/; the kit reads only the files directly in teams/', hint: `move its team files up to ${teamsDir}/ (one <team>.yaml each) or move the folder out of apps/` };
+    return {
+      file: path,
+      path: '',
+      message: 'is a folder inside teams/; the kit reads only the files directly in teams/',
+      hint: `move its team files up to ${teamsDir}/ (one <team>.yaml each) or move the folder out of apps/`,
+    };
   }
   if (/\.ya?ml$/.test(name)) return undefined;
-  return { file: path, path: '', message: 'is not a team file: teams/ holds only <team>.yaml files', hint: `convert it to YAML as ${teamsDir}/<team>.yaml, or move it out of ${teamsDir}/` };
+  return {
+    file: path,
+    path: '',
+    message: 'is not a team file: teams/ holds only <team>.yaml files',
+    hint: `convert it to YAML as ${teamsDir}/<team>.yaml, or move it out of ${teamsDir}/`,
+  };
 }
 
 /** Every cluster of the repository; the first failing cluster's errors are thrown. */

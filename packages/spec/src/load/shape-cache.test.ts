@@ -59,9 +59,14 @@ describe('precompiled spec schemas', () => {
 
   it('GIVEN the real platform schema THEN the precompiled validator gives the same errors as a fresh compile', () => {
     cachedValidator(newAjv, OPTIONS, PlatformFile, dir);
-    const loaded = cachedValidator(() => {
-      throw new Error('should load from the cache');
-    }, OPTIONS, PlatformFile, dir);
+    const loaded = cachedValidator(
+      () => {
+        throw new Error('should load from the cache');
+      },
+      OPTIONS,
+      PlatformFile,
+      dir,
+    );
     const fresh = newAjv().compile(PlatformFile);
     for (const value of [{}, { apiVersion: 'x', kind: 'Platform', metadata: { name: 'Bad Name' } }]) {
       expect(loaded(value)).toBe(fresh(value));

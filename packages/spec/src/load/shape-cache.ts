@@ -35,7 +35,9 @@ export function defaultShapeCacheDir(): string | undefined {
 
 /** Hash of everything the generated code depends on: the schema's content, ajv's options and version. */
 export function shapeCacheKey(schema: unknown, ajvOptions: unknown): string {
-  return createHash('sha256').update(`ajv ${AJV_VERSION}\n${JSON.stringify(ajvOptions)}\n${JSON.stringify(schema)}`).digest('hex');
+  return createHash('sha256')
+    .update(`ajv ${AJV_VERSION}\n${JSON.stringify(ajvOptions)}\n${JSON.stringify(schema)}`)
+    .digest('hex');
 }
 
 /**

@@ -73,11 +73,21 @@ function toIssue(file: ParsedFile, error: ErrorObject): SpecIssue {
       return issueAt(file, path, `missing required field "${missing}"`, description ? `add it: ${description}` : `add "${missing}"`);
     }
     case 'pattern':
-      return issueAt(file, path, `value ${JSON.stringify(valueAt(file.data, path))} has the wrong format`, hint ?? `must match ${(error.params as { pattern: string }).pattern}`);
+      return issueAt(
+        file,
+        path,
+        `value ${JSON.stringify(valueAt(file.data, path))} has the wrong format`,
+        hint ?? `must match ${(error.params as { pattern: string }).pattern}`,
+      );
     case 'enum':
       return issueAt(file, path, `value ${JSON.stringify(valueAt(file.data, path))} is not allowed`, error.message ?? '');
     case 'const':
-      return issueAt(file, path, `value ${JSON.stringify(valueAt(file.data, path))} is not allowed`, `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`);
+      return issueAt(
+        file,
+        path,
+        `value ${JSON.stringify(valueAt(file.data, path))} is not allowed`,
+        `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`,
+      );
     default:
       return issueAt(file, path, error.message ?? 'is invalid', hint);
   }

@@ -25,9 +25,7 @@ export function formatIpv4(value: number): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
 }
 
-export type CidrProblem =
-  | { kind: 'syntax'; message: string; hint: string }
-  | { kind: 'host-bits'; message: string; hint: string };
+export type CidrProblem = { kind: 'syntax'; message: string; hint: string } | { kind: 'host-bits'; message: string; hint: string };
 
 /** Parses `a.b.c.d/n`; host bits must be zero, as Azure and Kubernetes require. */
 export function parseCidr(text: string): Cidr | CidrProblem {

@@ -28,7 +28,10 @@ describe('apiServerAuthorizedRanges', () => {
   it('adds public on-premises ranges, and nothing for a private cluster', () => {
     const withPublic = loadCluster(exampleWith({ 'apps/weu-prod/platform.yaml': [[['spec', 'onPremises', 'ranges', 3], '192.0.2.128/25']] }), EXAMPLE_CLUSTER);
     expect(apiServerAuthorizedRanges(withPublic)).toEqual(['198.51.100.0/28', '192.0.2.128/25']);
-    const privateCluster = loadCluster(exampleWith({ 'apps/weu-prod/platform.yaml': [[['spec', 'cluster', 'apiServer', 'access'], 'private']] }), EXAMPLE_CLUSTER);
+    const privateCluster = loadCluster(
+      exampleWith({ 'apps/weu-prod/platform.yaml': [[['spec', 'cluster', 'apiServer', 'access'], 'private']] }),
+      EXAMPLE_CLUSTER,
+    );
     expect(apiServerAuthorizedRanges(privateCluster)).toEqual([]);
   });
 });

@@ -14,8 +14,7 @@ export const Guid = (description: string) =>
 export const Cidr = (description: string) =>
   Type.String({ description, 'x-hint': 'write an IPv4 CIDR as a.b.c.d/n, e.g. 10.0.0.0/16', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$' });
 
-export const Ipv4 = (description: string) =>
-  Type.String({ description, 'x-hint': 'write an IPv4 address as a.b.c.d', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}$' });
+export const Ipv4 = (description: string) => Type.String({ description, 'x-hint': 'write an IPv4 address as a.b.c.d', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}$' });
 
 export const DnsLabel = (description: string, maxLength = 63) =>
   Type.String({

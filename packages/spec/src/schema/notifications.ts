@@ -55,7 +55,8 @@ export const Notifications = (description: string, secretNamespace: string) =>
           minLength: 1,
           // The CRD's own limit on Provider spec.channel.
           maxLength: 2048,
-          description: 'Channel, room or chat, for the types that take one (required for telegram, matrix, webex and zulip `<channel>/<topic>`; not for msteams, discord, googlechat, lark, generic, opsgenie, alertmanager). Never a credential.',
+          description:
+            'Channel, room or chat, for the types that take one (required for telegram, matrix, webex and zulip `<channel>/<topic>`; not for msteams, discord, googlechat, lark, generic, opsgenie, alertmanager). Never a credential.',
         }),
       ),
       secretRef: DnsLabel(

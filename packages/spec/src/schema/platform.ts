@@ -21,7 +21,9 @@ const poolProperties = {
   }),
   vmSize: Type.String({ description: 'Azure VM size, e.g. Standard_D8ds_v5.', pattern: '^Standard_[A-Za-z0-9_]+$' }),
   vcpus: Type.Optional(Type.Integer({ minimum: 1, description: 'vCPUs of the VM size. Required only when the size is not in the kit table.' })),
-  memoryGiB: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'Memory (GiB) of the VM size. Required only when the size is not in the kit table.' })),
+  memoryGiB: Type.Optional(
+    Type.Number({ exclusiveMinimum: 0, description: 'Memory (GiB) of the VM size. Required only when the size is not in the kit table.' }),
+  ),
   minCount: Type.Integer({ minimum: 0, maximum: 1000, description: 'Cluster autoscaler minimum node count.' }),
   maxCount: Type.Integer({ minimum: 1, maximum: 1000, description: 'Cluster autoscaler maximum node count.' }),
   zones: Type.Optional(Zones),
@@ -41,11 +43,16 @@ const poolProperties = {
             // A node count (1 or more) or a percentage of the pool, 1% to 100%. 0 is valid only with
             // maxUnavailable, which the kit does not set.
             pattern: '^([1-9][0-9]{0,3}|([1-9]|[1-9][0-9]|100)%)$',
-            description: "Extra nodes AKS adds while it upgrades the pool: a count ('1') or a percentage of the pool ('33%'). Default: '33%', Microsoft's recommendation for production pools.",
+            description:
+              "Extra nodes AKS adds while it upgrades the pool: a count ('1') or a percentage of the pool ('33%'). Default: '33%', Microsoft's recommendation for production pools.",
           }),
         ),
         drainTimeoutInMinutes: Type.Optional(
-          Type.Integer({ minimum: 1, maximum: 1440, description: 'Minutes AKS waits for the pods of one node to be evicted (honouring PodDisruptionBudgets) before the upgrade fails. Default: 30.' }),
+          Type.Integer({
+            minimum: 1,
+            maximum: 1440,
+            description: 'Minutes AKS waits for the pods of one node to be evicted (honouring PodDisruptionBudgets) before the upgrade fails. Default: 30.',
+          }),
         ),
         nodeSoakDurationInMinutes: Type.Optional(
           Type.Integer({ minimum: 0, maximum: 30, description: 'Minutes AKS waits after draining a node before reimaging it and moving on. Default: 0.' }),
@@ -61,9 +68,16 @@ const SystemPool = Strict(poolProperties, 'System node pool: runs cluster add-on
 const UserPool = Strict(
   {
     ...poolProperties,
-    workloadClass: DnsLabel('Workload class served by this pool (e.g. general, memory, storage). Workloads choose a class; the kit pins them to this pool.', 40),
-    taints: Type.Optional(Type.Array(Taint, { description: 'Default: `kit.aks-hybrid.dev/workload-class=<class>:NoSchedule` for every pool but the default one.' })),
-    default: Type.Optional(Type.Boolean({ description: 'The pool for workloads that name no class. Exactly one user pool is the default; it carries no taint by default.' })),
+    workloadClass: DnsLabel(
+      'Workload class served by this pool (e.g. general, memory, storage). Workloads choose a class; the kit pins them to this pool.',
+      40,
+    ),
+    taints: Type.Optional(
+      Type.Array(Taint, { description: 'Default: `kit.aks-hybrid.dev/workload-class=<class>:NoSchedule` for every pool but the default one.' }),
+    ),
+    default: Type.Optional(
+      Type.Boolean({ description: 'The pool for workloads that name no class. Exactly one user pool is the default; it carries no taint by default.' }),
+    ),
   },
   'User node pool, one per workload shape.',
 );
@@ -72,7 +86,8 @@ const PlatformPolicyException = Strict(
   {
     rule: Type.String({ description: 'Policy rule ID, e.g. KIT-RBAC-004.', pattern: '^KIT-[A-Z]+-[0-9]{3}$' }),
     object: Type.String({
-      description: 'Object the exception covers: `Kind/namespace/name` for a namespaced object, `Kind/name` for a cluster-scoped one or a Bicep resource (`registries/registry`).',
+      description:
+        'Object the exception covers: `Kind/namespace/name` for a namespaced object, `Kind/name` for a cluster-scoped one or a Bicep resource (`registries/registry`).',
       pattern: '^[A-Za-z]+/([a-z0-9.-]+/)?[A-Za-z0-9.:-]+$',
     }),
     reason: Type.String({ minLength: 10, description: 'Why the exception is needed; shown in the policy report.' }),
@@ -134,10 +149,16 @@ export const PlatformFile = Strict(
           {
             topology: Type.Optional(
               Type.Union([Type.Literal('combined'), Type.Literal('spoke')], {
-                description: 'combined: this VNet holds the gateways (hub-style). spoke: gateways live in a hub VNet peered with gateway transit. Default: combined.',
+                description:
+                  'combined: this VNet holds the gateways (hub-style). spoke: gateways live in a hub VNet peered with gateway transit. Default: combined.',
               }),
             ),
-            hubVirtualNetworkId: Type.Optional(Type.String({ description: 'Resource ID of the hub VNet (topology spoke).', pattern: '^/subscriptions/.+/providers/Microsoft.Network/virtualNetworks/[^/]+$' })),
+            hubVirtualNetworkId: Type.Optional(
+              Type.String({
+                description: 'Resource ID of the hub VNet (topology spoke).',
+                pattern: '^/subscriptions/.+/providers/Microsoft.Network/virtualNetworks/[^/]+$',
+              }),
+            ),
             addressSpace: Type.Array(Cidr('VNet address prefix.'), { minItems: 1 }),
             dnsServers: Type.Optional(Type.Array(Ipv4('DNS server'), { description: 'Custom DNS servers for the VNet (e.g. on-premises resolvers).' })),
             subnets: Strict(
@@ -148,10 +169,14 @@ export const PlatformFile = Strict(
                 ingress: Cidr('Subnet for the internal ingress load balancer.'),
                 privateEndpoints: Cidr('Subnet for private endpoints (registry).'),
                 dnsResolverInbound: Type.Optional(
-                  Cidr('Subnet (/28 to /24, delegated to Microsoft.Network/dnsResolvers) of the DNS Private Resolver inbound endpoint: on-premises DNS forwards the private zones to it. Deploys the resolver.'),
+                  Cidr(
+                    'Subnet (/28 to /24, delegated to Microsoft.Network/dnsResolvers) of the DNS Private Resolver inbound endpoint: on-premises DNS forwards the private zones to it. Deploys the resolver.',
+                  ),
                 ),
                 dnsResolverOutbound: Type.Optional(
-                  Cidr('Subnet (/28 to /24, delegated) of the DNS Private Resolver outbound endpoint, which forwards the dnsForwarding zones to on-premises. Needs dnsResolverInbound.'),
+                  Cidr(
+                    'Subnet (/28 to /24, delegated) of the DNS Private Resolver outbound endpoint, which forwards the dnsForwarding zones to on-premises. Needs dnsResolverInbound.',
+                  ),
                 ),
               },
               'Subnets, all inside the VNet address space.',
@@ -160,22 +185,39 @@ export const PlatformFile = Strict(
               Type.Array(
                 Strict(
                   {
-                    domain: Type.String({ description: 'An on-premises DNS zone, e.g. corp.contoso.com.', pattern: '^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}\\.?$' }),
-                    servers: Type.Optional(Type.Array(Ipv4('On-premises DNS server'), { minItems: 1, description: 'Where the zone is forwarded. Default: network.dnsServers.' })),
+                    domain: Type.String({
+                      description: 'An on-premises DNS zone, e.g. corp.contoso.com.',
+                      pattern: '^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}\\.?$',
+                    }),
+                    servers: Type.Optional(
+                      Type.Array(Ipv4('On-premises DNS server'), { minItems: 1, description: 'Where the zone is forwarded. Default: network.dnsServers.' }),
+                    ),
                   },
                   'An on-premises zone the resolver forwards.',
                 ),
-                { description: 'On-premises zones the DNS Private Resolver forwards from Azure (outbound endpoint + forwarding ruleset linked to the VNet). Needs subnets.dnsResolverOutbound.' },
+                {
+                  description:
+                    'On-premises zones the DNS Private Resolver forwards from Azure (outbound endpoint + forwarding ruleset linked to the VNet). Needs subnets.dnsResolverOutbound.',
+                },
               ),
             ),
             privateDnsZones: Type.Optional(
               Strict(
                 {
                   registry: Type.Optional(
-                    Type.String({ description: 'Resource ID of an existing privatelink.azurecr.io zone (e.g. the central zone of an Azure Landing Zone); the registry private endpoint registers there instead of in a zone the kit creates.', pattern: '^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/privateDnsZones/privatelink\\.azurecr\\.io$' }),
+                    Type.String({
+                      description:
+                        'Resource ID of an existing privatelink.azurecr.io zone (e.g. the central zone of an Azure Landing Zone); the registry private endpoint registers there instead of in a zone the kit creates.',
+                      pattern: '^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/privateDnsZones/privatelink\\.azurecr\\.io$',
+                    }),
                   ),
                   apiServer: Type.Optional(
-                    Type.String({ description: 'Resource ID of an existing private zone for a private API server (privatelink.<region>.azmk8s.io or <sub>.privatelink.<region>.azmk8s.io) instead of the zone AKS creates.', pattern: '^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/privateDnsZones/([A-Za-z0-9-]+\\.)?privatelink\\.[a-z0-9]+\\.azmk8s\\.io$' }),
+                    Type.String({
+                      description:
+                        'Resource ID of an existing private zone for a private API server (privatelink.<region>.azmk8s.io or <sub>.privatelink.<region>.azmk8s.io) instead of the zone AKS creates.',
+                      pattern:
+                        '^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/privateDnsZones/([A-Za-z0-9-]+\\.)?privatelink\\.[a-z0-9]+\\.azmk8s\\.io$',
+                    }),
                   ),
                 },
                 'Existing central private DNS zones (Azure Landing Zone style) to use instead of creating them.',
@@ -208,9 +250,20 @@ export const PlatformFile = Strict(
                 gatewaySku: Type.Union([Type.Literal('ErGw1AZ'), Type.Literal('ErGw2AZ'), Type.Literal('ErGw3AZ')], {
                   description: 'Zone-redundant ExpressRoute gateway SKU.',
                 }),
-                routingWeight: Type.Optional(Type.Integer({ minimum: 0, maximum: 32000, description: 'Routing weight of the ExpressRoute connection. It ranks ExpressRoute connections among themselves; ExpressRoute wins over the VPN for equal prefixes by Azure route preference, not by weight. Default: 100.' })),
+                routingWeight: Type.Optional(
+                  Type.Integer({
+                    minimum: 0,
+                    maximum: 32000,
+                    description:
+                      'Routing weight of the ExpressRoute connection. It ranks ExpressRoute connections among themselves; ExpressRoute wins over the VPN for equal prefixes by Azure route preference, not by weight. Default: 100.',
+                  }),
+                ),
                 providerSla: Type.Optional(
-                  Type.Number({ exclusiveMinimum: 0, maximum: 1, description: "SLA of the provider's last mile as a fraction (e.g. 0.9995); Microsoft's circuit SLA excludes it." }),
+                  Type.Number({
+                    exclusiveMinimum: 0,
+                    maximum: 1,
+                    description: "SLA of the provider's last mile as a fraction (e.g. 0.9995); Microsoft's circuit SLA excludes it.",
+                  }),
                 ),
               },
               'Primary path to on-premises.',
@@ -244,9 +297,21 @@ export const PlatformFile = Strict(
         cluster: Strict(
           {
             kubernetesVersion: Type.String({ description: 'Kubernetes minor version, e.g. "1.33".', pattern: '^1\\.[0-9]{2}(\\.[0-9]+)?$' }),
-            tier: Type.Optional(Type.Union([Type.Literal('Free'), Type.Literal('Standard'), Type.Literal('Premium')], { description: 'AKS pricing tier. Default: Standard (financially backed API server SLA).' })),
-            autoUpgradeChannel: Type.Optional(Type.Union([Type.Literal('patch'), Type.Literal('stable'), Type.Literal('rapid'), Type.Literal('node-image'), Type.Literal('none')], { description: 'Default: patch.' })),
-            nodeOsUpgradeChannel: Type.Optional(Type.Union([Type.Literal('NodeImage'), Type.Literal('SecurityPatch'), Type.Literal('Unmanaged'), Type.Literal('None')], { description: 'Default: NodeImage.' })),
+            tier: Type.Optional(
+              Type.Union([Type.Literal('Free'), Type.Literal('Standard'), Type.Literal('Premium')], {
+                description: 'AKS pricing tier. Default: Standard (financially backed API server SLA).',
+              }),
+            ),
+            autoUpgradeChannel: Type.Optional(
+              Type.Union([Type.Literal('patch'), Type.Literal('stable'), Type.Literal('rapid'), Type.Literal('node-image'), Type.Literal('none')], {
+                description: 'Default: patch.',
+              }),
+            ),
+            nodeOsUpgradeChannel: Type.Optional(
+              Type.Union([Type.Literal('NodeImage'), Type.Literal('SecurityPatch'), Type.Literal('Unmanaged'), Type.Literal('None')], {
+                description: 'Default: NodeImage.',
+              }),
+            ),
             maintenanceWindow: Type.Optional(
               Strict(
                 {
@@ -261,15 +326,21 @@ export const PlatformFile = Strict(
             apiServer: Strict(
               {
                 access: Type.Union([Type.Literal('public-restricted'), Type.Literal('private')], {
-                  description: 'public-restricted: public endpoint limited to the authorized ranges plus the cluster egress prefix and any public on-premises ranges (private ranges never reach a public endpoint; on-premises users come through their internet egress, list it here). private: private cluster, reached over ExpressRoute/VPN.',
+                  description:
+                    'public-restricted: public endpoint limited to the authorized ranges plus the cluster egress prefix and any public on-premises ranges (private ranges never reach a public endpoint; on-premises users come through their internet egress, list it here). private: private cluster, reached over ExpressRoute/VPN.',
                 }),
                 authorizedRanges: Type.Optional(Type.Array(Cidr('Authorized range'), { description: 'Extra ranges allowed to reach the API server.' })),
               },
               'API server access.',
             ),
-            networkPolicy: Type.Optional(Type.Union([Type.Literal('calico'), Type.Literal('azure')], { description: 'Network policy engine. Default: calico.' })),
+            networkPolicy: Type.Optional(
+              Type.Union([Type.Literal('calico'), Type.Literal('azure')], { description: 'Network policy engine. Default: calico.' }),
+            ),
             calicoApiPolicies: Type.Optional(
-              Type.Boolean({ description: 'Opt into Calico global policies: the kit also requests the Calico API server (operator.tigera.io APIServer) and, once Flux sees the v3.projectcalico.org APIService available, applies the GlobalNetworkSets and the cluster-wide ingress guard as their own Flux step. Only with networkPolicy calico. Default: false (stock AKS serves Kubernetes NetworkPolicy only).' }),
+              Type.Boolean({
+                description:
+                  'Opt into Calico global policies: the kit also requests the Calico API server (operator.tigera.io APIServer) and, once Flux sees the v3.projectcalico.org APIService available, applies the GlobalNetworkSets and the cluster-wide ingress guard as their own Flux step. Only with networkPolicy calico. Default: false (stock AKS serves Kubernetes NetworkPolicy only).',
+              }),
             ),
             systemPool: SystemPool,
             userPools: Type.Array(UserPool, { minItems: 1 }),
@@ -281,14 +352,22 @@ export const PlatformFile = Strict(
             {
               mode: Type.Optional(
                 Type.Union([Type.Literal('per-team'), Type.Literal('shared')], {
-                  description: "per-team: one vault per team that asks (azureIdentity.keyVault), readable only by that team's identity. shared: one vault for the cluster, readable by every team that asks (Azure RBAC grants per vault, not per secret). Default: per-team.",
+                  description:
+                    "per-team: one vault per team that asks (azureIdentity.keyVault), readable only by that team's identity. shared: one vault for the cluster, readable by every team that asks (Azure RBAC grants per vault, not per secret). Default: per-team.",
                 }),
               ),
               rotationPollInterval: Type.Optional(
-                Type.String({ pattern: '^[1-9][0-9]*(s|m|h)$', description: 'How often the Secrets Store CSI driver polls Key Vault for new secret versions, e.g. 2m. Default: 2m.' }),
+                Type.String({
+                  pattern: '^[1-9][0-9]*(s|m|h)$',
+                  description: 'How often the Secrets Store CSI driver polls Key Vault for new secret versions, e.g. 2m. Default: 2m.',
+                }),
               ),
               softDeleteRetentionInDays: Type.Optional(
-                Type.Integer({ minimum: 7, maximum: 90, description: 'Days a deleted vault or secret can be recovered (purge protection is always on). Default: 90.' }),
+                Type.Integer({
+                  minimum: 7,
+                  maximum: 90,
+                  description: 'Days a deleted vault or secret can be recovered (purge protection is always on). Default: 90.',
+                }),
               ),
             },
             'Azure Key Vault for the team secrets, read by the Secrets Store CSI driver add-on with rotation: RBAC authorization, no public network access, a private endpoint, purge protection.',
@@ -301,7 +380,8 @@ export const PlatformFile = Strict(
                 Type.Array(Type.String({ pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', maxLength: 253 }), {
                   minItems: 1,
                   uniqueItems: true,
-                  description: 'StorageClasses team StatefulSets may claim from. Default: the AKS built-ins managed-csi (Standard SSD LRS) and managed-csi-premium (Premium SSD LRS).',
+                  description:
+                    'StorageClasses team StatefulSets may claim from. Default: the AKS built-ins managed-csi (Standard SSD LRS) and managed-csi-premium (Premium SSD LRS).',
                 }),
               ),
               defaultClass: Type.Optional(Type.String({ description: 'Class of a volume claim that names none; one of classes. Default: managed-csi.' })),
@@ -314,7 +394,9 @@ export const PlatformFile = Strict(
           {
             name: Type.String({ description: 'Globally unique registry name (5-50 letters and digits).', pattern: '^[a-zA-Z0-9]{5,50}$' }),
             replicaLocations: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9]+$' }), { description: 'Geo-replica regions.', uniqueItems: true })),
-            publicNetworkAccess: Type.Optional(Type.Union([Type.Literal('Disabled'), Type.Literal('Enabled')], { description: 'Default: Disabled (private endpoint).' })),
+            publicNetworkAccess: Type.Optional(
+              Type.Union([Type.Literal('Disabled'), Type.Literal('Enabled')], { description: 'Default: Disabled (private endpoint).' }),
+            ),
             privateEndpoint: Type.Optional(Type.Boolean({ description: 'Private endpoint + private DNS zone. Default: true.' })),
           },
           'Azure Container Registry (Premium, zone redundant).',
@@ -322,9 +404,15 @@ export const PlatformFile = Strict(
         ingress: Type.Optional(
           Strict(
             {
-              controllerNamespace: Type.Optional(DnsLabel('Namespace of the ingress controller. Default: app-routing-system (AKS application routing add-on).')),
+              controllerNamespace: Type.Optional(
+                DnsLabel('Namespace of the ingress controller. Default: app-routing-system (AKS application routing add-on).'),
+              ),
               publicIp: Type.Optional(Type.Boolean({ description: 'Static zone-redundant Standard public IP for ingress. Default: true.' })),
-              allocatedAddress: Type.Optional(Ipv4('The ingress IP Azure allocated, recorded after the first deployment (deployment output ingressPublicIpAddress) so allow-lists can use it.')),
+              allocatedAddress: Type.Optional(
+                Ipv4(
+                  'The ingress IP Azure allocated, recorded after the first deployment (deployment output ingressPublicIpAddress) so allow-lists can use it.',
+                ),
+              ),
             },
             'Ingress path.',
           ),
@@ -332,9 +420,15 @@ export const PlatformFile = Strict(
         egress: Type.Optional(
           Strict(
             {
-              publicIpPrefixLength: Type.Optional(Type.Integer({ minimum: 28, maximum: 31, description: 'Size of the NAT gateway public IP prefix. Default: 31 (2 addresses).' })),
+              publicIpPrefixLength: Type.Optional(
+                Type.Integer({ minimum: 28, maximum: 31, description: 'Size of the NAT gateway public IP prefix. Default: 31 (2 addresses).' }),
+              ),
               idleTimeoutMinutes: Type.Optional(Type.Integer({ minimum: 4, maximum: 120, description: 'Default: 4.' })),
-              allocatedPrefix: Type.Optional(Cidr('The egress prefix Azure allocated, recorded after the first deployment (deployment output egressPublicIpPrefix) so allow-lists can use it.')),
+              allocatedPrefix: Type.Optional(
+                Cidr(
+                  'The egress prefix Azure allocated, recorded after the first deployment (deployment output egressPublicIpPrefix) so allow-lists can use it.',
+                ),
+              ),
             },
             'Fixed egress through a NAT gateway with a public IP prefix.',
           ),
@@ -351,7 +445,13 @@ export const PlatformFile = Strict(
         externalRanges: Type.Optional(Type.Array(ExternalRange, { description: 'Allow-listed external ranges (e.g. CI runners).' })),
         images: Type.Optional(
           Strict(
-            { allowedRegistries: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*$' }), { description: 'Registries allowed besides the cluster registry.' })) },
+            {
+              allowedRegistries: Type.Optional(
+                Type.Array(Type.String({ pattern: '^[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*$' }), {
+                  description: 'Registries allowed besides the cluster registry.',
+                }),
+              ),
+            },
             'Image sources.',
           ),
         ),
@@ -363,10 +463,16 @@ export const PlatformFile = Strict(
           'Where Flux reads this repository.',
         ),
         notifications: Type.Optional(
-          Notifications('Flux alerts of the platform: reconcile failures of the entry, infrastructure, Calico and teams Kustomizations and of the platform GitRepository, sent through a Provider in flux-system (docs/notifications.md).', 'flux-system'),
+          Notifications(
+            'Flux alerts of the platform: reconcile failures of the entry, infrastructure, Calico and teams Kustomizations and of the platform GitRepository, sent through a Provider in flux-system (docs/notifications.md).',
+            'flux-system',
+          ),
         ),
         policyExceptions: Type.Optional(
-          Type.Array(PlatformPolicyException, { description: 'Exceptions to policy rules for cluster-scoped objects, objects outside team namespaces and the Azure resources. Team objects take theirs in the team file.' }),
+          Type.Array(PlatformPolicyException, {
+            description:
+              'Exceptions to policy rules for cluster-scoped objects, objects outside team namespaces and the Azure resources. Team objects take theirs in the team file.',
+          }),
         ),
       },
       'Landing zone and cluster.',

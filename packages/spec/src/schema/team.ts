@@ -3,26 +3,38 @@ import { Cidr, CodeOwners, DnsLabel, Guid, Quantity, SPEC_API_VERSION, Strict, S
 import { Notifications } from './notifications.js';
 import { TeamDeliveryInput } from './tenant-delivery.js';
 
-const ComputeResources = Strict(
-  { cpu: Quantity('CPU, e.g. 250m or 2.'), memory: Quantity('Memory, e.g. 256Mi.') },
-  'CPU and memory.',
-);
+const ComputeResources = Strict({ cpu: Quantity('CPU, e.g. 250m or 2.'), memory: Quantity('Memory, e.g. 256Mi.') }, 'CPU and memory.');
 
 const VolumeClaim = Strict(
   {
     name: DnsLabel('Claim template name (the PVCs are <name>-<workload>-<ordinal>).', 30),
     size: Quantity('Disk size, e.g. 64Gi; counts against quota.storage once per replica.'),
     mountPath: Type.String({ pattern: '^/[^:]*$', description: 'Where the container mounts the disk.' }),
-    storageClass: Type.Optional(Type.String({ pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', maxLength: 253, description: 'One of spec.storage.classes of the platform. Default: spec.storage.defaultClass.' })),
+    storageClass: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
+        maxLength: 253,
+        description: 'One of spec.storage.classes of the platform. Default: spec.storage.defaultClass.',
+      }),
+    ),
   },
   'A volume claim template (ReadWriteOnce).',
 );
 
 const CronJobSettings = Strict(
   {
-    schedule: Type.String({ minLength: 1, description: "Cron schedule: five fields (minute hour day-of-month month day-of-week) or a macro such as @daily. No CRON_TZ/TZ: use timeZone." }),
-    timeZone: Type.Optional(Type.String({ description: 'IANA time zone of the schedule, e.g. Europe/Amsterdam. Default: the kube-controller-manager time zone (UTC on AKS).' })),
-    concurrencyPolicy: Type.Optional(Type.Union([Type.Literal('Forbid'), Type.Literal('Allow'), Type.Literal('Replace')], { description: 'Default: Forbid (a run never overlaps the previous one).' })),
+    schedule: Type.String({
+      minLength: 1,
+      description: 'Cron schedule: five fields (minute hour day-of-month month day-of-week) or a macro such as @daily. No CRON_TZ/TZ: use timeZone.',
+    }),
+    timeZone: Type.Optional(
+      Type.String({ description: 'IANA time zone of the schedule, e.g. Europe/Amsterdam. Default: the kube-controller-manager time zone (UTC on AKS).' }),
+    ),
+    concurrencyPolicy: Type.Optional(
+      Type.Union([Type.Literal('Forbid'), Type.Literal('Allow'), Type.Literal('Replace')], {
+        description: 'Default: Forbid (a run never overlaps the previous one).',
+      }),
+    ),
     successfulJobsHistoryLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'Default: 3.' })),
     failedJobsHistoryLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'Default: 1.' })),
     activeDeadlineSeconds: Type.Optional(Type.Integer({ minimum: 1, description: 'A run is stopped after this many seconds. Default: 3600.' })),
@@ -77,10 +89,17 @@ const Workload = Strict(
     workloadClass: Type.Optional(DnsLabel('Workload class; the workload runs on the user pool of that class. Default: the class of the team node pool.', 40)),
     kind: Type.Optional(
       Type.Union([Type.Literal('Deployment'), Type.Literal('StatefulSet'), Type.Literal('CronJob')], {
-        description: 'Deployment (default): Service, HPA, PDB. StatefulSet: volumeClaims, headless Service, PDB, fixed replicas unless autoscaling is set. CronJob: cronJob, no Service, HPA or PDB.',
+        description:
+          'Deployment (default): Service, HPA, PDB. StatefulSet: volumeClaims, headless Service, PDB, fixed replicas unless autoscaling is set. CronJob: cronJob, no Service, HPA or PDB.',
       }),
     ),
-    port: Type.Optional(Type.Integer({ minimum: 1024, maximum: 65535, description: 'Container port (unprivileged, >= 1024). The Service exposes it on port 80. Required for Deployment and StatefulSet; not for CronJob.' })),
+    port: Type.Optional(
+      Type.Integer({
+        minimum: 1024,
+        maximum: 65535,
+        description: 'Container port (unprivileged, >= 1024). The Service exposes it on port 80. Required for Deployment and StatefulSet; not for CronJob.',
+      }),
+    ),
     replicas: Type.Optional(
       Strict(
         {
@@ -101,12 +120,19 @@ const Workload = Strict(
       ),
     ),
     healthPath: Type.Optional(Type.String({ pattern: '^/', description: 'HTTP path for readiness and liveness probes. Default: /healthz.' })),
-    env: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), Type.String(), { description: 'Plain environment variables. Secrets never go here.' })),
+    env: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), Type.String(), { description: 'Plain environment variables. Secrets never go here.' }),
+    ),
     ingress: Type.Optional(Type.Boolean({ description: 'Reachable from the ingress controller. Default: true (false for CronJob).' })),
     secrets: Type.Optional(
-      Type.Array(DnsLabel('Name of an entry of spec.secrets: mounted read-only at /mnt/secrets/<name>.', 40), { uniqueItems: true, description: 'Key Vault secrets the pods mount (the workload runs as a ServiceAccount federated with the team identity).' }),
+      Type.Array(DnsLabel('Name of an entry of spec.secrets: mounted read-only at /mnt/secrets/<name>.', 40), {
+        uniqueItems: true,
+        description: 'Key Vault secrets the pods mount (the workload runs as a ServiceAccount federated with the team identity).',
+      }),
     ),
-    volumeClaims: Type.Optional(Type.Array(VolumeClaim, { minItems: 1, maxItems: 8, description: 'StatefulSet only: one ReadWriteOnce disk per replica and claim.' })),
+    volumeClaims: Type.Optional(
+      Type.Array(VolumeClaim, { minItems: 1, maxItems: 8, description: 'StatefulSet only: one ReadWriteOnce disk per replica and claim.' }),
+    ),
     persistentVolumeClaimRetention: Type.Optional(
       Strict(
         {
@@ -151,7 +177,9 @@ export const TeamFile = Strict(
         name: DnsLabel('Team name = namespace name = file name.', 40),
         description: Type.Optional(Type.String()),
         contact: Type.Optional(Type.String({ description: 'Owner contact (e-mail or channel).' })),
-        codeowners: Type.Optional(CodeOwners('GitHub users or teams who approve changes to this team file and its rendered folder (.github/CODEOWNERS). Default: the platform owners.')),
+        codeowners: Type.Optional(
+          CodeOwners('GitHub users or teams who approve changes to this team file and its rendered folder (.github/CODEOWNERS). Default: the platform owners.'),
+        ),
       },
       'Identity of the team.',
     ),
@@ -172,15 +200,16 @@ export const TeamFile = Strict(
           },
           'ResourceQuota of the namespace.',
         ),
-        defaults: Type.Optional(
-          Strict({ request: ComputeResources, limit: ComputeResources }, 'LimitRange defaults for containers that state none.'),
-        ),
+        defaults: Type.Optional(Strict({ request: ComputeResources, limit: ComputeResources }, 'LimitRange defaults for containers that state none.')),
         egress: Type.Optional(Type.Array(EgressRule, { description: 'Allowed egress beyond DNS and the namespace itself.' })),
         workloads: Type.Optional(Type.Array(Workload)),
         labels: Type.Optional(StringMap('Extra namespace labels.')),
         policyExceptions: Type.Optional(Type.Array(PolicyException)),
         notifications: Type.Optional(
-          Notifications("Flux alerts of the team: reconcile failures of the Flux objects in the team namespace (Kustomizations, HelmReleases, sources), sent through a Provider in the namespace (docs/notifications.md).", 'the team namespace'),
+          Notifications(
+            'Flux alerts of the team: reconcile failures of the Flux objects in the team namespace (Kustomizations, HelmReleases, sources), sent through a Provider in the namespace (docs/notifications.md).',
+            'the team namespace',
+          ),
         ),
         secrets: Type.Optional(Type.Array(TeamSecret, { description: 'Key Vault secrets of the team: one SecretProviderClass each (docs/decisions/0205).' })),
         delivery: Type.Optional(TeamDeliveryInput),
@@ -194,14 +223,20 @@ export const TeamFile = Strict(
                   // (https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations).
                   maxItems: 20,
                   uniqueItems: true,
-                  description: "ServiceAccounts that get a federated credential on the identity. Default: the ServiceAccounts of the team's workloads (one per workload, named after it).",
+                  description:
+                    "ServiceAccounts that get a federated credential on the identity. Default: the ServiceAccounts of the team's workloads (one per workload, named after it).",
                 }),
               ),
               keyVault: Type.Optional(
-                Type.Boolean({ description: "The identity reads secrets from Key Vault (Key Vault Secrets User): the team's own vault, or the shared one, as spec.keyVault.mode of the platform says. Default: false." }),
+                Type.Boolean({
+                  description:
+                    "The identity reads secrets from Key Vault (Key Vault Secrets User): the team's own vault, or the shared one, as spec.keyVault.mode of the platform says. Default: false.",
+                }),
               ),
               clientId: Type.Optional(
-                Guid('Client ID Azure gave the identity: record it from the deployment output teamIdentityClientIds. Until it is recorded the ServiceAccounts carry no client-id annotation.'),
+                Guid(
+                  'Client ID Azure gave the identity: record it from the deployment output teamIdentityClientIds. Until it is recorded the ServiceAccounts carry no client-id annotation.',
+                ),
               ),
             },
             'A user-assigned managed identity for the team workloads (Microsoft Entra Workload ID), federated with its ServiceAccounts.',

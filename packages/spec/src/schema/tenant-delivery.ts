@@ -28,11 +28,12 @@ const Prefixes = (scheme: string, description: string) =>
 export const TenantSourcesInput = Strict(
   {
     git: Type.Optional(
-      Prefixes('(https://|ssh://([a-z0-9._-]+@)?)', 'GitRepository URL prefixes teams may deliver from (https:// or ssh://), e.g. https://github.com/contoso/. Default: none.'),
+      Prefixes(
+        '(https://|ssh://([a-z0-9._-]+@)?)',
+        'GitRepository URL prefixes teams may deliver from (https:// or ssh://), e.g. https://github.com/contoso/. Default: none.',
+      ),
     ),
-    oci: Type.Optional(
-      Prefixes('oci://', 'OCIRepository (and OCI Helm repository) URL prefixes, e.g. oci://contosoacr.azurecr.io/. Default: none.'),
-    ),
+    oci: Type.Optional(Prefixes('oci://', 'OCIRepository (and OCI Helm repository) URL prefixes, e.g. oci://contosoacr.azurecr.io/. Default: none.')),
     helm: Type.Optional(Prefixes('https://', 'HTTPS Helm repository URL prefixes, e.g. https://charts.contoso.example/. Default: none.')),
   },
   'Where teams may deliver from (spec.delivery of a team file): URL prefixes by source kind, each with a scheme and host and ending with "/", so a prefix never matches a look-alike host or organisation. Empty or absent: no team may declare a source. Tenant sources are fetched by the cluster-wide Flux source-controller, so this list is the platform\'s say over what the cluster pulls.',
@@ -67,9 +68,19 @@ const TenantSource = Strict(
     git: Type.Optional(
       Strict(
         {
-          url: Type.String({ pattern: '^(https|ssh)://\\S+$', maxLength: 2048, description: "Repository URL; must start with one of the platform's spec.tenantSources.git prefixes." }),
+          url: Type.String({
+            pattern: '^(https|ssh)://\\S+$',
+            maxLength: 2048,
+            description: "Repository URL; must start with one of the platform's spec.tenantSources.git prefixes.",
+          }),
           ref: GitRef,
-          path: Type.Optional(Type.String({ pattern: '^\\./?([A-Za-z0-9._-]+/?)*$', maxLength: 512, description: 'Folder of the repository to apply (kustomize), e.g. ./deploy. Default: ./' })),
+          path: Type.Optional(
+            Type.String({
+              pattern: '^\\./?([A-Za-z0-9._-]+/?)*$',
+              maxLength: 512,
+              description: 'Folder of the repository to apply (kustomize), e.g. ./deploy. Default: ./',
+            }),
+          ),
         },
         'A Git repository (GitRepository + Kustomization).',
       ),
@@ -77,9 +88,15 @@ const TenantSource = Strict(
     oci: Type.Optional(
       Strict(
         {
-          url: Type.String({ pattern: '^oci://\\S+$', maxLength: 2048, description: "Artifact repository URL; must start with one of the platform's spec.tenantSources.oci prefixes." }),
+          url: Type.String({
+            pattern: '^oci://\\S+$',
+            maxLength: 2048,
+            description: "Artifact repository URL; must start with one of the platform's spec.tenantSources.oci prefixes.",
+          }),
           ref: OciRef,
-          path: Type.Optional(Type.String({ pattern: '^\\./?([A-Za-z0-9._-]+/?)*$', maxLength: 512, description: 'Folder inside the artifact to apply. Default: ./' })),
+          path: Type.Optional(
+            Type.String({ pattern: '^\\./?([A-Za-z0-9._-]+/?)*$', maxLength: 512, description: 'Folder inside the artifact to apply. Default: ./' }),
+          ),
         },
         'An OCI artifact (OCIRepository + Kustomization), e.g. pushed with `flux push artifact`.',
       ),
@@ -87,10 +104,18 @@ const TenantSource = Strict(
     helm: Type.Optional(
       Strict(
         {
-          repository: Type.String({ pattern: '^(https|oci)://\\S+$', maxLength: 2048, description: "Chart repository URL: https:// (spec.tenantSources.helm) or oci:// (spec.tenantSources.oci)." }),
+          repository: Type.String({
+            pattern: '^(https|oci)://\\S+$',
+            maxLength: 2048,
+            description: 'Chart repository URL: https:// (spec.tenantSources.helm) or oci:// (spec.tenantSources.oci).',
+          }),
           chart: Type.String({ pattern: '^[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$', maxLength: 253, description: 'Chart name in the repository.' }),
           version: Type.String({ minLength: 1, maxLength: 255, description: 'Chart version or semver range, e.g. 1.4.2 or 1.x.' }),
-          values: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Inline Helm values (at most 4 KiB as JSON; larger configuration belongs in the chart or the team repository). Never secrets.' })),
+          values: Type.Optional(
+            Type.Record(Type.String(), Type.Unknown(), {
+              description: 'Inline Helm values (at most 4 KiB as JSON; larger configuration belongs in the chart or the team repository). Never secrets.',
+            }),
+          ),
         },
         'A Helm chart (HelmRepository + HelmRelease).',
       ),
@@ -98,16 +123,22 @@ const TenantSource = Strict(
     interval: Type.Optional(Duration('How often the source is fetched and applied (at least 1m). Default: 5m.')),
     timeout: Type.Optional(Duration('How long one apply (with health checks) or Helm action may take (at most 1h). Default: 5m.')),
     prune: Type.Optional(Type.Boolean({ description: 'Delete objects removed from the source (git/oci). Default: true.' })),
-    dependsOn: Type.Optional(Type.Array(DnsLabel('Name of another source of this team.', 40), { uniqueItems: true, description: 'Sources of this team that must be ready first.' })),
+    dependsOn: Type.Optional(
+      Type.Array(DnsLabel('Name of another source of this team.', 40), { uniqueItems: true, description: 'Sources of this team that must be ready first.' }),
+    ),
     credentials: Type.Optional(
       Strict(
         {
           secretRef: Type.Optional(
-            DnsLabel('Name of a Secret in the team namespace, created outside git (flux create secret git|oci|helm, or a Key Vault secret the team syncs with spec.secrets[].syncToSecret).', 253),
+            DnsLabel(
+              'Name of a Secret in the team namespace, created outside git (flux create secret git|oci|helm, or a Key Vault secret the team syncs with spec.secrets[].syncToSecret).',
+              253,
+            ),
           ),
           provider: Type.Optional(
             Type.Union([Type.Literal('generic'), Type.Literal('github'), Type.Literal('azure')], {
-              description: 'generic (default): the Secret holds a deploy key, token or basic auth. github: the Secret holds a GitHub App (git only). azure: refused, see docs/decisions/0107.',
+              description:
+                'generic (default): the Secret holds a deploy key, token or basic auth. github: the Secret holds a GitHub App (git only). azure: refused, see docs/decisions/0107.',
             }),
           ),
         },
@@ -120,7 +151,11 @@ const TenantSource = Strict(
 
 export const TeamDeliveryInput = Strict(
   {
-    sources: Type.Array(TenantSource, { minItems: 1, maxItems: 20, description: 'The team\'s own sources, reconciled in its namespace as the ServiceAccount flux-reconciler (bound to the Role team-edit).' }),
+    sources: Type.Array(TenantSource, {
+      minItems: 1,
+      maxItems: 20,
+      description: "The team's own sources, reconciled in its namespace as the ServiceAccount flux-reconciler (bound to the Role team-edit).",
+    }),
   },
   "The team ships its own apps from its own repositories (docs/onboarding.md, docs/decisions/0107): Flux reconciles each source in the team namespace, impersonating the team's flux-reconciler ServiceAccount, with targetNamespace forced to the team.",
 );

@@ -37,31 +37,60 @@ describe('compileBicep', () => {
     expect(result.findings).toEqual([]);
     expect(result.compiled).toBe(true);
     expect(result.deployments).toEqual([
-      { file: `${DIR}/main.bicepparam`, resources: [expect.objectContaining({ type: 'Microsoft.ContainerRegistry/registries', name: 'acrdemo', properties: { adminUserEnabled: false } })] },
+      {
+        file: `${DIR}/main.bicepparam`,
+        resources: [expect.objectContaining({ type: 'Microsoft.ContainerRegistry/registries', name: 'acrdemo', properties: { adminUserEnabled: false } })],
+      },
     ]);
     expect([...result.timings.keys()]).toEqual([`${DIR}/main.bicepparam`, `${DIR}/main.bicep`]);
   });
 
   it('GIVEN a type error planted in the template THEN a finding names the repo path, the line and the BCP code', async () => {
-    const result = await compileBicep(tree({ [`${DIR}/main.bicep`]: `${TEMPLATE}@description('The registry name.')\noutput registryName int = registry.name\n` }), { required: true, cache: false });
-    expect(result.findings).toContainEqual({ file: `${DIR}/main.bicep`, line: 15, rule: 'BCP033', message: expect.stringMatching(/^Error at line 15, column 27: Expected a value of type "int"/) });
+    const result = await compileBicep(
+      tree({ [`${DIR}/main.bicep`]: `${TEMPLATE}@description('The registry name.')\noutput registryName int = registry.name\n` }),
+      { required: true, cache: false },
+    );
+    expect(result.findings).toContainEqual({
+      file: `${DIR}/main.bicep`,
+      line: 15,
+      rule: 'BCP033',
+      message: expect.stringMatching(/^Error at line 15, column 27: Expected a value of type "int"/),
+    });
     expect(result.deployments).toEqual([]);
   });
 
   it('GIVEN a property value the resource type does not allow THEN the compiler warning is a finding', async () => {
-    const result = await compileBicep(tree({ [`${DIR}/main.bicep`]: TEMPLATE.replace('adminUserEnabled: false', "adminUserEnabled: 'no'") }), { required: true, cache: false });
-    expect(result.findings).toEqual([{ file: `${DIR}/main.bicep`, line: 11, rule: 'BCP036', message: expect.stringMatching(/^Warning at line 11, column 23: The property "adminUserEnabled" expected a value of type "bool/) }]);
+    const result = await compileBicep(tree({ [`${DIR}/main.bicep`]: TEMPLATE.replace('adminUserEnabled: false', "adminUserEnabled: 'no'") }), {
+      required: true,
+      cache: false,
+    });
+    expect(result.findings).toEqual([
+      {
+        file: `${DIR}/main.bicep`,
+        line: 11,
+        rule: 'BCP036',
+        message: expect.stringMatching(/^Warning at line 11, column 23: The property "adminUserEnabled" expected a value of type "bool/),
+      },
+    ]);
   });
 
   it('GIVEN a parameter of the wrong type in the .bicepparam THEN the finding is on the .bicepparam line', async () => {
-    const result = await compileBicep(tree({ [`${DIR}/main.bicepparam`]: PARAMS.replace("param name = 'acrdemo'", 'param name = 42') }), { required: true, cache: false });
+    const result = await compileBicep(tree({ [`${DIR}/main.bicepparam`]: PARAMS.replace("param name = 'acrdemo'", 'param name = 42') }), {
+      required: true,
+      cache: false,
+    });
     expect(result.findings).toContainEqual(expect.objectContaining({ file: `${DIR}/main.bicepparam`, line: 3, rule: 'BCP033' }));
   });
 
   it('GIVEN a linter rule set to error in bicepconfig.json THEN breaking it is a finding named by the rule', async () => {
     const result = await compileBicep(tree({ [`${DIR}/main.bicep`]: `${TEMPLATE}var unused = 1\n` }), { required: true, cache: false });
     expect(result.findings).toEqual([
-      { file: `${DIR}/main.bicep`, line: 14, rule: 'no-unused-vars', message: expect.stringMatching(/^Error at line 14, column 5: Variable "unused" is declared but never used/) },
+      {
+        file: `${DIR}/main.bicep`,
+        line: 14,
+        rule: 'no-unused-vars',
+        message: expect.stringMatching(/^Error at line 14, column 5: Variable "unused" is declared but never used/),
+      },
       // The parameters file cannot be built against a template with errors.
       { file: `${DIR}/main.bicepparam`, line: 1, rule: 'BCP104', message: 'Error at line 1, column 7: The referenced module has errors.' },
     ]);
@@ -69,12 +98,19 @@ describe('compileBicep', () => {
 
   it('GIVEN a linter warning THEN it is a finding too: zero warnings is the bar', async () => {
     const config = JSON.stringify({ analyzers: { core: { enabled: true, rules: { 'no-unused-vars': { level: 'warning' } } } } });
-    const result = await compileBicep(tree({ [`${DIR}/main.bicep`]: `${TEMPLATE}var unused = 1\n`, [`${DIR}/bicepconfig.json`]: config }), { required: true, cache: false });
+    const result = await compileBicep(tree({ [`${DIR}/main.bicep`]: `${TEMPLATE}var unused = 1\n`, [`${DIR}/bicepconfig.json`]: config }), {
+      required: true,
+      cache: false,
+    });
     expect(result.findings.map((f) => `${f.rule} ${f.message.split(':')[0]}`)).toEqual(['no-unused-vars Warning at line 14, column 5']);
   });
 
   it('GIVEN no Bicep in the files THEN nothing is compiled and nothing is found', async () => {
-    expect(await compileBicep(new Map([['gitops/clusters/demo/kustomization.yaml', '']]), { required: true, cache: false })).toMatchObject({ findings: [], deployments: [], compiled: true });
+    expect(await compileBicep(new Map([['gitops/clusters/demo/kustomization.yaml', '']]), { required: true, cache: false })).toMatchObject({
+      findings: [],
+      deployments: [],
+      compiled: true,
+    });
   });
 });
 
@@ -83,7 +119,13 @@ describe('without a Bicep CLI', () => {
     vi.stubEnv('KIT_BICEP', '/nonexistent/bicep');
     const result = await compileBicep(tree(), { required: true, cache: false });
     expect(result.compiled).toBe(false);
-    expect(result.findings).toEqual([{ file: `${DIR}/main.bicepparam`, rule: BICEP_COMPILER_RULE, message: expect.stringMatching(/the Bicep was not compiled.*pnpm install.*az bicep install.*KIT_BICEP/) }]);
+    expect(result.findings).toEqual([
+      {
+        file: `${DIR}/main.bicepparam`,
+        rule: BICEP_COMPILER_RULE,
+        message: expect.stringMatching(/the Bicep was not compiled.*pnpm install.*az bicep install.*KIT_BICEP/),
+      },
+    ]);
   });
 
   it('GIVEN the compiler is optional (render on a machine without it) THEN a note says so and nothing fails', async () => {

@@ -75,8 +75,14 @@ const ENTRY_TEMPLATE = /^gitops\/azure\/[^/]+\/[^/]+\.bicep$/;
  */
 export async function compileBicep(files: ReadonlyMap<string, string>, options: CompileBicepOptions = {}): Promise<BicepCompilation> {
   const azure = [...files].filter(([path]) => path.startsWith(AZURE_ROOT));
-  const params = azure.map(([path]) => path).filter((path) => path.endsWith('.bicepparam')).sort();
-  const templates = azure.map(([path]) => path).filter((path) => ENTRY_TEMPLATE.test(path)).sort();
+  const params = azure
+    .map(([path]) => path)
+    .filter((path) => path.endsWith('.bicepparam'))
+    .sort();
+  const templates = azure
+    .map(([path]) => path)
+    .filter((path) => ENTRY_TEMPLATE.test(path))
+    .sort();
   const empty = { findings: [], notes: [], deployments: [], compiled: true, timings: new Map(), cached: [] };
   if (params.length === 0 && templates.length === 0) return empty;
 
@@ -138,7 +144,8 @@ export async function compileBicep(files: ReadonlyMap<string, string>, options: 
       if (compiled) {
         report(compiled.diagnostics);
         // Parameters that do not build predict nothing; the policy gate must not read that as "no resources".
-        if (!compiled.diagnostics.some((d) => d.level === 'Error')) deployments.push({ file: path, resources: compiled.predictedResources as PredictedResource[] });
+        if (!compiled.diagnostics.some((d) => d.level === 'Error'))
+          deployments.push({ file: path, resources: compiled.predictedResources as PredictedResource[] });
       }
       timings.set(path, performance.now() - started);
     }

@@ -1,1 +1,10 @@
-export { compileBicep, bicepRequired, bicepNotCompiledNotice, BICEP_COMPILER_RULE, type BicepCompilation, type CompileBicepOptions, type PredictedDeployment, type PredictedResource } from './compile-bicep.js';
+export {
+  compileBicep,
+  bicepRequired,
+  bicepNotCompiledNotice,
+  BICEP_COMPILER_RULE,
+  type BicepCompilation,
+  type CompileBicepOptions,
+  type PredictedDeployment,
+  type PredictedResource,
+} from './compile-bicep.js';

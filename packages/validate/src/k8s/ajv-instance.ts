@@ -108,7 +108,11 @@ export function createK8sAjv(): K8sAjv {
     errors: true,
     compile(listType: string, parent: AnySchemaObject) {
       const keys = mapKeys(parent);
-      return withStandaloneCode(ajv, compileListType(listType, { 'x-kubernetes-list-map-keys': keys }), _`helpers.listType(${stringify(listType)}, ${stringify(keys)})`);
+      return withStandaloneCode(
+        ajv,
+        compileListType(listType, { 'x-kubernetes-list-map-keys': keys }),
+        _`helpers.listType(${stringify(listType)}, ${stringify(keys)})`,
+      );
     },
   });
 

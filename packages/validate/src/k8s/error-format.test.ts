@@ -20,10 +20,7 @@ describe('formatAjvErrors', () => {
       type: 'object',
       properties: {
         v: {
-          anyOf: [
-            { type: 'string' },
-            { type: 'object', properties: { port: { type: 'integer' } }, additionalProperties: false },
-          ],
+          anyOf: [{ type: 'string' }, { type: 'object', properties: { port: { type: 'integer' } }, additionalProperties: false }],
         },
       },
     };

@@ -115,10 +115,7 @@ function formatOne(e: ErrorObject): FormattedError {
     case 'format':
       return {
         path: e.instancePath,
-        message:
-          e.params.format === 'int32'
-            ? `must be a 32-bit integer, -2147483648 to 2147483647 (${got})`
-            : `must be a valid ${e.params.format} (${got})`,
+        message: e.params.format === 'int32' ? `must be a 32-bit integer, -2147483648 to 2147483647 (${got})` : `must be a valid ${e.params.format} (${got})`,
       };
     case 'pattern':
       return { path: e.instancePath, message: `must match ${e.params.pattern} (${got})` };

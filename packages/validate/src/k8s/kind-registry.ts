@@ -141,8 +141,6 @@ export class KindRegistry {
   }
 
   private kindsIn(apiVersion: string): string[] {
-    return this.builtins.has(apiVersion)
-      ? [...this.builtins.kindsOf(apiVersion).keys()]
-      : [...this.crds.kindsOf(apiVersion).keys()];
+    return this.builtins.has(apiVersion) ? [...this.builtins.kindsOf(apiVersion).keys()] : [...this.crds.kindsOf(apiVersion).keys()];
   }
 }

@@ -12,9 +12,7 @@ export function compileListType(listType: string, parent: AnySchemaObject): Data
       ? (item: unknown) => stableStringify(item)
       : listType === 'map' && keys.length > 0
         ? (item: unknown) =>
-            typeof item === 'object' && item !== null
-              ? JSON.stringify(keys.map((k) => (item as Record<string, unknown>)[k] ?? null))
-              : undefined
+            typeof item === 'object' && item !== null ? JSON.stringify(keys.map((k) => (item as Record<string, unknown>)[k] ?? null)) : undefined
         : undefined;
   if (!identity) return () => true;
 

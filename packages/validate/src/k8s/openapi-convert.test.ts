@@ -26,9 +26,10 @@ describe('convertSchema', () => {
   });
 
   it('int-or-string: CRD style and built-in IntOrString style become the keyword', () => {
-    expect(
-      convert({ anyOf: [{ type: 'integer' }, { type: 'string' }], 'x-kubernetes-int-or-string': true, pattern: '^.*' }),
-    ).toEqual({ pattern: '^.*', 'x-kubernetes-int-or-string': true });
+    expect(convert({ anyOf: [{ type: 'integer' }, { type: 'string' }], 'x-kubernetes-int-or-string': true, pattern: '^.*' })).toEqual({
+      pattern: '^.*',
+      'x-kubernetes-int-or-string': true,
+    });
     expect(convert({ format: 'int-or-string', oneOf: [{ type: 'integer' }, { type: 'string' }] })).toEqual({
       'x-kubernetes-int-or-string': true,
     });
@@ -39,9 +40,7 @@ describe('convertSchema', () => {
   });
 
   it('allOf: [{$ref}] wrappers collapse; refs are rewritten; docs are dropped', () => {
-    expect(
-      convert({ allOf: [{ $ref: '#/components/schemas/io.k8s.X' }], default: {}, description: 'd' }),
-    ).toEqual({ $ref: 'id:io.k8s.X' });
+    expect(convert({ allOf: [{ $ref: '#/components/schemas/io.k8s.X' }], default: {}, description: 'd' })).toEqual({ $ref: 'id:io.k8s.X' });
     expect(() => convert({ $ref: 'http://elsewhere/x' })).toThrow(/Unsupported \$ref/);
   });
 
@@ -55,10 +54,13 @@ describe('convertSchema', () => {
 
   it('reports vendor extensions so they can be registered', () => {
     const seen: string[] = [];
-    convertSchema({ type: 'object', 'x-acme-thing': 1, properties: { a: { 'x-kubernetes-list-type': 'atomic' } } }, {
-      ...ctx,
-      onVendorKeyword: (k) => seen.push(k),
-    });
+    convertSchema(
+      { type: 'object', 'x-acme-thing': 1, properties: { a: { 'x-kubernetes-list-type': 'atomic' } } },
+      {
+        ...ctx,
+        onVendorKeyword: (k) => seen.push(k),
+      },
+    );
     expect(seen.sort()).toEqual(['x-acme-thing', 'x-kubernetes-list-type']);
   });
 });

@@ -19,7 +19,10 @@ function cases(): Manifest[] {
   d.spec.replicas = 2.5;
   d.spec.template.spec.containers[0].ports[0].containerPort = 2 ** 31; // int32 format
   d.spec.strategy.rollingUpdate = { maxSurge: { percent: 25 } }; // int-or-string
-  d.spec.template.spec.containers[0].env = [{ name: 'A', value: '1' }, { name: 'A', value: '2' }]; // list-type map
+  d.spec.template.spec.containers[0].env = [
+    { name: 'A', value: '1' },
+    { name: 'A', value: '2' },
+  ]; // list-type map
   d.spec.template.spec.nodeName = 7;
   d.spec.unknownField = true;
   broken.push(d);
@@ -73,7 +76,7 @@ describe('precompiled validators', () => {
     expect(store.get('kustomize.toolkit.fluxcd.io/v1', 'Kustomization')).toBeDefined();
 
     const file = join(crds, 'kustomize.toolkit.fluxcd.io_kustomizations.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('description:', 'description: ') );
+    writeFileSync(file, readFileSync(file, 'utf8').replace('description:', 'description: '));
     expect(precompiledKey(builtin, crds)).not.toBe(before);
     const fresh = openPrecompiledStore('1.35', builtin, crds, root)!;
     expect(fresh.dir).not.toBe(store.dir);

@@ -54,12 +54,26 @@ describe('the vendored sets and the AKS calendar (packages/spec/data/aks-kuberne
 
 describe('the 1.35 set schema-checks the admission policies (admissionregistration.k8s.io/v1)', () => {
   const v135 = createSchemaValidator({ kubernetesVersion: '1.35' });
-  const policy = (spec: Record<string, unknown>) => ({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata: { name: 'kit-test-001' }, spec });
-  const valid = { failurePolicy: 'Fail', matchConstraints: { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['deployments'] }] }, validations: [{ expression: 'true' }] };
+  const policy = (spec: Record<string, unknown>) => ({
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicy',
+    metadata: { name: 'kit-test-001' },
+    spec,
+  });
+  const valid = {
+    failurePolicy: 'Fail',
+    matchConstraints: { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['deployments'] }] },
+    validations: [{ expression: 'true' }],
+  };
 
   it('GIVEN a well-formed ValidatingAdmissionPolicy and binding THEN no finding', () => {
     expect(v135.validateObject(policy(valid), { file: 'x.yaml' })).toEqual([]);
-    const binding = { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding', metadata: { name: 'kit-test-001' }, spec: { policyName: 'kit-test-001', validationActions: ['Deny'] } };
+    const binding = {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicyBinding',
+      metadata: { name: 'kit-test-001' },
+      spec: { policyName: 'kit-test-001', validationActions: ['Deny'] },
+    };
     expect(v135.validateObject(binding, { file: 'x.yaml' })).toEqual([]);
   });
 

@@ -7,10 +7,34 @@ import { createSchemaValidator } from './validator.js';
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const common = { interval: '5m', timeout: '5m', prune: true, dependsOn: [] as string[] };
 const SOURCES: TenantSource[] = [
-  { kind: 'git', name: 'app', url: 'https://github.com/contoso/app', ref: { semver: '>=1.0.0' }, path: './deploy', ...common, credentials: { secretRef: 'gh-app', provider: 'github' } },
+  {
+    kind: 'git',
+    name: 'app',
+    url: 'https://github.com/contoso/app',
+    ref: { semver: '>=1.0.0' },
+    path: './deploy',
+    ...common,
+    credentials: { secretRef: 'gh-app', provider: 'github' },
+  },
   { kind: 'oci', name: 'bundle', url: 'oci://acr.azurecr.io/dev/bundle', ref: { tag: '1.2.3' }, path: './', ...common, dependsOn: ['app'] },
-  { kind: 'helm', name: 'cache', repository: { url: 'https://charts.contoso.example/', type: 'default' }, chart: 'redis', version: '19.x', values: { replicas: 2, auth: { enabled: false } }, ...common },
-  { kind: 'helm', name: 'web', repository: { url: 'oci://acr.azurecr.io/charts', type: 'oci' }, chart: 'web', version: '1.0.0', ...common, dependsOn: ['cache'] },
+  {
+    kind: 'helm',
+    name: 'cache',
+    repository: { url: 'https://charts.contoso.example/', type: 'default' },
+    chart: 'redis',
+    version: '19.x',
+    values: { replicas: 2, auth: { enabled: false } },
+    ...common,
+  },
+  {
+    kind: 'helm',
+    name: 'web',
+    repository: { url: 'oci://acr.azurecr.io/charts', type: 'oci' },
+    chart: 'web',
+    version: '1.0.0',
+    ...common,
+    dependsOn: ['cache'],
+  },
 ];
 
 describe('tenant delivery objects against the vendored CRDs', () => {
@@ -37,7 +61,12 @@ describe('tenant delivery objects against the vendored CRDs', () => {
 
   it('GIVEN a HelmRelease with an unknown field (targetNamespaces) THEN the validator flags it (the check above can fail)', () => {
     const validator = createSchemaValidator();
-    const bad = { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', metadata: { name: 'x', namespace: 'dev' }, spec: { interval: '5m', chart: { spec: { chart: 'c', sourceRef: { kind: 'HelmRepository', name: 'c' } } }, targetNamespaces: 'dev' } };
+    const bad = {
+      apiVersion: 'helm.toolkit.fluxcd.io/v2',
+      kind: 'HelmRelease',
+      metadata: { name: 'x', namespace: 'dev' },
+      spec: { interval: '5m', chart: { spec: { chart: 'c', sourceRef: { kind: 'HelmRepository', name: 'c' } } }, targetNamespaces: 'dev' },
+    };
     expect(validator.validateObject(bad, { file: 'x.yaml' }).length).toBeGreaterThan(0);
   });
 });

@@ -211,9 +211,7 @@ describe('strict schema findings', () => {
   it('Calico: ports are int-or-string, an object is not', () => {
     const np = validObject('projectcalico.org/v3', 'NetworkPolicy', 'api-egress');
     np.spec.ingress[0].destination.ports = [8080, '8443', { port: 1 }];
-    expect(check(np).map((f) => [f.path, f.message])).toEqual([
-      ['/spec/ingress/0/destination/ports/2', 'must be integer or string (got an object)'],
-    ]);
+    expect(check(np).map((f) => [f.path, f.message])).toEqual([['/spec/ingress/0/destination/ports/2', 'must be integer or string (got an object)']]);
   });
 
   it('CRD CEL rules (x-kubernetes-validations) that evaluate to false are findings', () => {
@@ -260,9 +258,7 @@ describe('strict schema findings', () => {
   it('cluster-scoped objects must not have a namespace (built-in and CRD)', () => {
     const crb = validObject('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', 'kit:payments-namespace-viewer');
     crb.metadata.namespace = 'payments';
-    expect(check(crb)).toMatchObject([
-      { path: '/metadata/namespace', message: 'ClusterRoleBinding is cluster-scoped and must not set metadata.namespace' },
-    ]);
+    expect(check(crb)).toMatchObject([{ path: '/metadata/namespace', message: 'ClusterRoleBinding is cluster-scoped and must not set metadata.namespace' }]);
     const gns = validObject('projectcalico.org/v3', 'GlobalNetworkSet', 'onprem-datacenter');
     gns.metadata.namespace = 'kube-system';
     expect(paths(check(gns))).toEqual(['/metadata/namespace']);
@@ -321,7 +317,19 @@ describe('validateYamlFile', () => {
   });
 
   it('a YAML syntax error is a finding and other documents are still checked', () => {
-    const text = ['apiVersion: v1', 'kind: Namespace', 'metadata: {name: a}', '---', 'a: [1, 2', '---', 'apiVersion: v1', 'kind: Namespace', 'metadata:', '  nam: b', ''].join('\n');
+    const text = [
+      'apiVersion: v1',
+      'kind: Namespace',
+      'metadata: {name: a}',
+      '---',
+      'a: [1, 2',
+      '---',
+      'apiVersion: v1',
+      'kind: Namespace',
+      'metadata:',
+      '  nam: b',
+      '',
+    ].join('\n');
     const fs = v.validateYamlFile('f.yaml', text);
     expect(fs.map((f) => [f.object, f.path])).toEqual([
       ['(document 2)', ''],

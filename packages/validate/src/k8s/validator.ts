@@ -63,7 +63,12 @@ export function createSchemaValidator(options: SchemaValidatorOptions = {}): Sch
     const { apiVersion, kind } = obj;
     const head: SchemaFinding[] = [];
     if (typeof apiVersion !== 'string' || apiVersion === '') {
-      head.push(finding('/apiVersion', apiVersion === undefined ? 'missing required field "apiVersion"' : `must be a non-empty string (got ${describeValue(apiVersion)})`));
+      head.push(
+        finding(
+          '/apiVersion',
+          apiVersion === undefined ? 'missing required field "apiVersion"' : `must be a non-empty string (got ${describeValue(apiVersion)})`,
+        ),
+      );
     }
     if (typeof kind !== 'string' || kind === '') {
       head.push(finding('/kind', kind === undefined ? 'missing required field "kind"' : `must be a non-empty string (got ${describeValue(kind)})`));
@@ -119,11 +124,7 @@ export function createSchemaValidator(options: SchemaValidatorOptions = {}): Sch
  * Checks the schema cannot express: a name is required (ObjectMeta allows generateName instead,
  * which `kubectl apply` and Flux cannot use), and cluster-scoped kinds take no namespace.
  */
-function metadataFindings(
-  obj: Obj,
-  scope: 'Namespaced' | 'Cluster' | undefined,
-  finding: (path: string, message: string) => SchemaFinding,
-): SchemaFinding[] {
+function metadataFindings(obj: Obj, scope: 'Namespaced' | 'Cluster' | undefined, finding: (path: string, message: string) => SchemaFinding): SchemaFinding[] {
   const meta = obj.metadata;
   if (!isObj(meta)) {
     return meta === undefined || meta === null ? [finding('/metadata/name', 'missing required field "metadata.name"')] : [];

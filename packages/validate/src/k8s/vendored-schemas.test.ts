@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CRD_SCHEMAS_DIR, K8S_SCHEMAS_DIR } from './schema-version.js';
 
-const gitBlobId = (bytes: Buffer): string =>
-  createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+const gitBlobId = (bytes: Buffer): string => createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 
 /** Table rows "| file | ... | bytes | blob |" from SOURCES.md. */
 function recorded(dir: string): Map<string, { bytes: number; blob: string }> {

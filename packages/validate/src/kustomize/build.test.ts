@@ -40,7 +40,7 @@ describe('kustomizeBuild', () => {
     ]);
   });
 
-  it('reports a broken tree as a failed build with kustomize\'s error', async () => {
+  it("reports a broken tree as a failed build with kustomize's error", async () => {
     const r = await kustomizeBuild(join(root, 'broken'));
     expect(r.ok).toBe(false);
     expect(r.output).toBe('');

@@ -52,9 +52,7 @@ describe('checkKustomizationIndexes', () => {
   it('a listed sub-folder must have its own kustomization.yaml', () => {
     const files = goodTree();
     files.delete('gitops/clusters/weu-prod/flux-system/kustomization.yaml');
-    expect(checkKustomizationIndexes(files).map((f) => f.message)).toEqual([
-      'resources entry "flux-system" is a folder without a kustomization.yaml',
-    ]);
+    expect(checkKustomizationIndexes(files).map((f) => f.message)).toEqual(['resources entry "flux-system" is a folder without a kustomization.yaml']);
   });
 
   it('duplicates, files outside the folder, and non-list resources are findings', () => {

@@ -75,7 +75,8 @@ function references(k: Obj): { refs: Reference[]; problems: string[] } {
       const files = Array.isArray(g.files) ? g.files : [];
       const envs = [...(Array.isArray(g.envs) ? g.envs : []), ...(typeof g.env === 'string' ? [g.env] : [])];
       // files entries may be "key=path".
-      for (const f of files) if (typeof f === 'string') refs.push({ field: gen, entry: f.includes('=') ? f.slice(f.indexOf('=') + 1) : f, folderAllowed: false });
+      for (const f of files)
+        if (typeof f === 'string') refs.push({ field: gen, entry: f.includes('=') ? f.slice(f.indexOf('=') + 1) : f, folderAllowed: false });
       for (const e of envs) if (typeof e === 'string') refs.push({ field: gen, entry: e, folderAllowed: false });
     }
   }
@@ -98,8 +99,7 @@ export function checkKustomizationIndexes(files: ReadonlyMap<string, string>): K
     children.set(dir, [...(children.get(dir) ?? []), posix.basename(p)]);
     for (let d = dir; d !== ''; d = posix.dirname(d) === '.' ? '' : posix.dirname(d)) folders.add(d);
   }
-  const kustomizationIn = (dir: string): string | undefined =>
-    KUSTOMIZATION_NAMES.map((n) => (dir ? `${dir}/${n}` : n)).find((p) => paths.has(p));
+  const kustomizationIn = (dir: string): string | undefined => KUSTOMIZATION_NAMES.map((n) => (dir ? `${dir}/${n}` : n)).find((p) => paths.has(p));
 
   const findings: KustomizeIndexFinding[] = [];
   for (const [dir, names] of [...children].sort(([a], [b]) => a.localeCompare(b))) {
@@ -135,7 +135,10 @@ export function checkKustomizationIndexes(files: ReadonlyMap<string, string>): K
       if (paths.has(target)) {
         referenced.add(target);
         // kustomize's default load restrictor only reads files inside the kustomization's folder.
-        if (!isInside(target, dir)) report(`${field} entry "${entry}" is a file outside this folder; kustomize only loads files below the kustomization (list a folder with its own kustomization.yaml instead)`);
+        if (!isInside(target, dir))
+          report(
+            `${field} entry "${entry}" is a file outside this folder; kustomize only loads files below the kustomization (list a folder with its own kustomization.yaml instead)`,
+          );
       } else if (folders.has(target) || target === dir) {
         if (!folderAllowed) report(`${field} entry "${entry}" is a folder; ${field} takes files`);
         else if (target === dir) report(`${field} entry "${entry}" is this kustomization's own folder`);
@@ -147,7 +150,8 @@ export function checkKustomizationIndexes(files: ReadonlyMap<string, string>): K
 
     for (const name of names.filter(isYamlFile).sort()) {
       const p = dir ? `${dir}/${name}` : name;
-      if (!referenced.has(p)) report(`"${name}" is in this folder but not listed; add it to resources (each folder's kustomization.yaml lists exactly its files)`);
+      if (!referenced.has(p))
+        report(`"${name}" is in this folder but not listed; add it to resources (each folder's kustomization.yaml lists exactly its files)`);
     }
   }
   return findings;

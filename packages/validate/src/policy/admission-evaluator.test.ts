@@ -5,7 +5,12 @@ import { CompiledAdmissionPolicy } from './admission-evaluator.js';
 type Obj = Record<string, any>;
 
 const namespace = (name: string, labels: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } });
-const deployment = (ns: string, name: string, replicas = 3) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: ns, labels: { tier: 'web' } }, spec: { replicas } });
+const deployment = (ns: string, name: string, replicas = 3) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace: ns, labels: { tier: 'web' } },
+  spec: { replicas },
+});
 
 function policy(spec: Obj): Obj {
   return {
@@ -20,7 +25,11 @@ function policy(spec: Obj): Obj {
     },
   };
 }
-const binding = (extra: Obj = {}) => ({ kind: 'ValidatingAdmissionPolicyBinding', metadata: { name: 'p' }, spec: { policyName: 'p', validationActions: ['Deny'], ...extra } });
+const binding = (extra: Obj = {}) => ({
+  kind: 'ValidatingAdmissionPolicyBinding',
+  metadata: { name: 'p' },
+  spec: { policyName: 'p', validationActions: ['Deny'], ...extra },
+});
 
 /** Evaluates `p` on every Deployment of a small tree: tenant namespace `a`, plain namespace `b`. */
 function run(p: Obj, b: Obj | null = binding(), objects: Obj[] = [deployment('a', 'one', 1), deployment('b', 'two', 1)]) {
@@ -38,12 +47,21 @@ describe('CompiledAdmissionPolicy', () => {
     const verdicts = run(policy({ matchConstraints: { ...policy({}).spec.matchConstraints, namespaceSelector: { matchLabels: { tenant: 'true' } } } }));
     expect(verdicts.one!.applies).toBe(true);
     expect(verdicts.two!.applies).toBe(false);
-    const byName = run(policy({ matchConstraints: { ...policy({}).spec.matchConstraints, namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['b'] }] } } }));
+    const byName = run(
+      policy({
+        matchConstraints: {
+          ...policy({}).spec.matchConstraints,
+          namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['b'] }] },
+        },
+      }),
+    );
     expect([byName.one!.applies, byName.two!.applies]).toEqual([false, true]);
   });
 
   it('GIVEN resourceRules for other resources or an objectSelector that does not match THEN nothing applies', () => {
-    const other = policy({ matchConstraints: { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['statefulsets'] }] } });
+    const other = policy({
+      matchConstraints: { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['statefulsets'] }] },
+    });
     expect(run(other).one!.applies).toBe(false);
     const selected = policy({ matchConstraints: { ...policy({}).spec.matchConstraints, objectSelector: { matchLabels: { tier: 'db' } } } });
     expect(run(selected).one!.applies).toBe(false);
@@ -59,7 +77,14 @@ describe('CompiledAdmissionPolicy', () => {
   });
 
   it('GIVEN matchConditions THEN false skips the policy even when another errs; an error alone fails closed', () => {
-    const skip = run(policy({ matchConditions: [{ name: 'never', expression: 'false' }, { name: 'broken', expression: 'object.nothing.here' }] }));
+    const skip = run(
+      policy({
+        matchConditions: [
+          { name: 'never', expression: 'false' },
+          { name: 'broken', expression: 'object.nothing.here' },
+        ],
+      }),
+    );
     expect(skip.one!.applies).toBe(false);
     const broken = run(policy({ matchConditions: [{ name: 'broken', expression: 'object.nothing.here' }] }));
     expect(broken.one!.failures).toEqual([expect.stringMatching(/^matchCondition broken could not be evaluated .*failurePolicy Fail/), 'too few replicas']);
@@ -103,7 +128,9 @@ describe('CompiledAdmissionPolicy', () => {
   });
 
   it('GIVEN an expression that does not compile THEN compiling the policy throws with its name', () => {
-    expect(() => new CompiledAdmissionPolicy(policy({ validations: [{ expression: 'object.spec.replicas >=', message: 'x' }] }), binding())).toThrow(/p: validation "0" does not compile/);
+    expect(() => new CompiledAdmissionPolicy(policy({ validations: [{ expression: 'object.spec.replicas >=', message: 'x' }] }), binding())).toThrow(
+      /p: validation "0" does not compile/,
+    );
   });
 
   it('kinds: the kind-table entries its resourceRules cover', () => {

@@ -141,7 +141,11 @@ export class CompiledAdmissionPolicy {
   }
 
   /** `userInfo`: who sends the request; CI is Flux applying the tree unless a test says otherwise. */
-  evaluate(entry: IndexedObject, index: ObjectIndex, userInfo: { readonly username: string; readonly groups: readonly string[] } = CI_USER_INFO): PolicyVerdict {
+  evaluate(
+    entry: IndexedObject,
+    index: ObjectIndex,
+    userInfo: { readonly username: string; readonly groups: readonly string[] } = CI_USER_INFO,
+  ): PolicyVerdict {
     if (!this.enforced) return NOT_APPLICABLE;
     const info = kindInfoOf(entry.apiVersion, entry.ref.kind);
     if (!info) return NOT_APPLICABLE;
@@ -263,5 +267,7 @@ export class CompiledAdmissionPolicy {
 /** Compiles the policies of a list of admission objects with the binding of the same name. */
 export function compileAdmissionPolicies(objects: readonly unknown[]): CompiledAdmissionPolicy[] {
   const bindings = new Map(objects.filter((o) => at(o, 'kind') === 'ValidatingAdmissionPolicyBinding').map((b) => [String(at(b, 'spec', 'policyName')), b]));
-  return objects.filter((o) => at(o, 'kind') === 'ValidatingAdmissionPolicy').map((p) => new CompiledAdmissionPolicy(p, bindings.get(String(at(p, 'metadata', 'name')))));
+  return objects
+    .filter((o) => at(o, 'kind') === 'ValidatingAdmissionPolicy')
+    .map((p) => new CompiledAdmissionPolicy(p, bindings.get(String(at(p, 'metadata', 'name')))));
 }

@@ -42,5 +42,4 @@ describe('the rendered admission policies, compiled', () => {
       expect(policy.spec.validations.map((v: Obj) => v.expression)).toEqual(rule.validations(policyValues(exampleSpec())).map((v) => v.expression));
     }
   });
-
 });

@@ -40,7 +40,10 @@ export interface PolicyReport {
 }
 
 /** The admission objects and their compiled form for one spec, so repeated runs compile once. */
-function admissionSet(spec: ClusterSpec, exceptions: ReturnType<typeof declaredExceptions>): { objects: AdmissionObject[]; compiled: CompiledAdmissionPolicy[] } {
+function admissionSet(
+  spec: ClusterSpec,
+  exceptions: ReturnType<typeof declaredExceptions>,
+): { objects: AdmissionObject[]; compiled: CompiledAdmissionPolicy[] } {
   const values = policyValues(spec);
   const objects = CEL_RULES.flatMap((rule) => admissionPolicyFor(rule, values, exceptions.forRule(rule.id)));
   return { objects, compiled: compileAdmissionPolicies(objects) };
@@ -101,7 +104,8 @@ export async function evaluatePolicies(input: PolicyInput, spec: ClusterSpec): P
   for (const rule of POLICY_RULES) {
     if (rule.engine !== 'objects') continue;
     ranRules.add(rule.id);
-    for (const v of rule.check({ spec, index, expectedAdmissionObjects: admission.objects })) report(rule, v.ref, v.file, v.message, v.path ? { path: v.path } : {});
+    for (const v of rule.check({ spec, index, expectedAdmissionObjects: admission.objects }))
+      report(rule, v.ref, v.file, v.message, v.path ? { path: v.path } : {});
   }
 
   // Bicep rules, on the compiler's prediction of the deployment, when there is compiled Bicep.
@@ -127,7 +131,10 @@ export async function evaluatePolicies(input: PolicyInput, spec: ClusterSpec): P
     });
   }
 
-  findings.sort((a, b) => a.file.localeCompare(b.file) || (a.object ?? '').localeCompare(b.object ?? '') || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  findings.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || (a.object ?? '').localeCompare(b.object ?? '') || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message),
+  );
   const list = [...applied.values()].sort((a, b) => a.rule.localeCompare(b.rule) || a.object.localeCompare(b.object));
   return { findings, exceptions: list, notes };
 }

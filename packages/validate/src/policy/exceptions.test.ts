@@ -8,7 +8,12 @@ describe('exceptions from the spec', () => {
     const report = await gate(exampleTree(), spec);
     expect(report.exceptions).toEqual([]);
     expect(report.findings).toEqual([
-      expect.objectContaining({ rule: EXCEPTION_RULE, file: 'apps/weu-prod/teams/dev.yaml', object: 'Deployment dev/storefront', message: expect.stringMatching(/waives nothing/) }),
+      expect.objectContaining({
+        rule: EXCEPTION_RULE,
+        file: 'apps/weu-prod/teams/dev.yaml',
+        object: 'Deployment dev/storefront',
+        message: expect.stringMatching(/waives nothing/),
+      }),
     ]);
   });
 
@@ -28,7 +33,9 @@ describe('exceptions from the spec', () => {
     const spec = withTeamException(exampleSpec(), 'dev', rule, object);
     const { findings, exceptions } = await gate(tree, spec);
     expect(exceptions).toEqual([]);
-    expect(findings).toEqual([expect.objectContaining({ rule: EXCEPTION_RULE, file: 'apps/weu-prod/teams/dev.yaml', message: expect.stringMatching(message) })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: EXCEPTION_RULE, file: 'apps/weu-prod/teams/dev.yaml', message: expect.stringMatching(message) }),
+    ]);
   });
 
   it('GIVEN an exception in one team file THEN it does not cover the same name in another team', async () => {

@@ -19,7 +19,13 @@ function compiled(): CompiledAdmissionPolicy {
 }
 
 function clusterRoleBinding(name: string, roleRef: string, subjects: Obj[]): Obj {
-  return { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: roleRef }, subjects };
+  return {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: roleRef },
+    subjects,
+  };
 }
 
 /** The verdict of the API server on creating `object`, sent by `requester`. */
@@ -30,8 +36,12 @@ function admit(object: Obj, requester: { username: string; groups: string[] }) {
 
 // What the extension creates in the configuration's namespace under multi-tenancy: the applier
 // ServiceAccount, bound to cluster-admin (https://learn.microsoft.com/azure/azure-arc/kubernetes/conceptual-gitops-flux2#multi-tenancy).
-const extensionBinding = clusterRoleBinding('flux-applier-binding', 'cluster-admin', [{ kind: 'ServiceAccount', name: 'flux-applier', namespace: 'flux-system' }]);
-const teamBinding = clusterRoleBinding('dev-everywhere', 'edit', [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: '11111111-2222-4333-8444-555555555555' }]);
+const extensionBinding = clusterRoleBinding('flux-applier-binding', 'cluster-admin', [
+  { kind: 'ServiceAccount', name: 'flux-applier', namespace: 'flux-system' },
+]);
+const teamBinding = clusterRoleBinding('dev-everywhere', 'edit', [
+  { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: '11111111-2222-4333-8444-555555555555' },
+]);
 
 describe('KIT-RBAC-004 and the AKS Flux extension', () => {
   it.each([
@@ -57,7 +67,11 @@ describe('KIT-RBAC-004 and the AKS Flux extension', () => {
   });
 
   it('GIVEN the platform admins binding applied by Flux THEN admitted', () => {
-    const admins = clusterRoleBinding('kit-platform-admins', 'cluster-admin', exampleSpec().access.platformAdminGroupObjectIds.map((id) => ({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: id })));
+    const admins = clusterRoleBinding(
+      'kit-platform-admins',
+      'cluster-admin',
+      exampleSpec().access.platformAdminGroupObjectIds.map((id) => ({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: id })),
+    );
     expect(admit(admins, serviceAccount('flux-system', 'flux-applier'))).toEqual({ applies: true, excepted: false, failures: [] });
   });
 });

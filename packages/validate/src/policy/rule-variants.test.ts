@@ -30,7 +30,12 @@ describe('RBAC', () => {
   it('GIVEN a Role outside the team namespaces (flux-system) THEN the tenant rules do not judge it', async () => {
     const tree = exampleTree();
     tree.objects.set('gitops/clusters/weu-prod/extra.yaml', [
-      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'ops', namespace: 'flux-system' }, rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }] },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'Role',
+        metadata: { name: 'ops', namespace: 'flux-system' },
+        rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }],
+      },
     ]);
     expect(await rulesOf(tree)).toEqual([]);
   });
@@ -39,7 +44,11 @@ describe('RBAC', () => {
     const tree = exampleTree();
     const second = '9e8d7c6b-5a49-4382-9716-05f4e3d2c1b0';
     const spec = { ...exampleSpec(), access: { platformAdminGroupObjectIds: [...exampleSpec().access.platformAdminGroupObjectIds, second] } };
-    objectIn(tree, 'ClusterRoleBinding', undefined, 'kit-platform-admins').subjects.push({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: second });
+    objectIn(tree, 'ClusterRoleBinding', undefined, 'kit-platform-admins').subjects.push({
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'Group',
+      name: second,
+    });
     expect(await rulesOf(tree, spec)).toEqual([]);
   });
 });
@@ -92,7 +101,12 @@ describe('pods', () => {
     template.spec.containers[0].image = 'docker.io/busybox:1';
     tree.objects.set('gitops/clusters/weu-prod/teams/dev/extra.yaml', [
       { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'debug', namespace: 'dev' }, spec: template.spec },
-      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'nightly', namespace: 'dev' }, spec: { schedule: '0 1 * * *', jobTemplate: { spec: { template } } } },
+      {
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        metadata: { name: 'nightly', namespace: 'dev' },
+        spec: { schedule: '0 1 * * *', jobTemplate: { spec: { template } } },
+      },
     ]);
     expect(await rulesOf(tree)).toEqual(['KIT-IMG-001 CronJob dev/nightly', 'KIT-IMG-001 Pod dev/debug']);
   });
@@ -121,7 +135,9 @@ describe('namespaces', () => {
     const tree = exampleTree();
     const deny = objectIn(tree, 'NetworkPolicy', 'dev', 'default-deny', 'networking.k8s.io/v1');
     deny.spec.policyTypes = ['Ingress'];
-    tree.objects.get('gitops/clusters/weu-prod/teams/dev/network-policies.yaml')!.push({ ...structuredClone(deny), metadata: { name: 'deny-egress', namespace: 'dev' }, spec: { podSelector: {}, policyTypes: ['Egress'] } });
+    tree.objects
+      .get('gitops/clusters/weu-prod/teams/dev/network-policies.yaml')!
+      .push({ ...structuredClone(deny), metadata: { name: 'deny-egress', namespace: 'dev' }, spec: { podSelector: {}, policyTypes: ['Egress'] } });
     expect(await rulesOf(tree)).toEqual([]);
   });
 
@@ -190,18 +206,27 @@ describe('Azure', () => {
 
   it('GIVEN a public API server with an empty authorized range list THEN KIT-AZ-006 fails it', async () => {
     const tree = exampleTree();
-    editBicep(tree, 'modules/aks.bicep', 'authorizedIPRanges: enablePrivateCluster ? null : union(authorizedIPRanges, [egressPublicIpPrefix])', 'authorizedIPRanges: enablePrivateCluster ? authorizedIPRanges : []');
+    editBicep(
+      tree,
+      'modules/aks.bicep',
+      'authorizedIPRanges: enablePrivateCluster ? null : union(authorizedIPRanges, [egressPublicIpPrefix])',
+      'authorizedIPRanges: enablePrivateCluster ? authorizedIPRanges : []',
+    );
     // The compiler would refuse the now unused parameter (no-unused-params is at error level).
     editBicep(tree, 'modules/aks.bicep', 'param egressPublicIpPrefix string', '#disable-next-line no-unused-params\nparam egressPublicIpPrefix string');
     const { findings } = await gate(tree, exampleSpec());
-    expect(findings.map((f) => `${f.rule}: ${f.message}`)).toEqual(['KIT-AZ-006: the public API server endpoint has no authorized IP ranges: it is open to the internet']);
+    expect(findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([
+      'KIT-AZ-006: the public API server endpoint has no authorized IP ranges: it is open to the internet',
+    ]);
   });
 
   it('GIVEN a value the compiler evaluates THEN the rule judges the evaluated value', async () => {
     const tree = exampleTree();
     editBicep(tree, 'modules/registry.bicep', 'adminUserEnabled: false', 'adminUserEnabled: length(name) > 3');
     const { findings } = await gate(tree, exampleSpec());
-    expect(findings.map((f) => `${f.rule} ${f.object}: ${f.message}`)).toEqual(['KIT-AZ-003 registries acrcontosoweuprod: properties.adminUserEnabled is true; it must be false']);
+    expect(findings.map((f) => `${f.rule} ${f.object}: ${f.message}`)).toEqual([
+      'KIT-AZ-003 registries acrcontosoweuprod: properties.adminUserEnabled is true; it must be false',
+    ]);
   });
 
   it('GIVEN a value known only during the deployment THEN it is a note, not a finding', async () => {
@@ -210,6 +235,10 @@ describe('Azure', () => {
     editBicep(tree, 'modules/registry.bicep', 'adminUserEnabled: false', 'adminUserEnabled: empty(kubeletPrincipalId)');
     const report = await gate(tree, exampleSpec());
     expect(report.findings).toEqual([]);
-    expect(report.notes).toEqual([expect.stringMatching(/^KIT-AZ-003 registries acrcontosoweuprod .*adminUserEnabled is `\[empty\(reference\(.*known only during the deployment; not checked/)]);
+    expect(report.notes).toEqual([
+      expect.stringMatching(
+        /^KIT-AZ-003 registries acrcontosoweuprod .*adminUserEnabled is `\[empty\(reference\(.*known only during the deployment; not checked/,
+      ),
+    ]);
   });
 });

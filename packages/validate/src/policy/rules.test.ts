@@ -62,7 +62,8 @@ const CASES: Case[] = [
   {
     rule: 'KIT-RBAC-003',
     change: 'a team RoleBinding to the built-in edit ClusterRole',
-    breakIt: (t) => void (objectIn(t, 'RoleBinding', 'dev', 'team-edit').roleRef = { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'edit' }),
+    breakIt: (t) =>
+      void (objectIn(t, 'RoleBinding', 'dev', 'team-edit').roleRef = { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'edit' }),
     object: 'RoleBinding dev/team-edit',
     file: `${DEV}/rbac.yaml`,
     message: /binds ClusterRole edit/,
@@ -71,7 +72,12 @@ const CASES: Case[] = [
   {
     rule: 'KIT-RBAC-004',
     change: 'a team group bound cluster-wide',
-    breakIt: (t) => void objectIn(t, 'ClusterRoleBinding', undefined, 'kit-platform-admins').subjects.push({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'team-group-id' }),
+    breakIt: (t) =>
+      void objectIn(t, 'ClusterRoleBinding', undefined, 'kit-platform-admins').subjects.push({
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'Group',
+        name: 'team-group-id',
+      }),
     object: 'ClusterRoleBinding kit-platform-admins',
     file: 'gitops/clusters/weu-prod/infrastructure/rbac.yaml',
     message: /not platform admin groups: Group team-group-id/,
@@ -134,7 +140,10 @@ const CASES: Case[] = [
   {
     rule: 'KIT-SCHED-001',
     change: 'a workload pinned to the system pool',
-    breakIt: (t) => void (pod(storefront(t)).affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values = ['system']),
+    breakIt: (t) =>
+      void (pod(storefront(t)).affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values = [
+        'system',
+      ]),
     object: 'Deployment dev/storefront',
     file: STOREFRONT,
     message: /not pinned to user pools of the cluster \(general, memory, storage\)/,
@@ -143,7 +152,10 @@ const CASES: Case[] = [
   {
     rule: 'KIT-SCHED-002',
     change: 'a workload without zone spread',
-    breakIt: (t) => void (pod(storefront(t)).topologySpreadConstraints = pod(storefront(t)).topologySpreadConstraints.filter((c: { topologyKey: string }) => c.topologyKey !== 'topology.kubernetes.io/zone')),
+    breakIt: (t) =>
+      void (pod(storefront(t)).topologySpreadConstraints = pod(storefront(t)).topologySpreadConstraints.filter(
+        (c: { topologyKey: string }) => c.topologyKey !== 'topology.kubernetes.io/zone',
+      )),
     object: 'Deployment dev/storefront',
     file: STOREFRONT,
     message: /no zone spread/,
@@ -228,7 +240,12 @@ const CASES: Case[] = [
   {
     rule: 'KIT-TEN-003',
     change: "a tenant Kustomization of the platform's source",
-    breakIt: (t) => addObject(t, deliveryFile('dev'), tenantKustomization('dev', 'app', { sourceRef: { kind: 'GitRepository', name: 'platform', namespace: 'flux-system' } })),
+    breakIt: (t) =>
+      addObject(
+        t,
+        deliveryFile('dev'),
+        tenantKustomization('dev', 'app', { sourceRef: { kind: 'GitRepository', name: 'platform', namespace: 'flux-system' } }),
+      ),
     object: 'Kustomization dev/app',
     file: deliveryFile('dev'),
     message: /sources referenced in other namespaces: flux-system/,
@@ -381,7 +398,8 @@ describe.each(CASES)('$rule', (c) => {
   it('AND WITH a reasoned exception in the spec THEN it passes and the report shows the reason', async () => {
     const tree = exampleTree();
     let spec = c.breakIt(tree, exampleSpec()) ?? exampleSpec();
-    spec = 'team' in c.exception ? withTeamException(spec, c.exception.team, c.rule, c.exception.object) : withPlatformException(spec, c.rule, c.exception.platform);
+    spec =
+      'team' in c.exception ? withTeamException(spec, c.exception.team, c.rule, c.exception.object) : withPlatformException(spec, c.rule, c.exception.platform);
     const report = await gate(tree, spec, { syncAdmission: c.syncAdmission ?? true });
     expect(report.findings).toEqual([]);
     const file = 'team' in c.exception ? spec.teams.find((t) => t.name === (c.exception as { team: string }).team)!.file : spec.file;

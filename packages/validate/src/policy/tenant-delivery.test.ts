@@ -57,10 +57,18 @@ describe('KIT-TEN-001: a tenant reconciler impersonates', () => {
     ]);
   });
 
-  it.each(['flux-applier', 'default', 'kustomize-controller', 'helm-controller'])('GIVEN serviceAccountName %s THEN KIT-TEN-001 refuses the platform account', async (account) => {
-    const { findings } = await gate([helmRepository('dev', 'https://charts.contoso.example/x'), tenantHelmRelease('dev', 'app', { serviceAccountName: account })]);
-    expect(findings.map((f) => `${f.rule} ${f.object}: ${f.message}`)).toEqual([`KIT-TEN-001 HelmRelease dev/app: serviceAccountName ${account} is a platform account; a tenant reconciler impersonates its own`]);
-  });
+  it.each(['flux-applier', 'default', 'kustomize-controller', 'helm-controller'])(
+    'GIVEN serviceAccountName %s THEN KIT-TEN-001 refuses the platform account',
+    async (account) => {
+      const { findings } = await gate([
+        helmRepository('dev', 'https://charts.contoso.example/x'),
+        tenantHelmRelease('dev', 'app', { serviceAccountName: account }),
+      ]);
+      expect(findings.map((f) => `${f.rule} ${f.object}: ${f.message}`)).toEqual([
+        `KIT-TEN-001 HelmRelease dev/app: serviceAccountName ${account} is a platform account; a tenant reconciler impersonates its own`,
+      ]);
+    },
+  );
 
   it('GIVEN a HelmRelease without serviceAccountName THEN KIT-TEN-001 fails it; a reasoned team exception waives it', async () => {
     const release = tenantHelmRelease('dev');
@@ -75,9 +83,17 @@ describe('KIT-TEN-001: a tenant reconciler impersonates', () => {
 
 describe('KIT-TEN-002: a tenant reconciler stays in its namespace and cluster', () => {
   it('GIVEN a tenant Kustomization with a foreign targetNamespace THEN it fails the gate with KIT-TEN-002', async () => {
-    const { findings } = await gate([gitRepository('dev', 'https://github.com/contoso/app'), tenantKustomization('dev', 'app', { targetNamespace: 'checkout' })]);
+    const { findings } = await gate([
+      gitRepository('dev', 'https://github.com/contoso/app'),
+      tenantKustomization('dev', 'app', { targetNamespace: 'checkout' }),
+    ]);
     expect(findings).toEqual([
-      expect.objectContaining({ rule: 'KIT-TEN-002', object: 'Kustomization dev/app', file: deliveryFile('dev'), message: 'spec.targetNamespace checkout is not the team namespace dev' }),
+      expect.objectContaining({
+        rule: 'KIT-TEN-002',
+        object: 'Kustomization dev/app',
+        file: deliveryFile('dev'),
+        message: 'spec.targetNamespace checkout is not the team namespace dev',
+      }),
     ]);
   });
 
@@ -92,7 +108,9 @@ describe('KIT-TEN-002: a tenant reconciler stays in its namespace and cluster', 
     const repo = helmRepository('dev', 'https://charts.contoso.example/x');
     expect(await found([repo, tenantHelmRelease('dev', 'app', { targetNamespace: 'dev', storageNamespace: 'dev' })])).toEqual([]);
     const { findings } = await gate([repo, tenantHelmRelease('dev', 'app', { storageNamespace: FLUX_NAMESPACE })]);
-    expect(findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([expect.stringMatching(/^KIT-TEN-002: a tenant HelmRelease stores its release in another namespace/)]);
+    expect(findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([
+      expect.stringMatching(/^KIT-TEN-002: a tenant HelmRelease stores its release in another namespace/),
+    ]);
   });
 
   it('GIVEN a tenant reconciler with a kubeConfig (a remote cluster) THEN KIT-TEN-002 fails it', async () => {
@@ -108,11 +126,15 @@ describe("KIT-TEN-003: no reference to another namespace's objects", () => {
   it('GIVEN sourceRef.namespace equal to its own namespace THEN it passes; flux-system THEN it fails naming that namespace', async () => {
     expect(await found([repo, tenantKustomization('dev', 'app', { sourceRef: { kind: 'GitRepository', name: 'app', namespace: 'dev' } })])).toEqual([]);
     const { findings } = await gate([tenantKustomization('dev', 'app', { sourceRef: { kind: 'GitRepository', name: 'platform', namespace: FLUX_NAMESPACE } })]);
-    expect(findings.map((f) => `${f.rule} ${f.object}: ${f.message}`)).toEqual(['KIT-TEN-003 Kustomization dev/app: sources referenced in other namespaces: flux-system']);
+    expect(findings.map((f) => `${f.rule} ${f.object}: ${f.message}`)).toEqual([
+      'KIT-TEN-003 Kustomization dev/app: sources referenced in other namespaces: flux-system',
+    ]);
   });
 
   it('GIVEN a HelmRelease whose chart source, or chartRef, is in another namespace THEN KIT-TEN-003 fails it', async () => {
-    const chartSource = tenantHelmRelease('dev', 'app', { chart: { spec: { chart: 'app', sourceRef: { kind: 'HelmRepository', name: 'shared', namespace: 'checkout' } } } });
+    const chartSource = tenantHelmRelease('dev', 'app', {
+      chart: { spec: { chart: 'app', sourceRef: { kind: 'HelmRepository', name: 'shared', namespace: 'checkout' } } },
+    });
     expect(await found([chartSource])).toEqual(['KIT-TEN-003 HelmRelease dev/app']);
     const { chart: _, ...withoutChart } = tenantHelmRelease('dev').spec;
     const chartRef = { ...tenantHelmRelease('dev'), spec: { ...withoutChart, chartRef: { kind: 'OCIRepository', name: 'shared', namespace: 'checkout' } } };
@@ -147,13 +169,19 @@ describe('KIT-TEN-004: tenant sources match the allow-list', () => {
   ])('GIVEN %s THEN KIT-TEN-004 fails it, naming the URL and the allowed prefixes', async (_, source) => {
     const { findings } = await gate([source]);
     expect(findings).toEqual([
-      expect.objectContaining({ rule: 'KIT-TEN-004', object: `${source.kind} dev/app`, message: expect.stringContaining(`source URL ${source.spec.url} is not under an allowed prefix (`) }),
+      expect.objectContaining({
+        rule: 'KIT-TEN-004',
+        object: `${source.kind} dev/app`,
+        message: expect.stringContaining(`source URL ${source.spec.url} is not under an allowed prefix (`),
+      }),
     ]);
   });
 
   it('GIVEN a spec without tenantSources THEN every tenant source is refused (undefined lists are empty)', async () => {
     const { findings } = await gate([gitRepository('dev', 'https://github.com/contoso/app')], withTenantSources(exampleSpec(), 'none'));
-    expect(findings.filter((f) => f.file === deliveryFile('dev')).map((f) => `${f.rule}: ${f.message}`)).toEqual(['KIT-TEN-004: source URL https://github.com/contoso/app is not under an allowed prefix (none listed)']);
+    expect(findings.filter((f) => f.file === deliveryFile('dev')).map((f) => `${f.rule}: ${f.message}`)).toEqual([
+      'KIT-TEN-004: source URL https://github.com/contoso/app is not under an allowed prefix (none listed)',
+    ]);
   });
 
   it('THEN the prefixes are literals in the policy, from the spec', () => {
@@ -180,7 +208,10 @@ describe('KIT-FLUX-001: platform reconcilers outside the team namespaces are in 
 
   it('GIVEN a platform Kustomization in the ingress controllers namespace, or a HelmRelease in a namespace of its own THEN KIT-FLUX-001 fails it', async () => {
     const ingress = exampleSpec().ingress.controllerNamespace;
-    const release = { ...tenantHelmRelease('monitoring', 'prometheus'), spec: { interval: '10m', chart: { spec: { chart: 'p', sourceRef: { kind: 'HelmRepository', name: 'p' } } } } };
+    const release = {
+      ...tenantHelmRelease('monitoring', 'prometheus'),
+      spec: { interval: '10m', chart: { spec: { chart: 'p', sourceRef: { kind: 'HelmRepository', name: 'p' } } } },
+    };
     const { findings } = await gate([platformKustomization(ingress), release], spec(), file);
     expect(findings.map((f) => `${f.rule} ${f.object}: ${f.message}`)).toEqual([
       'KIT-FLUX-001 HelmRelease monitoring/prometheus: a Flux HelmRelease in namespace monitoring, which is neither flux-system nor a team namespace',
@@ -193,7 +224,10 @@ describe('the tenant-delivery policies as the API server holds them', () => {
   const objects = admissionPolicyObjects(spec()) as Obj[];
   const compiled = (rule: string) => {
     const name = policyName(rule);
-    return new CompiledAdmissionPolicy(objects.find((o) => o.kind === 'ValidatingAdmissionPolicy' && o.metadata.name === name), objects.find((o) => o.kind === 'ValidatingAdmissionPolicyBinding' && o.metadata.name === name));
+    return new CompiledAdmissionPolicy(
+      objects.find((o) => o.kind === 'ValidatingAdmissionPolicy' && o.metadata.name === name),
+      objects.find((o) => o.kind === 'ValidatingAdmissionPolicyBinding' && o.metadata.name === name),
+    );
   };
   const teamMember = { username: 'alice@contoso.example', groups: ['system:authenticated'] };
 
@@ -207,7 +241,11 @@ describe('the tenant-delivery policies as the API server holds them', () => {
       ]);
     }
     expect(policy('KIT-TEN-004').spec.matchConstraints.resourceRules).toEqual([
-      expect.objectContaining({ apiGroups: ['source.toolkit.fluxcd.io'], apiVersions: ['v1'], resources: ['gitrepositories', 'ocirepositories', 'helmrepositories'] }),
+      expect.objectContaining({
+        apiGroups: ['source.toolkit.fluxcd.io'],
+        apiVersions: ['v1'],
+        resources: ['gitrepositories', 'ocirepositories', 'helmrepositories'],
+      }),
     ]);
     const flux = policy('KIT-FLUX-001').spec;
     expect(flux.matchConstraints.namespaceSelector).toEqual({ matchExpressions: [{ key: TENANT_LABEL, operator: 'NotIn', values: ['true'] }] });
@@ -219,8 +257,16 @@ describe('the tenant-delivery policies as the API server holds them', () => {
     const kustomization = tenantKustomization('dev');
     delete kustomization.spec.serviceAccountName;
     const index = new ObjectIndex(tree.objects);
-    const entry = { object: kustomization, ref: { kind: 'Kustomization', namespace: 'dev', name: 'app' }, apiVersion: kustomization.apiVersion, file: deliveryFile('dev') };
-    expect(compiled('KIT-TEN-001').evaluate(entry, index, teamMember)).toMatchObject({ applies: true, failures: [expect.stringMatching(/names no serviceAccountName/)] });
+    const entry = {
+      object: kustomization,
+      ref: { kind: 'Kustomization', namespace: 'dev', name: 'app' },
+      apiVersion: kustomization.apiVersion,
+      file: deliveryFile('dev'),
+    };
+    expect(compiled('KIT-TEN-001').evaluate(entry, index, teamMember)).toMatchObject({
+      applies: true,
+      failures: [expect.stringMatching(/names no serviceAccountName/)],
+    });
     kustomization.spec.serviceAccountName = 'flux-reconciler';
     expect(compiled('KIT-TEN-001').evaluate(entry, index, teamMember)).toMatchObject({ applies: true, failures: [] });
   });

@@ -53,13 +53,28 @@ export function tenantHelmRelease(namespace: string, name = 'app', spec: Obj = {
 }
 
 export function gitRepository(namespace: string, url: string, name = 'app'): Obj {
-  return { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', metadata: { name, namespace }, spec: { url, ref: { branch: 'main' }, interval: '5m' } };
+  return {
+    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    kind: 'GitRepository',
+    metadata: { name, namespace },
+    spec: { url, ref: { branch: 'main' }, interval: '5m' },
+  };
 }
 
 export function ociRepository(namespace: string, url: string, name = 'app'): Obj {
-  return { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'OCIRepository', metadata: { name, namespace }, spec: { url, ref: { tag: 'latest' }, interval: '5m' } };
+  return {
+    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    kind: 'OCIRepository',
+    metadata: { name, namespace },
+    spec: { url, ref: { tag: 'latest' }, interval: '5m' },
+  };
 }
 
 export function helmRepository(namespace: string, url: string, type?: 'default' | 'oci', name = 'app'): Obj {
-  return { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'HelmRepository', metadata: { name, namespace }, spec: { url, interval: '10m', ...(type ? { type } : {}) } };
+  return {
+    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    kind: 'HelmRepository',
+    metadata: { name, namespace },
+    spec: { url, interval: '10m', ...(type ? { type } : {}) },
+  };
 }

@@ -45,7 +45,12 @@ export function exampleTree(): Tree {
     for (const full of walk(path.join(repoRoot, 'gitops/clusters', CLUSTER))) {
       const file = path.relative(repoRoot, full).split(path.sep).join('/');
       if (!file.endsWith('.yaml') || file.endsWith('/kustomization.yaml')) continue;
-      objects.set(file, parseAllDocuments(readFileSync(full, 'utf8')).map((d) => d.toJS() as Obj).filter((o) => o !== null));
+      objects.set(
+        file,
+        parseAllDocuments(readFileSync(full, 'utf8'))
+          .map((d) => d.toJS() as Obj)
+          .filter((o) => o !== null),
+      );
     }
     const bicep = new Map<string, string>();
     // The cluster's own folder and the shared landing-zone template its main.bicepparam uses, when there is one.
@@ -62,7 +67,9 @@ export function exampleTree(): Tree {
 /** The object (mutable, inside `tree`) of that kind, namespace and name; apiVersion tells Calico's NetworkPolicy apart. */
 export function objectIn(tree: Tree, kind: string, namespace: string | undefined, name: string, apiVersion?: string): Obj {
   for (const list of tree.objects.values()) {
-    const found = list.find((o) => o.kind === kind && o.metadata?.name === name && o.metadata?.namespace === namespace && (!apiVersion || o.apiVersion === apiVersion));
+    const found = list.find(
+      (o) => o.kind === kind && o.metadata?.name === name && o.metadata?.namespace === namespace && (!apiVersion || o.apiVersion === apiVersion),
+    );
     if (found) return found;
   }
   throw new Error(`no ${kind} ${namespace ?? ''}/${name} in the example tree`);
@@ -70,7 +77,11 @@ export function objectIn(tree: Tree, kind: string, namespace: string | undefined
 
 export function removeObject(tree: Tree, kind: string, namespace: string | undefined, name: string, apiVersion?: string): void {
   const target = objectIn(tree, kind, namespace, name, apiVersion);
-  for (const [file, list] of tree.objects) tree.objects.set(file, list.filter((o) => o !== target));
+  for (const [file, list] of tree.objects)
+    tree.objects.set(
+      file,
+      list.filter((o) => o !== target),
+    );
 }
 
 export function addObject(tree: Tree, file: string, object: Obj): void {
@@ -111,7 +122,8 @@ export function compiledDeployments(bicep: ReadonlyMap<string, string>): Promise
   if (!deployments) {
     deployments = compileBicep(bicep, { required: true }).then((result) => {
       const errors = result.findings.filter((f) => !f.message.startsWith('Warning'));
-      if (errors.length > 0) throw new Error(`the test's Bicep does not compile:\n${errors.map((f) => `${f.file}:${f.line ?? ''} [${f.rule}] ${f.message}`).join('\n')}`);
+      if (errors.length > 0)
+        throw new Error(`the test's Bicep does not compile:\n${errors.map((f) => `${f.file}:${f.line ?? ''} [${f.rule}] ${f.message}`).join('\n')}`);
       return result.deployments;
     });
     compiled.set(key, deployments);
