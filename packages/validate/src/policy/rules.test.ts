@@ -264,6 +264,15 @@ const CASES: Case[] = [
     exception: { team: 'dev', object: 'GitRepository/app' },
   },
   {
+    rule: 'KIT-TEN-005',
+    change: "a team Deployment running as the team's Flux reconciler",
+    breakIt: (t) => void (pod(storefront(t)).serviceAccountName = 'flux-reconciler'),
+    object: 'Deployment dev/storefront',
+    file: STOREFRONT,
+    message: /the pod runs as flux-reconciler, the account Flux impersonates for the team/,
+    exception: { team: 'dev', object: 'Deployment/storefront' },
+  },
+  {
     rule: 'KIT-FLUX-001',
     change: 'a platform Kustomization outside flux-system',
     breakIt: (t) =>
