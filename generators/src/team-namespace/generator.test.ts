@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { Tree } from '@nx/devkit';
 import { parse } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -10,8 +9,8 @@ import { loadCluster } from '@aks-hybrid/spec';
 import { validateRendered } from '@aks-hybrid/validate';
 import { teamNamespaceGenerator, type GeneratorDependencies } from './generator.js';
 import { treeSource } from './tree-source.js';
+import { committedTree, REPO, treeSnapshot as snapshot } from '../testing/tree-workspace.js';
 
-const REPO = join(import.meta.dirname, '../../..');
 const CLUSTER = 'weu-prod';
 const GUID = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const offline: GeneratorDependencies = {
@@ -20,35 +19,9 @@ const offline: GeneratorDependencies = {
   },
 };
 
-/** A Tree holding the repository's spec and committed output, as a user's workspace would. */
-function workspace(): Tree {
-  const tree = createTreeWithEmptyWorkspace();
-  const copy = (rel: string) => {
-    const full = join(REPO, rel);
-    if (statSync(full).isDirectory()) for (const name of readdirSync(full)) copy(`${rel}/${name}`);
-    else tree.write(rel, readFileSync(full));
-  };
-  for (const dir of ['apps', 'gitops', `docs/${CLUSTER}`]) copy(dir);
-  return tree;
-}
-
-/** Path -> content of every file, to prove a failed run changed nothing. */
-function snapshot(tree: Tree): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const name of tree.children(dir)) {
-      const path = dir ? `${dir}/${name}` : name;
-      if (tree.isFile(path)) out.set(path, tree.read(path, 'utf8')!);
-      else walk(path);
-    }
-  };
-  walk('');
-  return out;
-}
-
 let tree: Tree;
 beforeEach(() => {
-  tree = workspace();
+  tree = committedTree(CLUSTER);
 });
 
 describe('team-namespace: happy path', () => {

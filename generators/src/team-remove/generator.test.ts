@@ -1,74 +1,22 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { logger, type Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadServiceFleet, manifestPath, planWrite, renderAndValidate, renderCluster } from '@aks-hybrid/gitops';
+import { loadServiceFleet, manifestPath, renderCluster } from '@aks-hybrid/gitops';
 import { loadCluster } from '@aks-hybrid/spec';
 import { validateRendered } from '@aks-hybrid/validate';
 import { treeSource } from '../team-namespace/tree-source.js';
+import { changedPaths, fakeGit, renderedTree, treeSnapshot as snapshot } from '../testing/tree-workspace.js';
 import { teamRemoveGenerator } from './generator.js';
 
-const REPO = join(import.meta.dirname, '../../..');
 const CLUSTER = 'weu-prod';
 const DEV_FILE = `apps/${CLUSTER}/teams/dev.yaml`;
 const DEV_DIR = `gitops/clusters/${CLUSTER}/teams/dev`;
 const DEV_GROUP = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
 
-/**
- * A Tree holding the repository's spec, rendered the way `pnpm render` does (so the test does not
- * depend on whether the committed tree is current).
- */
-async function workspace(): Promise<Tree> {
-  const tree = createTreeWithEmptyWorkspace();
-  const copy = (rel: string) => {
-    const full = join(REPO, rel);
-    if (statSync(full).isDirectory()) for (const name of readdirSync(full)) copy(`${rel}/${name}`);
-    else tree.write(rel, readFileSync(full));
-  };
-  for (const dir of ['apps', 'gitops', `docs/${CLUSTER}`]) copy(dir);
-  const { files } = await renderAndValidate(treeSource(tree), CLUSTER);
-  const plan = planWrite(treeSource(tree), CLUSTER, files);
-  for (const w of plan.writes) tree.write(w.path, w.content);
-  for (const path of plan.deletes) tree.delete(path);
-  return tree;
-}
-
-/** Path -> content of every file, to prove what a run changed (or that it changed nothing). */
-function snapshot(tree: Tree): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const name of tree.children(dir)) {
-      const path = dir ? `${dir}/${name}` : name;
-      if (tree.isFile(path)) out.set(path, tree.read(path, 'utf8')!);
-      else walk(path);
-    }
-  };
-  walk('');
-  return out;
-}
-
-const changedPaths = (before: Map<string, string>, after: Map<string, string>) =>
-  [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p)).sort();
-
-/** A git that reports a clean tree on main and records the calls. */
-function fakeGit(status = '', branches = '') {
-  const calls: string[][] = [];
-  const git = (args: string[]) => {
-    calls.push(args);
-    if (args[0] === 'status') return status;
-    if (args[0] === 'branch' && args[1] === '--show-current') return 'main\n';
-    if (args[0] === 'branch' && args[1] === '--list') return branches;
-    return '';
-  };
-  return { calls, git };
-}
-
 let tree: Tree;
 let logged: string[];
 beforeEach(async () => {
-  tree = await workspace();
+  tree = await renderedTree(CLUSTER);
   logged = [];
   vi.spyOn(logger, 'info').mockImplementation((message: unknown) => void logged.push(String(message)));
 });

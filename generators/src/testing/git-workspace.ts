@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { REPO } from './tree-workspace.js';
 
-/** The kit's repository (the spec and the committed output the tests start from). */
-export const REPO = join(import.meta.dirname, '../../..');
 const COPIED = ['apps', 'gitops', 'docs/weu-prod', 'docs/neu-prod'];
 
 /**

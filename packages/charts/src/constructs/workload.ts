@@ -2,57 +2,19 @@ import type { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { createApiObject } from '../api-objects.js';
 import { k8s } from 'cdk8s-plus-29';
-import type { NodePool } from '@aks-hybrid/spec';
-import { podSelector, restrictedPodTemplate, workloadLabels } from './pod-template.js';
+import { type PodTemplateProps, podSelector, restrictedPodTemplate, workloadLabels } from './pod-template.js';
 import { createAutoscaler, createDisruptionBudget } from './workload-availability.js';
-import type { ComputeQuantities } from './team-limit-range.js';
 
-export interface WorkloadProps {
+export interface WorkloadProps extends Omit<PodTemplateProps, 'claimMounts' | 'spreadMatchLabelKeys' | 'restartPolicy' | 'port'> {
   /** Name of the Deployment, Service, HPA, PDB (and of the ServiceAccount the pods run as). */
   readonly name: string;
   readonly namespace: string;
-  /** Team that owns the workload (`app.kubernetes.io/part-of`). */
-  readonly partOf: string;
-  readonly image: string;
   /** Container port; the Service exposes it on port 80. */
   readonly port: number;
-  readonly resources: { readonly requests: ComputeQuantities; readonly limits: ComputeQuantities };
   /** HPA range. */
   readonly replicas: { readonly min: number; readonly max: number };
   /** HPA targets in % of the requests; at least one. */
   readonly autoscaling: { readonly cpuUtilization?: number; readonly memoryUtilization?: number };
-  /** The user pool the pods are pinned to: its name, taints and zones. */
-  readonly nodePool: Pick<NodePool, 'name' | 'taints' | 'zones'>;
-  /**
-   * HTTP path of the readiness and liveness probes.
-   * @default '/healthz'
-   */
-  readonly healthPath?: string;
-  /**
-   * Plain environment variables (sorted by name in the output).
-   * @default - none
-   */
-  readonly env?: Readonly<Record<string, string>>;
-  /**
-   * UID and GID the container runs as (and fsGroup); must not be 0.
-   * @default 10001
-   */
-  readonly runAsUser?: number;
-  /**
-   * ServiceAccount of the pods.
-   * @default - the workload name
-   */
-  readonly serviceAccountName?: string;
-  /**
-   * The pods get an Azure token: the ServiceAccount is federated with the team identity and its client ID is recorded.
-   * @default false
-   */
-  readonly workloadIdentity?: boolean;
-  /**
-   * Team secrets (SecretProviderClass names) mounted read-only at /mnt/secrets/<name>.
-   * @default - none
-   */
-  readonly secrets?: readonly string[];
 }
 
 /**
