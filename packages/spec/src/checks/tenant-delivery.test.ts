@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SpecError } from '../errors.js';
 import { loadCluster } from '../load/load-cluster.js';
 import { EXAMPLE_CLUSTER, exampleWith, issuesOfExampleWith } from '../testing/example.js';
-import { parseFluxDuration } from './tenant-delivery.js';
+import { gitRefNameProblem, parseFluxDuration } from './tenant-delivery.js';
 
 const PLATFORM = 'apps/weu-prod/platform.yaml';
 const CHECKOUT = 'apps/weu-prod/teams/checkout.yaml';
@@ -248,6 +248,55 @@ describe('team spec.delivery', () => {
     const issues = issuesOf({ [PLATFORM]: [[['spec', 'tenantSources'], undefined]] });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: CHECKOUT, path: 'spec.delivery.sources[0].git.url' });
+  });
+});
+
+describe('git ref names and source paths', () => {
+  // Each case was checked against git itself (`git branch <name>`), both ways.
+  it.each(['main', 'release/1.4', 'v1.4.2', 'feature/JIRA-12_fix', 'a;b', '@'])('GIVEN the ref name %s THEN git accepts it and so does the kit', (name) => {
+    expect(gitRefNameProblem(name)).toBeUndefined();
+  });
+
+  it.each([
+    ['main; rm -rf /', /space/],
+    ['main..dev', /"\.\."/],
+    ['feature/', /ends with "\/"/],
+    ['/main', /starts or ends/],
+    ['a//b', /"\/\/"/],
+    ['.hidden', /starts with "\."/],
+    ['x.lock', /\.lock/],
+    ['v1.', /ends with "\."/],
+    ['a@{1}', /"@\{"/],
+    ['what?', /\?/],
+  ])('GIVEN the ref name %s THEN refused with the reason', (name, reason) => {
+    expect(gitRefNameProblem(name)).toMatch(reason);
+  });
+
+  it('GIVEN a branch git refuses THEN the spec names the field, line and what to do', () => {
+    const issues = issuesOf(devDelivers(gitSource({ git: { url: 'https://github.com/contoso/app', ref: { branch: 'main; rm -rf /' } } })));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: DEV, path: 'spec.delivery.sources[0].git.ref.branch' });
+    expect(issues[0]!.line).toBeGreaterThan(0);
+    expect(issues[0]!.message).toContain('is not a valid git ref name');
+    expect(issues[0]!.hint).toContain('git branch');
+  });
+
+  it('GIVEN a tag git accepts THEN no issue', () => {
+    expect(issuesOf(devDelivers(gitSource({ git: { url: 'https://github.com/contoso/app', ref: { tag: 'v1.4.2' } } })))).toEqual([]);
+  });
+
+  it.each([
+    ['git', { git: { url: 'https://github.com/contoso/app', ref: { branch: 'main' }, path: '../../etc' } }],
+    ['oci', { oci: { url: 'oci://acrcontosoweuprod.azurecr.io/dev/bundle', ref: { tag: '1.0.0' }, path: './deploy/../../x' } }],
+  ])('GIVEN a %s source path with ".." THEN refused at the path', (kind, source) => {
+    const issues = issuesOf(devDelivers({ name: 'app', ...source }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: DEV, path: `spec.delivery.sources[0].${kind}.path` });
+    expect(issues[0]!.message).toContain('has a ".." segment');
+  });
+
+  it('GIVEN a nested folder path THEN accepted', () => {
+    expect(issuesOf(devDelivers(gitSource({ git: { url: 'https://github.com/contoso/app', ref: { branch: 'main' }, path: './deploy/prod' } })))).toEqual([]);
   });
 });
 

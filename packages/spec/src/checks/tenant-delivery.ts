@@ -42,6 +42,23 @@ function hasDotSegment(url: string): boolean {
   return path.split('/').some((segment) => segment === '.' || segment === '..');
 }
 
+/**
+ * Why a branch or tag name is not a valid git ref name, or undefined when it is: the rules of
+ * `git check-ref-format` (https://git-scm.com/docs/git-check-ref-format), which a Git server applies
+ * too. Flux would only fail at fetch time ("couldn't find remote ref"), so the spec says it first.
+ */
+export function gitRefNameProblem(name: string): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what git refuses
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return 'has a space, a control character or one of ~ ^ : ? * [ \\';
+  if (name.includes('..')) return 'has ".."';
+  if (name.includes('@{')) return 'has "@{"';
+  if (name.startsWith('/') || name.endsWith('/') || name.includes('//')) return 'starts or ends with "/", or has "//"';
+  if (name.endsWith('.') || name.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock'))) {
+    return 'ends with ".", or a part of it starts with "." or ends with ".lock"';
+  }
+  return undefined;
+}
+
 /** Which allow-list a source URL is judged against. */
 function allowListOf(kind: Kind, url: string): 'git' | 'oci' | 'helm' {
   if (kind === 'helm') return url.startsWith('oci://') ? 'oci' : 'helm';
@@ -126,6 +143,25 @@ export function checkTenantDelivery(ctx: CheckContext): SpecIssue[] {
       }
       const kind = kinds[0]!;
       issues.push(...checkRef(parsed, base, source, kind));
+      if (kind === 'git') {
+        const ref = source.git!.ref as { branch?: string; tag?: string };
+        for (const field of ['branch', 'tag'] as const) {
+          const name = ref[field];
+          const problem = name === undefined ? undefined : gitRefNameProblem(name);
+          if (problem)
+            at(
+              ['git', 'ref', field],
+              `${field} "${name}" is not a valid git ref name: it ${problem}`,
+              'use the name exactly as `git branch` or `git tag` shows it',
+            );
+        }
+      }
+      const sourcePath = kind === 'helm' ? undefined : source[kind]!.path;
+      // kustomize-controller joins the path securely inside the artifact, so ".." cannot leave it
+      // (https://fluxcd.io/flux/components/kustomize/kustomizations/#path); a ".." is always a mistake.
+      if (sourcePath?.split('/').includes('..')) {
+        at([kind, 'path'], `path "${sourcePath}" has a ".." segment`, 'give the folder from the root of the repository or artifact, e.g. ./deploy');
+      }
       const url = kind === 'helm' ? source.helm!.repository : source[kind]!.url;
       const urlPath: Path = kind === 'helm' ? ['helm', 'repository'] : [kind, 'url'];
       issues.push(...checkUrl(ctx, parsed, [...base, ...urlPath], url, allowListOf(kind, url)));
