@@ -14,22 +14,23 @@ const ROOT = join(import.meta.dirname, '..');
 const GUID = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 let clone: string;
 
+/** Nx as CI runs it: no daemon, cloud, prompts, cache or colours. */
+const NX_ENV = {
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_INTERACTIVE: 'false',
+  NX_SKIP_NX_CACHE: 'true',
+  CI: 'true',
+  FORCE_COLOR: '0',
+  NO_COLOR: '1',
+};
+
 const git = (...args: string[]) => execFileSync('git', args, { cwd: clone, encoding: 'utf8' });
 const nx = (...args: string[]) =>
   execFileSync(process.execPath, [join(clone, 'node_modules/nx/dist/bin/nx.js'), ...args], {
     cwd: clone,
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '--conditions=@aks-hybrid/source',
-      NX_DAEMON: 'false',
-      NX_NO_CLOUD: 'true',
-      NX_INTERACTIVE: 'false',
-      NX_SKIP_NX_CACHE: 'true',
-      CI: 'true',
-      FORCE_COLOR: '0',
-      NO_COLOR: '1',
-    },
+    env: { ...process.env, NODE_OPTIONS: '--conditions=@aks-hybrid/source', ...NX_ENV },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
@@ -50,16 +51,7 @@ afterAll(() => rmSync(clone, { recursive: true, force: true }));
  * must load all the same (issue 12: it failed with "Cannot find module generators/dist/...").
  */
 const cleanEnv = (): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NX_DAEMON: 'false',
-    NX_NO_CLOUD: 'true',
-    NX_INTERACTIVE: 'false',
-    NX_SKIP_NX_CACHE: 'true',
-    CI: 'true',
-    FORCE_COLOR: '0',
-    NO_COLOR: '1',
-  };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...NX_ENV };
   delete env.NODE_OPTIONS;
   for (const key of Object.keys(env)) if (key.startsWith('npm_config_') || key.startsWith('VITEST')) delete env[key];
   return env;

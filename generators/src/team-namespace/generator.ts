@@ -1,13 +1,12 @@
 import { logger, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { existsSync } from 'node:fs';
-import { acquireRepoLock, describePlan, pendingTransactions, manifestPath, planWrite, renderAndValidate } from '@aks-hybrid/gitops';
+import { manifestPath, renderAndValidate } from '@aks-hybrid/gitops';
 import { formatIssue, memorySource, SpecError } from '@aks-hybrid/spec';
 import { checkCommitPreconditions, commitOnboarding, gitIn, type Git } from './git-commit.js';
 import { normalizeOptions, OnboardingError, teamFilePath, type NormalizedOptions } from './normalize-options.js';
 import type { TeamNamespaceGeneratorSchema } from './schema.js';
 import { renderTeamFile } from './team-file.js';
 import { treeSource } from './tree-source.js';
-import { handEditedFiles } from '../internal/hand-edited-files.js';
+import { guardedWritePlan } from '../internal/guarded-write-plan.js';
 
 export interface GeneratorDependencies {
   /** Resolves an Entra group display name to its object ID (Microsoft Graph by default). */
@@ -46,28 +45,15 @@ export async function teamNamespaceGenerator(tree: Tree, schema: TeamNamespaceGe
       `the rendered manifests fail validation; nothing was written:\n${outcome.findings.map((f) => `  - ${f.file}: ${f.message}`).join('\n')}`,
     );
   }
-  // One writer at a time (`kit render`, other generators): held from planning until Nx has flushed the
-  // Tree, released in the callback below or, when the generator stops early or runs --dry-run, on exit.
-  const releaseLock = existsSync(tree.root)
-    ? await acquireRepoLock(tree.root, `nx g team-namespace ${options.name}`, { log: (line) => logger.info(line) })
-    : () => {};
-  const pending = existsSync(tree.root) ? pendingTransactions(tree.root, options.cluster) : [];
-  if (pending.length > 0)
-    throw new OnboardingError(`an interrupted render left a pending write (${pending.join(', ')}); run \`pnpm render\` to finish it, then onboard again`);
-  const plan = planWrite(treeSource(tree), options.cluster, outcome.files, { root: tree.root });
-  if (plan.conflicts.length > 0 || (plan.refusals ?? []).length > 0) {
-    throw new OnboardingError(`files the kit did not generate are in the way; nothing was written:\n${describePlan(plan)}`);
-  }
-  const edited = handEditedFiles(tree, plan);
-  if (edited.length > 0) {
-    throw new OnboardingError(
-      [
-        'generated files were edited by hand since the last render; onboarding would overwrite the edits, so nothing was written:',
-        ...edited.map((path) => `  - ${path}`),
-        'Generated files change only through the spec: move the change into apps/ (or undo it with `git checkout -- <file>`), run `pnpm render`, then run the generator again.',
-      ].join('\n'),
-    );
-  }
+  // One writer at a time (`kit render`, other generators): the lock is held from planning until Nx has flushed
+  // the Tree, released in the callback below or, when the generator stops early or runs --dry-run, on exit.
+  const { plan, releaseLock } = await guardedWritePlan(tree, options.cluster, outcome.files, {
+    command: `nx g team-namespace ${options.name}`,
+    refuse: (message) => new OnboardingError(message),
+    retry: 'onboard again',
+    overwrite: 'onboarding would overwrite the edits',
+    fix: 'Generated files change only through the spec: move the change into apps/ (or undo it with `git checkout -- <file>`), run `pnpm render`, then run the generator again.',
+  });
 
   // --commit: the branch and the working tree are checked before anything is written.
   const git = deps.git ?? gitIn(tree.root);

@@ -1,18 +1,7 @@
 import type { Tree } from '@nx/devkit';
-import {
-  allocatable,
-  formatCores,
-  listClusters,
-  loadCluster,
-  lookupVmSize,
-  parseQuantity,
-  reservedNameReason,
-  SpecError,
-  teamPath,
-  type ClusterSpec,
-} from '@aks-hybrid/spec';
+import { allocatable, formatCores, lookupVmSize, parseQuantity, reservedNameReason, teamPath } from '@aks-hybrid/spec';
+import { loadRequestedCluster } from '../internal/requested-cluster.js';
 import type { TeamNamespaceGeneratorSchema } from './schema.js';
-import { treeSource } from './tree-source.js';
 
 export interface NormalizedOptions {
   readonly name: string;
@@ -73,25 +62,12 @@ export async function normalizeOptions(
   const reserved = reservedNameReason(name);
   if (reserved) throw new OnboardingError(`--name "${name}" is reserved: ${reserved}; choose another name`);
 
-  const source = treeSource(tree);
-  const clusters = listClusters(source);
-  const cluster = schema.cluster ?? (clusters.length === 1 ? clusters[0]! : undefined);
-  if (!cluster) {
-    throw new OnboardingError(
-      clusters.length === 0
-        ? 'no cluster found under apps/ (each needs apps/<cluster>/platform.yaml)'
-        : `--cluster is required when the repository has several clusters: ${clusters.join(', ')}`,
-    );
-  }
-  if (!clusters.includes(cluster)) throw new OnboardingError(`--cluster "${cluster}" does not exist; clusters: ${clusters.join(', ') || '(none)'}`);
-
-  let spec: ClusterSpec;
-  try {
-    spec = loadCluster(source, cluster);
-  } catch (error) {
-    if (error instanceof SpecError) throw new OnboardingError(`the cluster spec must be valid before a team can be added.\n${error.message}`);
-    throw error;
-  }
+  const { cluster, spec } = loadRequestedCluster(
+    tree,
+    schema.cluster,
+    (message) => new OnboardingError(message),
+    'the cluster spec must be valid before a team can be added.',
+  );
 
   if (schema.groupObjectId && schema.group) throw new OnboardingError('give either --groupObjectId or --group, not both');
   let groupObjectId = schema.groupObjectId;

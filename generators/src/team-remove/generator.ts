@@ -1,6 +1,5 @@
 import { logger, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { existsSync } from 'node:fs';
-import { acquireRepoLock, describePlan, fluxEntryDir, pendingTransactions, manifestPath, planWrite, renderAndValidate } from '@aks-hybrid/gitops';
+import { fluxEntryDir, manifestPath, renderAndValidate } from '@aks-hybrid/gitops';
 import { memorySource, SpecError } from '@aks-hybrid/spec';
 import { gitIn, type Git } from '../internal/commit-on-branch.js';
 import { treeSource } from '../team-namespace/tree-source.js';
@@ -8,7 +7,7 @@ import { checkOffboardCommit, commitOffboarding } from './offboard-commit.js';
 import { normalizeOffboardOptions, OffboardingError } from './offboard-options.js';
 import { offboardingRunbook, runbookPath } from './runbook.js';
 import type { TeamRemoveGeneratorSchema } from './schema.js';
-import { handEditedFiles } from '../internal/hand-edited-files.js';
+import { guardedWritePlan } from '../internal/guarded-write-plan.js';
 
 export interface TeamRemoveDependencies {
   /** Runs git for --commit (injected in tests); default: git in the workspace root. */
@@ -55,24 +54,12 @@ export async function teamRemoveGenerator(tree: Tree, schema: TeamRemoveGenerato
     );
   }
   // One writer at a time, as team-namespace: held until Nx has flushed the Tree (callback) or the process exits.
-  const releaseLock = existsSync(tree.root) ? await acquireRepoLock(tree.root, `nx g team-remove ${name}`, { log: (line) => logger.info(line) }) : () => {};
-  const pending = existsSync(tree.root) ? pendingTransactions(tree.root, cluster) : [];
-  if (pending.length > 0)
-    throw new OffboardingError(`an interrupted render left a pending write (${pending.join(', ')}); run \`pnpm render\` to finish it, then run this again`);
-  const plan = planWrite(treeSource(tree), cluster, outcome.files, { root: tree.root });
-  if (plan.conflicts.length > 0 || (plan.refusals ?? []).length > 0) {
-    throw new OffboardingError(`files the kit did not generate are in the way; nothing was written:\n${describePlan(plan)}`);
-  }
-  const edited = handEditedFiles(tree, plan);
-  if (edited.length > 0) {
-    throw new OffboardingError(
-      [
-        'generated files were edited by hand since the last render; offboarding would overwrite or delete the edits, so nothing was written:',
-        ...edited.map((path) => `  - ${path}`),
-        'Move the change into apps/ (or undo it with `git checkout -- <file>`), run `pnpm render`, then run the generator again.',
-      ].join('\n'),
-    );
-  }
+  const { plan, releaseLock } = await guardedWritePlan(tree, cluster, outcome.files, {
+    command: `nx g team-remove ${name}`,
+    refuse: (message) => new OffboardingError(message),
+    retry: 'run this again',
+    overwrite: 'offboarding would overwrite or delete the edits',
+  });
 
   const runbook = offboardingRunbook(spec, team);
   const runbookFile = runbookPath(cluster, name);

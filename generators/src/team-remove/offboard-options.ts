@@ -1,6 +1,6 @@
 import type { Tree } from '@nx/devkit';
-import { listClusters, loadCluster, SpecError, teamPath, type ClusterSpec, type Team } from '@aks-hybrid/spec';
-import { treeSource } from '../team-namespace/tree-source.js';
+import { teamPath, type ClusterSpec, type Team } from '@aks-hybrid/spec';
+import { loadRequestedCluster } from '../internal/requested-cluster.js';
 import type { TeamRemoveGeneratorSchema } from './schema.js';
 
 /** Bad input, stated so that the user can fix it; thrown before anything is written. */
@@ -27,25 +27,12 @@ export function normalizeOffboardOptions(tree: Tree, schema: TeamRemoveGenerator
       `"${schema.name}" is not a team name: a team is a namespace name (lowercase letters, digits and '-', at most 40 characters), e.g. payments`,
     );
   }
-  const source = treeSource(tree);
-  const clusters = listClusters(source);
-  const cluster = schema.cluster ?? (clusters.length === 1 ? clusters[0]! : undefined);
-  if (!cluster) {
-    throw new OffboardingError(
-      clusters.length === 0
-        ? 'no cluster found under apps/ (each needs apps/<cluster>/platform.yaml)'
-        : `--cluster is required when the repository has several clusters: ${clusters.join(', ')}`,
-    );
-  }
-  if (!clusters.includes(cluster)) throw new OffboardingError(`--cluster "${cluster}" does not exist; clusters: ${clusters.join(', ') || '(none)'}`);
-  let spec: ClusterSpec;
-  try {
-    spec = loadCluster(source, cluster);
-  } catch (error) {
-    if (error instanceof SpecError)
-      throw new OffboardingError(`the cluster spec must be valid before a team can be removed; nothing was written.\n${error.message}`);
-    throw error;
-  }
+  const { cluster, spec } = loadRequestedCluster(
+    tree,
+    schema.cluster,
+    (message) => new OffboardingError(message),
+    'the cluster spec must be valid before a team can be removed; nothing was written.',
+  );
   const team = spec.teams.find((t) => t.name === name);
   return {
     name,

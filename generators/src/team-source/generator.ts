@@ -1,9 +1,8 @@
 import { logger, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { existsSync } from 'node:fs';
-import { acquireRepoLock, describePlan, manifestPath, pendingTransactions, planWrite, renderAndValidate } from '@aks-hybrid/gitops';
+import { manifestPath, renderAndValidate } from '@aks-hybrid/gitops';
 import { memorySource, SpecError } from '@aks-hybrid/spec';
 import { gitIn, type Git } from '../internal/commit-on-branch.js';
-import { handEditedFiles } from '../internal/hand-edited-files.js';
+import { guardedWritePlan } from '../internal/guarded-write-plan.js';
 import { treeSource } from '../team-namespace/tree-source.js';
 import type { TeamSourceGeneratorSchema } from './schema.js';
 import { checkSourceCommit, commitSource } from './source-commit.js';
@@ -41,26 +40,12 @@ export async function teamSourceGenerator(tree: Tree, schema: TeamSourceGenerato
     );
   }
   // One writer at a time (`kit render`, the other generators), as team-namespace.
-  const releaseLock = existsSync(tree.root)
-    ? await acquireRepoLock(tree.root, `nx g team-source ${team.name}`, { log: (line) => logger.info(line) })
-    : () => {};
-  const pending = existsSync(tree.root) ? pendingTransactions(tree.root, cluster) : [];
-  if (pending.length > 0)
-    throw new TeamSourceError(`an interrupted render left a pending write (${pending.join(', ')}); run \`pnpm render\` to finish it, then run this again`);
-  const plan = planWrite(treeSource(tree), cluster, outcome.files, { root: tree.root });
-  if (plan.conflicts.length > 0 || (plan.refusals ?? []).length > 0) {
-    throw new TeamSourceError(`files the kit did not generate are in the way; nothing was written:\n${describePlan(plan)}`);
-  }
-  const edited = handEditedFiles(tree, plan);
-  if (edited.length > 0) {
-    throw new TeamSourceError(
-      [
-        'generated files were edited by hand since the last render; this run would overwrite the edits, so nothing was written:',
-        ...edited.map((path) => `  - ${path}`),
-        'Move the change into apps/ (or undo it with `git checkout -- <file>`), run `pnpm render`, then run the generator again.',
-      ].join('\n'),
-    );
-  }
+  const { plan, releaseLock } = await guardedWritePlan(tree, cluster, outcome.files, {
+    command: `nx g team-source ${team.name}`,
+    refuse: (message) => new TeamSourceError(message),
+    retry: 'run this again',
+    overwrite: 'this run would overwrite the edits',
+  });
 
   const git = deps.git ?? gitIn(tree.root);
   const owned = new Set([teamFile, manifestPath(cluster), ...outcome.files.keys(), ...plan.deletes]);

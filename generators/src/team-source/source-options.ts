@@ -1,6 +1,6 @@
 import type { Tree } from '@nx/devkit';
-import { listClusters, loadCluster, SpecError, type ClusterSpec, type Team } from '@aks-hybrid/spec';
-import { treeSource } from '../team-namespace/tree-source.js';
+import type { Team } from '@aks-hybrid/spec';
+import { loadRequestedCluster } from '../internal/requested-cluster.js';
 import type { TeamSourceGeneratorSchema } from './schema.js';
 
 /** Bad input, stated so that the user can fix it; thrown before anything is written. */
@@ -30,7 +30,12 @@ export function normalizeSourceOptions(tree: Tree, schema: TeamSourceGeneratorSc
   const name = typeof schema.name === 'string' ? schema.name.trim() : '';
   if (!DNS_LABEL.test(name) || name.length > 40)
     throw new TeamSourceError(`"${schema.name}" is not a team name (lowercase letters, digits and '-', at most 40 characters)`);
-  const { cluster, spec } = loadOwnCluster(tree, schema.cluster);
+  const { cluster, spec } = loadRequestedCluster(
+    tree,
+    schema.cluster,
+    (message) => new TeamSourceError(message),
+    'the cluster spec must be valid before a source can be added; nothing was written.',
+  );
   const team = spec.teams.find((t) => t.name === name);
   if (!team) {
     throw new TeamSourceError(
@@ -57,27 +62,6 @@ export function normalizeSourceOptions(tree: Tree, schema: TeamSourceGeneratorSc
     ...(schema.secretRef ? { credentials: { secretRef: schema.secretRef, ...(schema.provider === 'github' ? { provider: 'github' as const } : {}) } } : {}),
   };
   return { cluster, team, entry, commit: schema.commit === true };
-}
-
-function loadOwnCluster(tree: Tree, requested: string | undefined): { cluster: string; spec: ClusterSpec } {
-  const source = treeSource(tree);
-  const clusters = listClusters(source);
-  const cluster = requested ?? (clusters.length === 1 ? clusters[0]! : undefined);
-  if (!cluster) {
-    throw new TeamSourceError(
-      clusters.length === 0
-        ? 'no cluster found under apps/ (each needs apps/<cluster>/platform.yaml)'
-        : `--cluster is required when the repository has several clusters: ${clusters.join(', ')}`,
-    );
-  }
-  if (!clusters.includes(cluster)) throw new TeamSourceError(`--cluster "${cluster}" does not exist; clusters: ${clusters.join(', ') || '(none)'}`);
-  try {
-    return { cluster, spec: loadCluster(source, cluster) };
-  } catch (error) {
-    if (error instanceof SpecError)
-      throw new TeamSourceError(`the cluster spec must be valid before a source can be added; nothing was written.\n${error.message}`);
-    throw error;
-  }
 }
 
 /** `https://github.com/contoso/checkout-app.git` -> `checkout-app`. */

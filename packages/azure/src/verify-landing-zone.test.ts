@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DriftItem } from './drift-report.js';
 import { AzureCheckError } from './errors.js';
 import type { Json } from './testing/arm-fixtures.js';
+import { changed, missing, unexpected } from './testing/drift-items.js';
 import { exampleSpec, mutableSpec } from './testing/example-spec.js';
 import { verifyCluster } from './verify.js';
 import { useMockAzure } from './testing/use-mock-azure.js';
@@ -23,15 +24,6 @@ const replications = () =>
     `/subscriptions/${azure.spec.azure.subscriptionId}/resourceGroups/${azure.spec.azure.resourceGroup}/providers/Microsoft.ContainerRegistry/registries/${azure.spec.registry.name}/replications`.toLowerCase(),
   ) as Json[];
 
-const changed = (scope: string, field: string, specValue: string, liveValue: string): DriftItem => ({
-  scope,
-  field,
-  kind: 'changed',
-  spec: specValue,
-  live: liveValue,
-});
-const missing = (scope: string, field: string, specValue: string): DriftItem => ({ scope, field, kind: 'missing', spec: specValue, live: '(not set)' });
-const unexpected = (scope: string, field: string, liveValue: string): DriftItem => ({ scope, field, kind: 'unexpected', spec: '(not set)', live: liveValue });
 const beyondCluster = (drift: readonly DriftItem[]) => drift.filter((d) => d.scope !== 'cluster' && !d.scope.startsWith('pool '));
 
 describe('verifyCluster beyond the cluster: a landing zone deployed from the spec', () => {

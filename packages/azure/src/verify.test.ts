@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DriftItem } from './drift-report.js';
 import { FakeTokenCredential } from './testing/test-credential.js';
+import { changed, missing, unexpected } from './testing/drift-items.js';
 import { exampleSpec, mutableSpec } from './testing/example-spec.js';
 import { verifyCluster } from './verify.js';
 import { useMockAzure } from './testing/use-mock-azure.js';
@@ -54,15 +55,6 @@ describe('verifyCluster: a cluster deployed from the spec', () => {
 });
 
 type Case = [string, () => void, DriftItem[]];
-const changed = (scope: string, field: string, specValue: string, liveValue: string): DriftItem => ({
-  scope,
-  field,
-  kind: 'changed',
-  spec: specValue,
-  live: liveValue,
-});
-const missing = (scope: string, field: string, specValue: string): DriftItem => ({ scope, field, kind: 'missing', spec: specValue, live: '(not set)' });
-const unexpected = (scope: string, field: string, liveValue: string): DriftItem => ({ scope, field, kind: 'unexpected', spec: '(not set)', live: liveValue });
 
 describe('verifyCluster: each kind of drift', () => {
   const cases: Case[] = [

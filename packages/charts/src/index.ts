@@ -33,7 +33,7 @@ export { IngressGuardPolicy, type IngressGuardPolicyProps } from './constructs/i
 export { TeamNamespace, podSecurityVersion, type TeamNamespaceProps, type PodSecurityLevel } from './constructs/team-namespace.js';
 export { TeamQuota, type TeamQuotaProps } from './constructs/team-quota.js';
 export { TeamLimitRange, type TeamLimitRangeProps, type ComputeQuantities } from './constructs/team-limit-range.js';
-export { TeamAccess, type TeamAccessProps } from './constructs/team-access.js';
+export { TeamAccess, TEAM_EDIT_ROLE, type TeamAccessProps } from './constructs/team-access.js';
 export { WorkloadServiceAccount, type WorkloadServiceAccountProps } from './constructs/workload-service-account.js';
 export { NamespaceIsolation, type NamespaceIsolationProps } from './constructs/namespace-isolation.js';
 export { IngressControllerAccess, type IngressControllerAccessProps } from './constructs/ingress-controller-access.js';
@@ -44,7 +44,7 @@ export { CronWorkload, type CronWorkloadProps } from './constructs/cron-workload
 export { SecretProviderClass, type SecretProviderClassProps } from './constructs/secret-provider-class.js';
 export { SecretSync, pauseImage, type SecretSyncProps } from './constructs/secret-sync.js';
 export { restrictedPodTemplate, secretMountPath, SECRETS_MOUNT_ROOT, type PodTemplateProps } from './constructs/pod-template.js';
-export { TenantDelivery, TEAM_EDIT_ROLE, HELM_STORAGE_ROLE, type TenantDeliveryProps } from './constructs/tenant-delivery.js';
+export { TenantDelivery, HELM_STORAGE_ROLE, type TenantDeliveryProps } from './constructs/tenant-delivery.js';
 export { AdmissionPolicies, type AdmissionPoliciesProps } from './constructs/admission-policies.js';
 
 export {

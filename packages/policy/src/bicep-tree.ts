@@ -68,5 +68,3 @@ export function propertyAt(body: unknown, path: readonly string[]): unknown {
   }
   return v;
 }
-
-export { isArmExpression };

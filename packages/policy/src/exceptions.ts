@@ -95,9 +95,6 @@ export function exceptionsCondition(exceptions: readonly DeclaredException[]): {
   return { name: EXCEPTIONS_CONDITION, expression: `!(${exceptions.map((e) => exceptionTerm(e.ref)).join(' || ')})` };
 }
 
-/** For reports: "Deployment dev/legacy-api". */
-export const exceptionLabel = (e: DeclaredException): string => refLabel(e.ref);
-
 /**
  * The spec's exceptions as a report lists them. After a gate run without findings every one of them
  * was applied (an unused one is a finding), so `kit render` can print these.

@@ -29,6 +29,7 @@ export function normalizeCluster(platformPath: string, platform: PlatformFile, t
   const networkPolicy = s.cluster.networkPolicy ?? 'calico';
   const userPools = s.cluster.userPools.map((p) => normalizePool(p, 'User', zones));
   const clusterName = s.names?.cluster ?? `aks-${key}`;
+  const storage = storageSettings(platform);
 
   return {
     name: key,
@@ -136,9 +137,9 @@ export function normalizeCluster(platformPath: string, platform: PlatformFile, t
     gitops: { repositoryUrl: s.gitops.repositoryUrl, branch: s.gitops.branch ?? 'main' },
     policyExceptions: s.policyExceptions ?? [],
     ...(s.notifications ? { notifications: notificationTarget(s.notifications) } : {}),
-    storage: storageSettings(platform),
+    storage,
     tenantSources: normalizeTenantSources(s.tenantSources),
-    ...normalizedTeamsAndVaults(platform, teams, userPools),
+    ...normalizedTeamsAndVaults(platform, teams, userPools, storage),
   };
 }
 
@@ -147,13 +148,14 @@ function normalizedTeamsAndVaults(
   platform: PlatformFile,
   teams: ReadonlyArray<{ file: string; team: TeamFile }>,
   userPools: readonly NodePool[],
+  storage: StorageSettings,
 ): Pick<ClusterSpec, 'teams' | 'keyVault'> {
   const key = platform.metadata.name;
   const kv = platform.spec.keyVault;
   const mode = kv?.mode ?? 'per-team';
   const vaultOf = (team: string) => (mode === 'shared' ? sharedKeyVaultName(key) : teamKeyVaultName(key, team));
   const normalized = teams
-    .map(({ file, team }) => normalizeTeam(file, team, userPools, key, storageSettings(platform), kv ? vaultOf : undefined))
+    .map(({ file, team }) => normalizeTeam(file, team, userPools, key, storage, kv ? vaultOf : undefined))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (!kv) return { teams: normalized };
   const readers = normalized.filter((t) => t.azureIdentity?.keyVault);

@@ -1,20 +1,18 @@
+import type { CronJobSettings } from '@aks-hybrid/spec';
 import type { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-29';
 import { Construct } from 'constructs';
 import { createApiObject } from '../api-objects.js';
 import { type PodTemplateProps, restrictedPodTemplate, workloadLabels } from './pod-template.js';
 
-export interface CronWorkloadProps extends Omit<PodTemplateProps, 'claimMounts' | 'spreadMatchLabelKeys' | 'restartPolicy' | 'port' | 'healthPath'> {
+/**
+ * The pod template's props and the spec's CronJob settings (schedule checked by the spec; without
+ * `timeZone`, the controller manager's zone: UTC on AKS).
+ */
+export interface CronWorkloadProps
+  extends Omit<PodTemplateProps, 'claimMounts' | 'spreadMatchLabelKeys' | 'restartPolicy' | 'port' | 'healthPath'>,
+    CronJobSettings {
   readonly namespace: string;
-  /** Five-field cron schedule or macro (checked by the spec). */
-  readonly schedule: string;
-  /** @default - the controller manager's zone (UTC on AKS) */
-  readonly timeZone?: string;
-  readonly concurrencyPolicy: 'Forbid' | 'Allow' | 'Replace';
-  readonly successfulJobsHistoryLimit: number;
-  readonly failedJobsHistoryLimit: number;
-  readonly activeDeadlineSeconds: number;
-  readonly backoffLimit: number;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ComputeQuantities } from './team-limit-range.js';
 export const SECRETS_MOUNT_ROOT = '/mnt/secrets';
 export const secretMountPath = (secret: string): string => `${SECRETS_MOUNT_ROOT}/${secret}`;
 /** The Secrets Store CSI driver's name (https://learn.microsoft.com/azure/aks/csi-secrets-store-driver). */
-export const SECRETS_STORE_CSI_DRIVER = 'secrets-store.csi.k8s.io';
+const SECRETS_STORE_CSI_DRIVER = 'secrets-store.csi.k8s.io';
 
 const ZONE_KEY = 'topology.kubernetes.io/zone';
 const HOSTNAME_KEY = 'kubernetes.io/hostname';
@@ -160,4 +160,4 @@ export function restrictedPodTemplate(props: PodTemplateProps): ManifestJson<k8s
 }
 
 /** Volume name of a team secret's CSI mount (secret names are at most 40 characters: fits 63). */
-export const secretVolumeName = (secret: string): string => `secrets-${secret}`;
+const secretVolumeName = (secret: string): string => `secrets-${secret}`;

@@ -6,9 +6,9 @@ import { createApiObject } from '../api-objects.js';
 import { podSelector, restrictedPodTemplate, workloadLabels } from './pod-template.js';
 
 /** The pause image's repository and tag (the image Kubernetes uses for pod sandboxes; it only sleeps). */
-export const PAUSE_IMAGE_PATH = 'oss/kubernetes/pause:3.10';
+const PAUSE_IMAGE_PATH = 'oss/kubernetes/pause:3.10';
 /** Microsoft's registry, where AKS pulls its own images from (https://learn.microsoft.com/azure/aks/outbound-rules-control-egress). */
-export const MCR = 'mcr.microsoft.com';
+const MCR = 'mcr.microsoft.com';
 
 /**
  * Where the secret-sync pod pulls the pause image from: MCR when the policy gate's registry allow-list

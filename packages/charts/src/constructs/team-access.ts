@@ -5,6 +5,9 @@ import { k8s } from 'cdk8s-plus-29';
 import { managedBy } from '../labels.js';
 import { TEAM_EDIT_RULES } from './team-edit-rules.js';
 
+/** The Role of the team group; the team's Flux reconciler is bound to it too (tenant-delivery.ts). */
+export const TEAM_EDIT_ROLE = 'team-edit';
+
 export interface TeamAccessProps {
   readonly namespace: string;
   /** Entra ID object ID of the team group: the Role `team-edit` in the namespace. */
@@ -31,10 +34,10 @@ export class TeamAccess extends Construct {
   constructor(scope: Construct, id: string, props: TeamAccessProps) {
     super(scope, id);
     this.role = createApiObject(k8s.KubeRole, this, 'Role', {
-      metadata: { name: 'team-edit', namespace: props.namespace, labels: managedBy() },
+      metadata: { name: TEAM_EDIT_ROLE, namespace: props.namespace, labels: managedBy() },
       rules: TEAM_EDIT_RULES.map((r) => ({ apiGroups: [...r.apiGroups], resources: [...r.resources], verbs: [...r.verbs] })),
     });
-    this.edit = bindGroup(this, 'Edit', props.namespace, 'team-edit', { kind: 'Role', name: 'team-edit' }, props.editGroupObjectId);
+    this.edit = bindGroup(this, 'Edit', props.namespace, TEAM_EDIT_ROLE, { kind: 'Role', name: TEAM_EDIT_ROLE }, props.editGroupObjectId);
     if (props.viewGroupObjectId !== undefined) {
       this.view = bindGroup(this, 'View', props.namespace, 'team-view', { kind: 'ClusterRole', name: 'view' }, props.viewGroupObjectId);
     }

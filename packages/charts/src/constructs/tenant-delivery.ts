@@ -7,9 +7,8 @@ import { HelmRelease, HelmReleaseSpecChartSpecSourceRefKind } from '../imports/h
 import { Kustomization, KustomizationSpecSourceRefKind } from '../imports/kustomize.toolkit.fluxcd.io.js';
 import { GitRepository, GitRepositorySpecProvider, HelmRepository, HelmRepositorySpecType, OciRepository } from '../imports/source.toolkit.fluxcd.io.js';
 import { APP_NAME_LABEL, managedBy, PART_OF_LABEL } from '../labels.js';
+import { TEAM_EDIT_ROLE } from './team-access.js';
 
-/** The Role the team group has (constructs/team-access.ts); the reconciler gets exactly that. */
-export const TEAM_EDIT_ROLE = 'team-edit';
 /**
  * Helm keeps each release in Secrets of the release's storage namespace (the HelmRelease's own: the
  * team's), so helm-controller, acting as the reconciler, must write Secrets there
@@ -72,6 +71,7 @@ export class TenantDelivery extends Construct {
       // The controllers impersonate the account; no pod needs its token.
       automountServiceAccountToken: false,
     });
+    // The reconciler gets exactly the team group's Role.
     this.roleBinding = bindReconciler(this, 'RoleBinding', namespace, TENANT_RECONCILER_SERVICE_ACCOUNT, TEAM_EDIT_ROLE, labels);
 
     if (props.sources.some((s) => s.kind === 'helm')) {

@@ -49,9 +49,6 @@ export class Workload extends Construct {
   constructor(scope: Construct, id: string, props: WorkloadProps) {
     super(scope, id);
     const { name, namespace } = props;
-    if (props.autoscaling.cpuUtilization === undefined && props.autoscaling.memoryUtilization === undefined) {
-      throw new Error(`workload "${name}": autoscaling needs a CPU or memory target`);
-    }
     const selector = () => podSelector(name);
     const metadata = () => ({ name, namespace, labels: workloadLabels(name, props.partOf) });
 

@@ -27,7 +27,7 @@ export function teamServiceAccounts(team: Team): string[] {
 }
 
 /** Team secrets that sync to a Kubernetes Secret but that no workload mounts. */
-export function unmountedSyncedSecrets(team: Team): string[] {
+function unmountedSyncedSecrets(team: Team): string[] {
   const mounted = new Set(team.workloads.flatMap((w) => w.secrets ?? []));
   return (team.secrets ?? []).filter((s) => s.syncToSecret && !mounted.has(s.name)).map((s) => s.name);
 }

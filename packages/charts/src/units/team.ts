@@ -65,7 +65,7 @@ export function composeTeam(unit: UnitBuilder, spec: ClusterSpec, team: Team): v
       name: account,
       namespace,
       labels: { [APP_NAME_LABEL]: account, [PART_OF_LABEL]: team.name, ...managedBy() },
-      ...(federatedClientId(team, account) ? { workloadIdentityClientId: federatedClientId(team, account) } : {}),
+      workloadIdentityClientId: federatedClientId(team, account),
     });
   }
 

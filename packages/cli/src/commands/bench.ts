@@ -43,8 +43,6 @@ export interface BenchArgs {
   readonly runs?: number;
   /** Include the Bicep compiler in validate (a constant per cluster, not per team). @default false */
   readonly bicep?: boolean;
-  /** Time the team generator's own share of `nx g team-namespace --dry-run` too. @default true */
-  readonly generator?: boolean;
 }
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -79,7 +77,7 @@ export async function benchCommand(args: BenchArgs, log: (line: string) => void)
       const rows: BenchRow[] = [];
       let timedOut = false;
       for (let run = 0; run < runs && !timedOut; run++) {
-        const row = await runChild(args, { KIT_BENCH_ONE: String(teams) }, `bench with ${teams} teams`, stopOnSignal);
+        const row = await runChild<BenchRow>(args, { KIT_BENCH_ONE: String(teams) }, `bench with ${teams} teams`, stopOnSignal);
         flushFileSystem();
         if (row === 'timeout') timedOut = true;
         else rows.push(row);
@@ -87,11 +85,12 @@ export async function benchCommand(args: BenchArgs, log: (line: string) => void)
       results.push({ teams, rows, timedOut });
       log(`  ${teams} teams: ${rows.length} run(s)${timedOut ? `, stopped after ${RUN_TIME_BOX_MS / 1000} s` : ''}`);
     }
-    if (args.generator !== false && hasGenerator(args.root)) {
+    // The team generator's own share of `nx g team-namespace --dry-run`, where the workspace has it.
+    if (hasGenerator(args.root)) {
       const cluster = listClusters(fileSystemSource(args.root))[0]!;
       for (let run = 0; run < runs; run++) {
-        const row = await runChild(args, { KIT_BENCH_GENERATOR: cluster }, `the generator`, stopOnSignal);
-        if (row !== 'timeout') generatorMs.push((row as unknown as { generatorMs: number }).generatorMs);
+        const row = await runChild<{ generatorMs: number }>(args, { KIT_BENCH_GENERATOR: cluster }, 'the generator', stopOnSignal);
+        if (row !== 'timeout') generatorMs.push(row.generatorMs);
       }
     }
   } finally {
@@ -123,7 +122,8 @@ function forwardSignalsToChild(): ChildTracker {
   return tracker;
 }
 
-function runChild(args: BenchArgs, mode: NodeJS.ProcessEnv, what: string, tracker: ChildTracker): Promise<BenchRow | 'timeout'> {
+/** Runs `kit bench` in a child process in `mode` (its environment) and returns the JSON of its last line. */
+function runChild<T>(args: BenchArgs, mode: NodeJS.ProcessEnv, what: string, tracker: ChildTracker): Promise<T | 'timeout'> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...mode };
   // The Bicep compiler runs once per cluster whatever its size: left out unless asked for.
   if (!args.bicep) env.KIT_BICEP = join(tmpdir(), 'kit-bench-no-bicep');
@@ -145,7 +145,7 @@ function runChild(args: BenchArgs, mode: NodeJS.ProcessEnv, what: string, tracke
       tracker.current = undefined;
       if (signal === 'SIGTERM') resolve('timeout');
       else if (code !== 0) reject(new Error(`${what} failed:\n${stderr}`));
-      else resolve(JSON.parse(stdout.trim().split('\n').pop()!) as BenchRow);
+      else resolve(JSON.parse(stdout.trim().split('\n').pop()!) as T);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { WriteFailedError } from './errors.js';
 import { planIsEmpty, planWrite } from './plan.js';
 import { applyPlan, recoverPendingWrites, SimulatedCrash, TXN_DIR } from './transaction.js';
 import { writeCluster } from './write-cluster.js';
+import { snapshotTree } from '../testing/tree.js';
 
 /** Interrupted and failing writes: recovery comes before planning; an I/O error leaves the tree as it was. */
 const C = 'demo';
@@ -15,18 +16,7 @@ let root: string;
 
 const rendered = (entries: Record<string, string>) => new Map(Object.entries(entries).map(([p, c]) => [p, header + c]));
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
-function snapshot(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else out[path] = read(path);
-    }
-  };
-  walk('');
-  return out;
-}
+const snapshot = () => snapshotTree(root);
 const errno = (code: string, path: string) => Object.assign(new Error(`${code}: rename '${path}'`), { code, syscall: 'rename', path: join(root, path) });
 
 const V1 = rendered({

@@ -7,6 +7,7 @@ import { WriteFailedError } from './errors.js';
 import { planWrite } from './plan.js';
 import { applyPlan, TXN_DIR } from './transaction.js';
 import { writeCluster } from './write-cluster.js';
+import { snapshotTree } from '../testing/tree.js';
 
 /** The writer's fast paths (unchanged files left alone, per-folder checks) keep every guarantee. */
 const C = 'demo';
@@ -23,18 +24,7 @@ const many = (version: string, teams = 40) =>
   );
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const inode = (path: string) => statSync(join(root, path)).ino;
-function snapshot(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else out[path] = read(path);
-    }
-  };
-  walk('');
-  return out;
-}
+const snapshot = () => snapshotTree(root);
 const errno = (code: string, path: string) => Object.assign(new Error(`${code}: open '${path}'`), { code, syscall: 'open', path: join(root, path) });
 
 beforeEach(() => {

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generatedHeader, manifestPath } from '../layout.js';
 import { planIsEmpty, planWrite } from './plan.js';
 import { applyPlan, recoverPendingWrites, TXN_DIR } from './transaction.js';
+import { snapshotTree } from '../testing/tree.js';
 
 const C = 'demo';
 const header = generatedHeader(C, '#');
@@ -17,19 +18,7 @@ const put = (path: string, content: string) => {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), content);
 };
-/** Every file under the root except the staging area, with content: the observable tree. */
-function snapshot(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const name of readdirSync(join(root, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${name.name}` : name.name;
-      if (name.isDirectory()) walk(path);
-      else out[path] = read(path);
-    }
-  };
-  walk('');
-  return out;
-}
+const snapshot = () => snapshotTree(root);
 
 const V1 = rendered({
   'gitops/clusters/demo/kustomization.yaml': 'resources: [teams.yaml]\n',

@@ -9,15 +9,19 @@ export const MIN_TENANT_INTERVAL_MS = 60_000;
 /** Kit policy: one apply or Helm action of a tenant source may take at most an hour. */
 export const MAX_TENANT_TIMEOUT_MS = 3_600_000;
 /** Inline Helm values stay small: configuration belongs in the chart or the team's repository. */
-export const MAX_INLINE_VALUES_BYTES = 4096;
+const MAX_INLINE_VALUES_BYTES = 4096;
 /**
  * Helm release names are at most 53 characters; a HelmRelease with `targetNamespace` is released as
  * `<targetNamespace>-<name>` (https://fluxcd.io/flux/components/helm/helmreleases/#release-name).
  */
-export const MAX_HELM_RELEASE_NAME = 53;
+const MAX_HELM_RELEASE_NAME = 53;
 
 type Path = Array<string | number>;
-type Kind = 'git' | 'oci' | 'helm';
+const KINDS = ['git', 'oci', 'helm'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** The kinds a source declares: exactly one when it is valid. */
+const kindsOf = (source: TenantSourceInput): Kind[] => KINDS.filter((k) => source[k] !== undefined);
 
 /**
  * Parses a Flux duration (`1h30m`, `90s`, `500ms`) into milliseconds; undefined when it does not parse.
@@ -60,7 +64,7 @@ export function gitRefNameProblem(name: string): string | undefined {
 }
 
 /** Which allow-list a source URL is judged against. */
-function allowListOf(kind: Kind, url: string): 'git' | 'oci' | 'helm' {
+function allowListOf(kind: Kind, url: string): Kind {
   if (kind === 'helm') return url.startsWith('oci://') ? 'oci' : 'helm';
   return kind;
 }
@@ -74,7 +78,7 @@ export function checkTenantDelivery(ctx: CheckContext): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const platformFile = ctx.platformFile;
   const allow = ctx.platform.spec.tenantSources;
-  for (const kind of ['git', 'oci', 'helm'] as const) {
+  for (const kind of KINDS) {
     (allow?.[kind] ?? []).forEach((prefix, i) => {
       if (hasDotSegment(prefix)) {
         issues.push(
@@ -121,7 +125,7 @@ export function checkTenantDelivery(ctx: CheckContext): SpecIssue[] {
     const sources = delivery.sources;
     const kindOf = new Map<string, Kind>();
     sources.forEach((source) => {
-      const kinds = (['git', 'oci', 'helm'] as const).filter((k) => source[k] !== undefined);
+      const kinds = kindsOf(source);
       if (kinds.length === 1 && !kindOf.has(source.name)) kindOf.set(source.name, kinds[0]!);
     });
 
@@ -132,7 +136,7 @@ export function checkTenantDelivery(ctx: CheckContext): SpecIssue[] {
       if (seen.has(source.name)) at(['name'], `source "${source.name}" is defined twice`, 'source names are unique within a team');
       seen.add(source.name);
 
-      const kinds = (['git', 'oci', 'helm'] as const).filter((k) => source[k] !== undefined);
+      const kinds = kindsOf(source);
       if (kinds.length !== 1) {
         at(
           [],
@@ -227,7 +231,7 @@ function checkRef(parsed: CheckContext['platformFile'], base: Path, source: Tena
   ];
 }
 
-function checkUrl(ctx: CheckContext, parsed: CheckContext['platformFile'], path: Path, url: string, list: 'git' | 'oci' | 'helm'): SpecIssue[] {
+function checkUrl(ctx: CheckContext, parsed: CheckContext['platformFile'], path: Path, url: string, list: Kind): SpecIssue[] {
   const issues: SpecIssue[] = [];
   // https://user:token@host/... would put a credential in git.
   if (/^https:\/\/[^/]*@/.test(url)) {

@@ -15,6 +15,7 @@ import {
   type AppliedException,
   type CelRule,
   type DeclaredException,
+  type ExceptionSet,
   type Finding,
   type ObjectRef,
   type PolicyRule,
@@ -39,11 +40,8 @@ export interface PolicyReport {
   readonly notes: string[];
 }
 
-/** The admission objects and their compiled form for one spec, so repeated runs compile once. */
-function admissionSet(
-  spec: ClusterSpec,
-  exceptions: ReturnType<typeof declaredExceptions>,
-): { objects: AdmissionObject[]; compiled: CompiledAdmissionPolicy[] } {
+/** The admission objects of one spec (as the charts render them) and their compiled form. */
+function admissionSet(spec: ClusterSpec, exceptions: ExceptionSet): { objects: AdmissionObject[]; compiled: CompiledAdmissionPolicy[] } {
   const values = policyValues(spec);
   const objects = CEL_RULES.flatMap((rule) => admissionPolicyFor(rule, values, exceptions.forRule(rule.id)));
   return { objects, compiled: compileAdmissionPolicies(objects) };
