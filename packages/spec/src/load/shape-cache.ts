@@ -1,10 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
-import standaloneModule from 'ajv/dist/standalone/index.js';
+import { runValidatorCode, storeValidatorCode, validatorCacheDir, validatorSourceCode } from './validator-cache.js';
 
 /**
  * The spec's JSON Schemas as precompiled ajv validators (ajv standalone code), generated the first
@@ -18,20 +17,7 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
  * `KIT_VALIDATOR_CACHE=<dir>` moves it, as for the Kubernetes validators).
  */
 const requireHere = createRequire(import.meta.url);
-const here = dirname(fileURLToPath(import.meta.url));
-/** ajv's standalone module is CommonJS: its function is the module itself and its `default`. */
-const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: Ajv, validate: ValidateFunction) => string;
 const AJV_VERSION = (requireHere('ajv/package.json') as { version: string }).version;
-
-export function defaultShapeCacheDir(): string | undefined {
-  const configured = process.env.KIT_VALIDATOR_CACHE;
-  if (configured === 'off') return undefined;
-  if (configured) return join(configured, 'spec-shapes');
-  for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'aks-hybrid-kit', 'spec-shapes');
-  }
-  return undefined;
-}
 
 /** Hash of everything the generated code depends on: the schema's content, ajv's options and version. */
 export function shapeCacheKey(schema: unknown, ajvOptions: unknown): string {
@@ -45,7 +31,7 @@ export function shapeCacheKey(schema: unknown, ajvOptions: unknown): string {
  * `ajvFor()` returns (created with `ajvOptions`, which must hold `code: { source: true }`; only made
  * when a compile is needed, ajv's own start-up costs too) and stored for the next process (best effort).
  */
-export function cachedValidator(ajvFor: () => Ajv, ajvOptions: unknown, schema: object, cacheDir = defaultShapeCacheDir()): ValidateFunction {
+export function cachedValidator(ajvFor: () => Ajv, ajvOptions: unknown, schema: object, cacheDir = validatorCacheDir('spec-shapes')): ValidateFunction {
   if (!cacheDir) return ajvFor().compile(schema);
   const key = shapeCacheKey(schema, ajvOptions);
   const file = join(cacheDir, `${key.slice(0, 16)}.cjs`);
@@ -53,15 +39,7 @@ export function cachedValidator(ajvFor: () => Ajv, ajvOptions: unknown, schema: 
   if (stored) return stored;
   const ajv = ajvFor();
   const validate = ajv.compile(schema);
-  try {
-    const code = `// ${key}\n${standaloneCode(ajv, validate)}\n`;
-    mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(tmp, code);
-    renameSync(tmp, file); // atomic: a concurrent reader sees the whole file or none
-  } catch {
-    // A cache that cannot be written only costs the next run a compile.
-  }
+  storeValidatorCode(file, `// ${key}\n${validatorSourceCode(ajv, validate)}\n`);
   return validate;
 }
 
@@ -73,12 +51,6 @@ function load(file: string, key: string): ValidateFunction | undefined {
     return undefined;
   }
   if (!code.startsWith(`// ${key}\n`)) return undefined; // another schema under the same short name: compile
-  const module = { exports: {} as { default?: ValidateFunction } };
-  try {
-    // The generated code requires ajv's runtime helpers (ucs2length, equal, ...): resolve them from here.
-    new Function('require', 'module', 'exports', code)(requireHere, module, module.exports);
-  } catch {
-    return undefined; // a damaged file: compile instead (and overwrite it)
-  }
-  return typeof module.exports.default === 'function' ? module.exports.default : undefined;
+  const validate = runValidatorCode(code, requireHere)?.default;
+  return typeof validate === 'function' ? (validate as ValidateFunction) : undefined;
 }

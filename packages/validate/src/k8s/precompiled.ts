@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runValidatorCode, storeValidatorCode, validatorCacheDir, validatorSourceCode } from '@aks-hybrid/spec';
 import type { Ajv, ValidateFunction } from 'ajv';
-import standaloneModule from 'ajv/dist/standalone/index.js';
 import { standaloneHelpers } from './ajv-instance.js';
 import type { ResourceScope } from './types.js';
 
@@ -31,8 +31,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Modules whose code shapes the generated validators (source or compiled form, whichever is here). */
 const GENERATOR_MODULES = ['openapi-convert', 'ajv-instance', 'list-type', 'cel-rules', 'definitions', 'kind-registry', 'precompiled'];
 const requireHere = createRequire(import.meta.url);
-/** ajv's standalone module is CommonJS: its function is the module itself and its `default`. */
-const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: Ajv, validate: ValidateFunction) => string;
 
 /** Hash of everything the generated code depends on. */
 export function precompiledKey(builtinDir: string, crdDir: string): string {
@@ -51,20 +49,15 @@ export function precompiledKey(builtinDir: string, crdDir: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-function defaultCacheRoot(): string | undefined {
-  const configured = process.env.KIT_VALIDATOR_CACHE;
-  if (configured === 'off') return undefined;
-  if (configured) return configured;
-  for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'aks-hybrid-kit', 'validators');
-  }
-  return undefined;
-}
-
 const fileName = (apiVersion: string, kind: string) => `${apiVersion.replace(/[^A-Za-z0-9.-]/g, '_')}__${kind}.cjs`;
 
 /** A store for one schema set, or undefined when caching is off (KIT_VALIDATOR_CACHE=off). */
-export function openPrecompiledStore(schemaVersion: string, builtinDir: string, crdDir: string, cacheRoot = defaultCacheRoot()): PrecompiledStore | undefined {
+export function openPrecompiledStore(
+  schemaVersion: string,
+  builtinDir: string,
+  crdDir: string,
+  cacheRoot = validatorCacheDir('validators'),
+): PrecompiledStore | undefined {
   if (!cacheRoot) return undefined;
   const dir = join(cacheRoot, `${schemaVersion}-${precompiledKey(builtinDir, crdDir)}`);
   const helpers = standaloneHelpers();
@@ -77,28 +70,14 @@ export function openPrecompiledStore(schemaVersion: string, builtinDir: string, 
       } catch {
         return undefined;
       }
-      const module = { exports: {} as { default?: ValidateFunction; scope?: ResourceScope } };
-      try {
-        // The generated code requires ajv's runtime helpers (ucs2length, equal, ...): resolve them from
-        // here. Function keywords are called with `self` (ajv's context); ours do not use it.
-        new Function('require', 'module', 'exports', 'helpers', 'self', code)(requireHere, module, module.exports, helpers, {});
-      } catch {
-        return undefined; // a damaged file: compile instead (and overwrite it)
-      }
-      const { default: validate, scope } = module.exports;
+      // Function keywords are called with `self` (ajv's context); ours do not use it.
+      const exports = runValidatorCode(code, requireHere, { helpers, self: {} });
+      const validate = exports?.default as ValidateFunction | undefined;
+      const scope = exports?.scope as ResourceScope | undefined;
       return validate && scope ? { validate, scope } : undefined;
     },
     put(apiVersion, kind, scope, validate, ajv) {
-      try {
-        const code = `${standaloneCode(ajv, validate)}\nmodule.exports.scope = ${JSON.stringify(scope)};\n`;
-        mkdirSync(dir, { recursive: true });
-        const target = join(dir, fileName(apiVersion, kind));
-        const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-        writeFileSync(tmp, code);
-        renameSync(tmp, target); // atomic: a concurrent reader sees the whole file or none
-      } catch {
-        // A cache that cannot be written only costs the next run a compile.
-      }
+      storeValidatorCode(join(dir, fileName(apiVersion, kind)), `${validatorSourceCode(ajv, validate)}\nmodule.exports.scope = ${JSON.stringify(scope)};\n`);
     },
   };
 }
