@@ -8,7 +8,7 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: ['@aks-hybrid/source'] } },
   test: {
     environment: 'node',
-    // Tests are `*.test.ts` next to the code (tools/test-conventions.test.ts); `test/` until packages/validate moves its own.
+    // Tests are `*.test.ts` next to the code, helpers in `src/testing/` (tools/test-conventions.test.ts).
     include: ['src/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
