@@ -76,6 +76,19 @@ describe('checkKustomizationIndexes', () => {
     ]);
   });
 
+  it.each([
+    ['two YAML documents', `${k('quota.yaml')}---\n${k('quota.yaml')}`, /^holds 2 YAML documents; a kustomization file is one mapping$/],
+    ['a duplicate key', `${k('quota.yaml')}resources:\n  - quota.yaml\n`, /^YAML syntax error: .*(duplicate|unique)/i],
+    ['an empty file', '# nothing here\n', /^kustomization must be a mapping$/],
+    ['a list, not a mapping', '- quota.yaml\n', /^kustomization must be a mapping$/],
+  ])('GIVEN a kustomization with %s THEN one finding saying so', (_what, content, message) => {
+    const files = goodTree();
+    files.set('gitops/base/team/kustomization.yaml', content);
+    expect(checkKustomizationIndexes(files)).toEqual([
+      { file: 'gitops/base/team/kustomization.yaml', message: expect.stringMatching(message), rule: 'kustomize-index' },
+    ]);
+  });
+
   it('accepts Windows separators and ./ prefixes in the map keys', () => {
     const files = new Map([...goodTree()].map(([p, c]) => [`./${p.replace(/\//g, '\\')}`, c]));
     expect(checkKustomizationIndexes(files)).toEqual([]);
