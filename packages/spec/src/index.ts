@@ -64,7 +64,7 @@ export { LIMITS, formatBytes, type PlatformLimit, type LimitName } from './limit
 export { NIL_GUID } from './checks/groups.js';
 export { POOL_UPGRADE_DEFAULTS } from './normalize.js';
 export { CRON_JOB_DEFAULTS } from './normalize-workloads.js';
-export { SECRET_SYNC_SERVICE_ACCOUNT, secretSyncWorkloadName } from './checks/secrets-sync.js';
+export { SECRET_SYNC_SERVICE_ACCOUNT, type SecretsAndMounts, secretSyncWorkloadName, unmountedSyncedSecrets } from './checks/secrets-sync.js';
 export { BUILT_IN_STORAGE_CLASSES, DEFAULT_STORAGE_CLASS } from './checks/storage.js';
 export {
   WORKLOAD_IDENTITY_AUDIENCE,

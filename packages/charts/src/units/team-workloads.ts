@@ -1,4 +1,11 @@
-import { SECRET_SYNC_SERVICE_ACCOUNT, secretSyncWorkloadName, type ClusterSpec, type Team, type Workload as WorkloadSpec } from '@aks-hybrid/spec';
+import {
+  SECRET_SYNC_SERVICE_ACCOUNT,
+  secretSyncWorkloadName,
+  unmountedSyncedSecrets,
+  type ClusterSpec,
+  type Team,
+  type Workload as WorkloadSpec,
+} from '@aks-hybrid/spec';
 import type { Chart } from 'cdk8s';
 import { CronWorkload } from '../constructs/cron-workload.js';
 import { SecretProviderClass } from '../constructs/secret-provider-class.js';
@@ -24,12 +31,6 @@ export function teamServiceAccounts(team: Team): string[] {
   const others = (team.azureIdentity?.serviceAccounts ?? []).filter((a) => !workloads.includes(a));
   const sync = unmountedSyncedSecrets(team).length > 0 && !others.includes(SECRET_SYNC_SERVICE_ACCOUNT) ? [SECRET_SYNC_SERVICE_ACCOUNT] : [];
   return [...workloads, ...[...others, ...sync].sort()];
-}
-
-/** Team secrets that sync to a Kubernetes Secret but that no workload mounts. */
-function unmountedSyncedSecrets(team: Team): string[] {
-  const mounted = new Set(team.workloads.flatMap((w) => w.secrets ?? []));
-  return (team.secrets ?? []).filter((s) => s.syncToSecret && !mounted.has(s.name)).map((s) => s.name);
 }
 
 /**

@@ -16,10 +16,20 @@ export function secretSyncWorkloadName(secret: string): string {
   return `secret-sync-${secret}`;
 }
 
-/** Names of the `secrets` entries that sync to a Kubernetes Secret but that no workload mounts. */
-export function unmountedSyncedSecrets(team: TeamFile): string[] {
-  const mounted = new Set((team.spec.workloads ?? []).flatMap((w) => w.secrets ?? []));
-  return (team.spec.secrets ?? []).filter((s) => s.syncToSecret && !mounted.has(s.name)).map((s) => s.name);
+/** What `unmountedSyncedSecrets` reads: a team file's `spec`, or a loaded `Team` (the renderer's view). */
+export interface SecretsAndMounts {
+  readonly workloads?: ReadonlyArray<{ readonly secrets?: readonly string[] }>;
+  readonly secrets?: ReadonlyArray<{ readonly name: string; readonly syncToSecret?: unknown }>;
+}
+
+/**
+ * Names of the `secrets` entries that sync to a Kubernetes Secret but that no workload mounts: each gets
+ * a secret-sync Deployment. One function for the spec's checks and the renderer, so the accounts the
+ * identity is federated with and the accounts rendered cannot disagree.
+ */
+export function unmountedSyncedSecrets(team: SecretsAndMounts): string[] {
+  const mounted = new Set((team.workloads ?? []).flatMap((w) => w.secrets ?? []));
+  return (team.secrets ?? []).filter((s) => s.syncToSecret && !mounted.has(s.name)).map((s) => s.name);
 }
 
 /**
@@ -29,5 +39,5 @@ export function unmountedSyncedSecrets(team: TeamFile): string[] {
  */
 export function defaultFederatedServiceAccounts(team: TeamFile): string[] {
   const workloads = (team.spec.workloads ?? []).map((w) => w.name);
-  return unmountedSyncedSecrets(team).length > 0 ? [...workloads, SECRET_SYNC_SERVICE_ACCOUNT] : workloads;
+  return unmountedSyncedSecrets(team.spec).length > 0 ? [...workloads, SECRET_SYNC_SERVICE_ACCOUNT] : workloads;
 }

@@ -96,7 +96,7 @@ export function checkSecrets(ctx: CheckContext): SpecIssue[] {
         );
       }
     });
-    const unmounted = unmountedSyncedSecrets(team);
+    const unmounted = unmountedSyncedSecrets(team.spec);
     if (unmounted.length === 0) continue;
     if (federated && !federated.includes(SECRET_SYNC_SERVICE_ACCOUNT)) {
       issues.push(
