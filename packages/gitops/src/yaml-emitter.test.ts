@@ -23,7 +23,8 @@ const TRICKY_STRINGS = [
   ...['yes', 'no', 'on', 'off', 'y', 'n', 'Yes', 'NO', 'True', 'FALSE', 'null', 'Null', '~', ''],
   ...['1.0', '010', '0x1F', '1e3', '.inf', '.NaN', '12:30', '0o17', '-1', '+1', '1_000', '2024-01-01', '2024-01-01T10:00:00Z', '<<'],
   ...['*', '&a', '!tag', '@x', '`x', '- a', '-', '? q', 'a: b', 'a:b', '#c', 'a #b', 'a#b', '{a}', '[a]', '|', '>', '%x', '=', ',', 'a,b'],
-  ...['"q"', "it's", 'both \' and "', 'say "hi"', ' lead', 'trail ', 'tab\there', 'cr\rhere', 'bell\u0007', 'line\u2028sep', '\ufeffbom', 'é', '日本', 'emoji 🙂', 'x '.repeat(120).trim()],
+  ...['"q"', "it's", 'both \' and "', 'say "hi"', ' lead', 'trail ', 'x '.repeat(120).trim()],
+  ...['tab\there', 'cr\rhere', 'bell\u0007', 'line\u2028sep', '\ufeffbom', 'é', '日本', 'emoji 🙂'],
   ...['app.kubernetes.io/name', 'team-a', '_private', 'v1', 'a/b', '10.0.0.0/8', '500m', '1Gi', '0.5', 'Deployment', 'kit.aks-hybrid.dev/x'],
 ];
 const OUTSIDE_THE_SUBSET = ['multi\nline', 'multi\nline\n', '\n'];
