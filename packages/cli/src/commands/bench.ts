@@ -61,7 +61,7 @@ const KUBECTL_SPEED_UP_TARGET = 20;
  */
 export async function benchCommand(args: BenchArgs, log: (line: string) => void): Promise<number> {
   if (process.env.KIT_BENCH_ONE) {
-    log(JSON.stringify(await benchOnce(args.root, Number(process.env.KIT_BENCH_ONE))));
+    log(JSON.stringify(await benchOnce(args.root, Number(process.env.KIT_BENCH_ONE), process.env.KIT_BENCH_SCRATCH)));
     return 0;
   }
   if (process.env.KIT_BENCH_GENERATOR) {
@@ -72,12 +72,16 @@ export async function benchCommand(args: BenchArgs, log: (line: string) => void)
   const results: { teams: number; rows: BenchRow[]; timedOut: boolean }[] = [];
   const generatorMs: number[] = [];
   const stopOnSignal = forwardSignalsToChild();
+  // Every run leaves its tree here; they are deleted after the last run, not between runs: on this
+  // machine's ext4 (mounted with discard) deleting a run's 7,000 files made the next run's file
+  // creates up to ten times slower for several seconds, even after a sync (decision 0013).
+  const scratch = mkdtempSync(join(tmpdir(), 'kit-bench-'));
   try {
     for (const teams of args.teams) {
       const rows: BenchRow[] = [];
       let timedOut = false;
       for (let run = 0; run < runs && !timedOut; run++) {
-        const row = await runChild<BenchRow>(args, { KIT_BENCH_ONE: String(teams) }, `bench with ${teams} teams`, stopOnSignal);
+        const row = await runChild<BenchRow>(args, { KIT_BENCH_ONE: String(teams), KIT_BENCH_SCRATCH: scratch }, `bench with ${teams} teams`, stopOnSignal);
         flushFileSystem();
         if (row === 'timeout') timedOut = true;
         else rows.push(row);
@@ -95,6 +99,7 @@ export async function benchCommand(args: BenchArgs, log: (line: string) => void)
     }
   } finally {
     stopOnSignal.dispose();
+    rmSync(scratch, { recursive: true, force: true });
   }
   log('');
   log(formatTables(results, runs, args.bicep ?? false));
@@ -150,11 +155,12 @@ function runChild<T>(args: BenchArgs, mode: NodeJS.ProcessEnv, what: string, tra
   });
 }
 
-async function benchOnce(root: string, teams: number): Promise<BenchRow> {
+/** One run; its tree is written under `scratch` and left there for the caller to delete (none: deleted here). */
+async function benchOnce(root: string, teams: number, scratch: string | undefined): Promise<BenchRow> {
   const source = fileSystemSource(root);
   const base = loadCluster(source, listClusters(source)[0]!);
   const spec = syntheticCluster(base, { teams, workloadsPerTeam: 3 });
-  const out = mkdtempSync(join(tmpdir(), 'kit-bench-'));
+  const out = mkdtempSync(join(scratch ?? tmpdir(), 'kit-bench-run-'));
   const options = { requireBicep: false };
   try {
     const t0 = process.hrtime.bigint();
@@ -203,14 +209,11 @@ async function benchOnce(root: string, teams: number): Promise<BenchRow> {
       npmKustomizeMs,
     };
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    if (scratch === undefined) rmSync(out, { recursive: true, force: true });
   }
 }
 
-/**
- * Each run deletes the thousands of files it wrote; on a disk mounted with `discard` (this machine's
- * ext4) that work lands on the next run's file creates unless it is flushed in between. Best effort.
- */
+/** Each run's writes are flushed before the next run starts, so no run pays for another's. Best effort. */
 function flushFileSystem(): void {
   try {
     execFileSync('sync', [], { stdio: 'ignore', timeout: 60_000 });
