@@ -33,6 +33,7 @@ const REASONS: Record<string, string> = {
   EMFILE: 'too many open files',
   EBUSY: 'the file is busy',
   EXDEV: 'the staging folder is on another file system',
+  EEXIST: 'a file appeared there after the plan was made',
 };
 
 function hintFor(code: string, path: string): string {

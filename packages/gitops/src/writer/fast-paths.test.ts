@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generatedHeader, manifestPath } from '../layout.js';
 import { WriteFailedError } from './errors.js';
 import { planWrite } from './plan.js';
-import { applyPlan, TXN_DIR } from './transaction.js';
+import { WriteRefusedError } from './errors.js';
+import { applyPlan, recoverPendingWrites, SimulatedCrash, TXN_DIR } from './transaction.js';
 import { writeCluster } from './write-cluster.js';
 import { snapshotTree } from '../testing/tree.js';
 
@@ -68,11 +69,11 @@ describe('staging', () => {
     expect(existsSync(join(root, TXN_DIR))).toBe(false);
   });
 
-  it('GIVEN an I/O error after many files and new folders were moved WHEN writing THEN roll-back restores every replaced file and removes the added ones', async () => {
+  it('GIVEN an I/O error after new folders were created and many files moved WHEN writing THEN roll-back restores every replaced file and removes the added ones', async () => {
     await writeCluster(root, C, many('v1', 20));
     const before = snapshot();
-    const v2 = many('v2', 40); // 20 teams changed, 20 added
-    const failing = 'gitops/clusters/demo/teams/t35/deployment.yaml';
+    const v2 = many('v2', 40); // 20 teams changed, 20 added (created before the commit point)
+    const failing = 'gitops/clusters/demo/teams/t15/deployment.yaml';
     await expect(writeCluster(root, C, v2, { failOn: (target) => (target === failing ? errno('EACCES', failing) : undefined) })).rejects.toThrow(
       /nothing was changed: the files already written were put back/,
     );
@@ -106,5 +107,99 @@ describe('folders', () => {
     await writeCluster(root, C, v1);
     for (const [path, content] of v1) expect(read(path)).toBe(content);
     expect(readdirSync(join(root, 'gitops/clusters/demo/teams'))).toHaveLength(30);
+  });
+});
+
+describe('new files are created in place before the commit point', () => {
+  const addedTeam = (t: number) => `gitops/clusters/demo/teams/t${t}`;
+
+  it('GIVEN a crash after some new files were created (no journal yet) WHEN recovered THEN the tree is exactly as before: no new file, no new folder', async () => {
+    await writeCluster(root, C, many('v1', 5));
+    const before = snapshot();
+    await expect(applyPlan(root, planWrite(root, C, many('v2', 30)), { crashAfterAdds: 20 })).rejects.toThrow(SimulatedCrash);
+    expect(existsSync(join(root, addedTeam(10)))).toBe(true); // created in place, before the crash
+    expect(recoverPendingWrites(root, C)).toBe(0); // nothing was committed: undone, not finished
+    expect(snapshot()).toEqual(before);
+    expect(existsSync(join(root, addedTeam(10)))).toBe(false);
+  });
+
+  it('GIVEN a crash after every new file was created and some changed files moved WHEN recovered THEN the write is finished', async () => {
+    await writeCluster(root, C, many('v1', 5));
+    const v2 = many('v2', 30);
+    await expect(applyPlan(root, planWrite(root, C, v2), { crashAfterMoves: 3 })).rejects.toThrow(SimulatedCrash);
+    expect(recoverPendingWrites(root, C)).toBe(1);
+    for (const [path, content] of v2) expect(read(path)).toBe(content);
+    expect(existsSync(join(root, TXN_DIR))).toBe(false);
+  });
+
+  it('GIVEN a file that appears where a new file goes, after the plan WHEN applied THEN it is neither overwritten nor removed, and nothing else changed', async () => {
+    await writeCluster(root, C, many('v1', 5));
+    const plan = planWrite(root, C, many('v1', 30));
+    const before = snapshot();
+    const appeared = `${addedTeam(20)}/namespace.yaml`;
+    mkdirSync(join(root, addedTeam(20)));
+    writeFileSync(join(root, appeared), 'written by someone else\n');
+    const attempt = applyPlan(root, plan);
+    await expect(attempt).rejects.toThrow(
+      /cannot write gitops\/clusters\/demo\/teams\/t20\/namespace.yaml: a file appeared there after the plan was made \(EEXIST\); nothing was changed/,
+    );
+    expect(read(appeared)).toBe('written by someone else\n');
+    rmSync(join(root, addedTeam(20)), { recursive: true });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('GIVEN a link that appears where a new file goes, after the symbolic-link checks WHEN created THEN nothing is written through it', async () => {
+    await writeCluster(root, C, many('v1', 2));
+    const outside = mkdtempSync(join(tmpdir(), 'kit-outside-'));
+    const racing = `${addedTeam(3)}/namespace.yaml`;
+    try {
+      // The hook runs just before each new file is created: the link appears in the last possible moment.
+      const plantLink = (target: string) => {
+        if (target !== racing) return undefined;
+        mkdirSync(join(root, addedTeam(3)), { recursive: true });
+        symlinkSync(join(outside, 'victim.yaml'), join(root, racing));
+        return undefined;
+      };
+      await expect(applyPlan(root, planWrite(root, C, many('v1', 4)), { failStagingOn: plantLink })).rejects.toThrow(/EEXIST/);
+      expect(readdirSync(outside)).toEqual([]);
+      expect(lstatSync(join(root, racing)).isSymbolicLink()).toBe(true);
+      expect(existsSync(join(root, addedTeam(2)))).toBe(false);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('GIVEN creating a new file fails (ENOSPC) after others were created WHEN writing THEN the ones created are removed and nothing changed', async () => {
+    await writeCluster(root, C, many('v1', 5));
+    const before = snapshot();
+    const failing = `${addedTeam(25)}/deployment.yaml`;
+    const attempt = applyPlan(root, planWrite(root, C, many('v2', 30)), {
+      failStagingOn: (target) => (target === failing ? errno('ENOSPC', failing) : undefined),
+    });
+    await expect(attempt).rejects.toThrow(/no space left on the device \(ENOSPC\).*nothing was changed/);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('GIVEN a pending list of new files that names a path outside the outputs WHEN recovered THEN it is refused and that path is not touched', async () => {
+    await writeCluster(root, C, many('v1', 2));
+    writeFileSync(join(root, 'README.md'), 'mine\n');
+    const txn = join(root, TXN_DIR, `${C}.1.2`);
+    mkdirSync(txn, { recursive: true });
+    writeFileSync(join(txn, 'adding.json'), JSON.stringify({ cluster: C, adds: [{ target: 'README.md' }] }));
+    expect(() => recoverPendingWrites(root, C)).toThrow(WriteRefusedError);
+    expect(() => recoverPendingWrites(root, C)).toThrow(/adding.json is not a list the kit wrote for demo: "README.md" is outside the outputs of demo/);
+    expect(read('README.md')).toBe('mine\n');
+  });
+
+  it('GIVEN a journal of a kit version that staged new files too WHEN recovered THEN it is rolled forward', async () => {
+    await writeCluster(root, C, many('v1', 1));
+    const txn = `${TXN_DIR}/${C}.1.3`;
+    const target = `${addedTeam(7)}/namespace.yaml`;
+    mkdirSync(join(root, txn, 'files'), { recursive: true });
+    writeFileSync(join(root, txn, 'files/0'), `${header}kind: Namespace # staged\n`);
+    const journal = { cluster: C, moves: [{ staged: `${txn}/files/0`, target, backup: `${txn}/old/0`, added: true }], deletes: [] };
+    writeFileSync(join(root, txn, 'journal.json'), JSON.stringify(journal));
+    expect(recoverPendingWrites(root, C)).toBe(1);
+    expect(read(target)).toBe(`${header}kind: Namespace # staged\n`);
   });
 });

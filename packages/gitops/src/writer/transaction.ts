@@ -23,6 +23,8 @@ import { WriteFailedError, WriteRefusedError } from './errors.js';
 /** Staging area for writes; sits in the repository so renames stay on one file system. Git-ignored. */
 export const TXN_DIR = '.kit-txn';
 const JOURNAL = 'journal.json';
+/** Lists the files created in place before the commit point, so recovery can remove them if it never came. */
+const ADDING = 'adding.json';
 /** Present while a failed apply is being undone: recovery then finishes the roll-back, not a roll-forward. */
 const ROLLING_BACK = 'rolling-back';
 
@@ -31,8 +33,12 @@ interface Move {
   readonly staged: string;
   readonly target: string;
   readonly backup: string;
-  /** The target did not exist when planned: undoing the move deletes it. */
+  /** The target did not exist when planned: undoing the move deletes it (journals of kit versions that staged new files). */
   readonly added: boolean;
+}
+interface Add {
+  /** Repo-relative new file, created in place (O_EXCL) before the commit point. */
+  readonly target: string;
 }
 interface Delete {
   readonly target: string;
@@ -41,6 +47,8 @@ interface Delete {
 interface Journal {
   readonly cluster: string;
   readonly moves: readonly Move[];
+  /** Absent in journals of kit versions that staged new files too. */
+  readonly adds?: readonly Add[];
   readonly deletes: readonly Delete[];
 }
 
@@ -49,23 +57,26 @@ export interface ApplyOptions {
   readonly crashAfterMoves?: number;
   /** Test hook: the error a file system call on this target would fail with (EACCES, ENOSPC, ...). */
   readonly failOn?: (target: string) => NodeJS.ErrnoException | undefined;
-  /** Test hook: the error staging this target's new content would fail with (before the commit point). */
+  /** Test hook: the error staging or creating this target's new content would fail with (before the commit point). */
   readonly failStagingOn?: (target: string) => NodeJS.ErrnoException | undefined;
+  /** Test hook: stop dead after this many new files were created in place, before the commit point: no clean-up. */
+  readonly crashAfterAdds?: number;
 }
 
 /** Thrown by the crashAfterMoves hook; passes through without the roll-back a real error gets. */
 export class SimulatedCrash extends Error {}
 
 /**
- * Applies a plan so that no reader ever sees a half-written tree once the process has finished or
- * been recovered: every file is staged first, then a journal is written (the commit point), then the
- * staged files are renamed into place (each rename is atomic), keeping a hard link to each replaced
- * file until the end. An I/O error (EACCES, EROFS, ENOSPC, ...) rolls back what was applied and throws
- * a WriteFailedError naming the path; a crash after the journal is rolled forward by
- * `recoverPendingWrites`. The caller holds the repository lock and has recovered before planning
- * (`writeCluster` does both); a plan made over a pending transaction is refused as stale. Returns a
- * promise so that staging can become asynchronous (batches spilled while a render streams, decision
- * 0013) without changing callers; refusals reject before anything is staged.
+ * Applies a plan so that no reader ever sees a half-written tree once the process has finished or been
+ * recovered. Before the commit point: changed files are staged, and new files are created in place
+ * (`O_EXCL`, after `adding.json` lists them: nothing to rename, and a file that appeared since the plan
+ * is never overwritten). Then a journal is written (the commit point), then the staged files are
+ * renamed into place (each rename is atomic), keeping a hard link to each replaced file until the end.
+ * An I/O error before the commit point removes the new files and the staging area; after it, it rolls
+ * back what was applied; both throw a WriteFailedError naming the path. A crash before the journal is
+ * undone by `recoverPendingWrites`, a crash after it rolled forward. The caller holds the repository
+ * lock and has recovered before planning (`writeCluster` does both); a plan made over a pending
+ * transaction is refused as stale. Refusals reject before anything is written.
  */
 export async function applyPlan(root: string, plan: WritePlan, options: ApplyOptions = {}): Promise<void> {
   if (plan.conflicts.length > 0) {
@@ -89,25 +100,51 @@ export async function applyPlan(root: string, plan: WritePlan, options: ApplyOpt
   for (const path of [...plan.writes.map((w) => w.path), ...plan.deletes]) writable(path);
 
   const txn = `${TXN_DIR}/${plan.cluster}.${process.pid}.${Date.now()}`;
+  const changes = plan.writes.filter((w) => w.kind === 'change');
+  const adds = plan.writes.filter((w) => w.kind === 'add');
   const journal: Journal = {
     cluster: plan.cluster,
-    moves: plan.writes.map((change, i) => ({ staged: `${txn}/files/${i}`, target: change.path, backup: `${txn}/old/${i}`, added: change.kind === 'add' })),
+    moves: changes.map((change, i) => ({ staged: `${txn}/files/${i}`, target: change.path, backup: `${txn}/old/${i}`, added: false })),
+    adds: adds.map((add) => ({ target: add.path })),
     deletes: plan.deletes.map((target, i) => ({ target, backup: `${txn}/deleted/${i}` })),
   };
+  const created: string[] = [];
   try {
     for (const dir of ['files', 'old', 'deleted']) mkdirSync(join(root, txn, dir), { recursive: true });
-    // Only changed and added files are staged (the plan left unchanged ones out); nothing is fsynced: see guarantees.md.
-    // One at a time into one flat folder: measured, parallel creates (4 or 16 in flight) and a staged
-    // tree of folders both cost more kernel time on this 2-core machine (docs/decisions/0013).
-    plan.writes.forEach((change, i) => {
+    // Only changed and added files are written (the plan left unchanged ones out); nothing is fsynced: see guarantees.md.
+    // One at a time: measured, parallel creates (4 or 16 in flight) cost more kernel time on this
+    // 2-core machine, and so did staging new files and renaming them (docs/decisions/0013).
+    changes.forEach((change, i) => {
       const fault = options.failStagingOn?.(change.path);
       if (fault) throw fault;
       writeFileSync(join(root, journal.moves[i]!.staged), change.content);
     });
+    if (adds.length > 0) {
+      // Renamed into place: recovery finds it complete or not at all (then nothing was created yet).
+      writeFileSync(join(root, txn, `${ADDING}.tmp`), JSON.stringify({ cluster: plan.cluster, adds: journal.adds }));
+      renameSync(join(root, txn, `${ADDING}.tmp`), join(root, txn, ADDING));
+    }
+    const madeFolders = new Set<string>();
+    for (const add of adds) {
+      const fault = options.failStagingOn?.(add.path);
+      if (fault) throw fault;
+      const target = join(root, add.path);
+      const folder = dirname(target);
+      if (!madeFolders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        madeFolders.add(folder);
+      }
+      // wx = O_CREAT | O_EXCL: fails on anything already there, a link included, rather than replace it.
+      writeFileSync(target, add.content, { flag: 'wx' });
+      created.push(add.path);
+      if (options.crashAfterAdds !== undefined && created.length >= options.crashAfterAdds) throw new SimulatedCrash('simulated crash');
+    }
     writeFileSync(join(root, txn, `${JOURNAL}.tmp`), JSON.stringify(journal));
     renameSync(join(root, txn, `${JOURNAL}.tmp`), join(root, txn, JOURNAL));
   } catch (error) {
-    // Before the commit point nothing outside the staging area changed: drop it.
+    if (error instanceof SimulatedCrash) throw error;
+    // Before the commit point only the new files and the staging area changed: remove both.
+    removeAdded(root, plan.cluster, created);
     rmSync(join(root, txn), { recursive: true, force: true });
     removeIfEmpty(join(root, TXN_DIR));
     throw WriteFailedError.from(error, root, 'nothing was changed');
@@ -141,7 +178,8 @@ export function pendingTransactions(root: string, cluster: string): string[] {
 
 /**
  * Finishes (or discards) transactions a crashed run left behind for this cluster: one with a journal
- * is rolled forward (or back, when a roll-back had started), one without is discarded. Call it with
+ * is rolled forward (or back, when a roll-back had started), one without is discarded with the new
+ * files it had created. Call it with
  * the repository lock held, before planning. Returns how many journalled transactions it completed.
  */
 export function recoverPendingWrites(root: string, cluster: string): number {
@@ -149,6 +187,8 @@ export function recoverPendingWrites(root: string, cluster: string): number {
   for (const txn of pendingTransactions(root, cluster)) {
     const journalFile = join(root, txn, JOURNAL);
     if (!existsSync(journalFile)) {
+      // Interrupted before the commit point: the new files it created in place go, the staging area too.
+      removeAdded(root, cluster, readAdding(root, txn, cluster));
       rmSync(join(root, txn), { recursive: true, force: true });
       continue;
     }
@@ -170,12 +210,32 @@ function readJournal(root: string, txn: string, cluster: string): Journal {
     ...journal.moves.filter((m) => !inTxn(m.staged) || !inTxn(m.backup)).map((m) => m.staged),
     ...journal.deletes.filter((d) => !inTxn(d.backup)).map((d) => d.backup),
     ...journal.moves.flatMap((m) => pathRefusal(links, cluster, m.target, 'write')),
+    ...(journal.adds ?? []).flatMap((a) => pathRefusal(links, cluster, a.target, 'write')),
     ...journal.deletes.flatMap((d) => pathRefusal(links, cluster, d.target, 'delete')),
   ];
   if (journal.cluster !== cluster || bad.length > 0) {
     throw new WriteRefusedError(`${txn}/${JOURNAL} is not a journal the kit wrote for ${cluster}: ${bad.join('; ')}; delete ${txn} and render again`);
   }
   return journal;
+}
+
+/** The new files an uncommitted transaction listed before creating them, held to the rules of a plan. */
+function readAdding(root: string, txn: string, cluster: string): string[] {
+  const file = join(root, txn, ADDING);
+  if (!existsSync(file)) return [];
+  let adding: { cluster?: unknown; adds?: unknown };
+  try {
+    adding = JSON.parse(readFileSync(file, 'utf8')) as typeof adding;
+  } catch {
+    adding = {};
+  }
+  const targets = Array.isArray(adding.adds) ? adding.adds.map((a) => (a as Partial<Add>)?.target) : undefined;
+  const links = symlinkChecker(root);
+  const bad = (targets ?? []).flatMap((t) => (typeof t === 'string' ? pathRefusal(links, cluster, t, 'write') : ['an entry without a target']));
+  if (adding.cluster !== cluster || targets === undefined || bad.length > 0) {
+    throw new WriteRefusedError(`${txn}/${ADDING} is not a list the kit wrote for ${cluster}: ${bad.join('; ')}; delete ${txn} and render again`);
+  }
+  return targets as string[];
 }
 
 function rollForward(root: string, txn: string, journal: Journal, options: ApplyOptions): void {
@@ -217,6 +277,11 @@ function rollBack(root: string, txn: string, journal: Journal): void {
     mkdirSync(dirname(join(root, del.target)), { recursive: true });
     renameSync(backup, join(root, del.target));
   }
+  removeAdded(
+    root,
+    journal.cluster,
+    (journal.adds ?? []).map((a) => a.target),
+  );
   for (const move of [...journal.moves].reverse()) {
     if (existsSync(join(root, move.staged))) continue; // never moved
     const target = join(root, move.target);
@@ -279,6 +344,21 @@ function exists(path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Removes new files (and the folders they leave empty) that this kit created in place; a link or folder there is left alone. */
+function removeAdded(root: string, cluster: string, targets: readonly string[]): void {
+  const roots = outputRoots(cluster).map((r) => join(root, r));
+  for (const path of [...targets].reverse()) {
+    const target = join(root, path);
+    try {
+      if (!lstatSync(target).isFile()) continue;
+    } catch {
+      continue; // never created
+    }
+    unlinkSync(target);
+    pruneEmptyParents(dirname(target), roots);
   }
 }
 
