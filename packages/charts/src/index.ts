@@ -1,5 +1,5 @@
 export type { ManifestFile, ManifestUnit } from './manifest.js';
-export { synthClusterManifests, synthTeamManifests } from './synth.js';
+export { synthClusterManifests, synthPlatformManifests, synthTeamManifests } from './synth.js';
 export { clusterPath, ENTRY_KUSTOMIZATION } from './units/flux-entry.js';
 export { TEAM_EVENT_SOURCE_KINDS } from './units/team-notifications.js';
 

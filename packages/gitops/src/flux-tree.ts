@@ -12,41 +12,66 @@ export function layoutFluxTree(
   /** Filled with the objects behind each file, so validation need not parse the YAML again. */
   objectsOut?: Map<string, readonly unknown[]>,
 ): Map<string, string> {
-  const root = fluxEntryDir(cluster);
-  const files = new Map<string, string>();
-  const header = generatedHeader(cluster, '#');
-  const entries = new Map<string, Set<string>>();
-  const addEntry = (dir: string, entry: string) => {
-    const set = entries.get(dir) ?? new Set<string>();
-    set.add(entry);
-    entries.set(dir, set);
-  };
-
+  const layout = new FluxTreeLayout(cluster);
   for (const unit of units) {
+    for (const [path, objects] of layout.add(unit)) objectsOut?.set(path, objects);
+  }
+  return layout.finish();
+}
+
+/**
+ * layoutFluxTree one unit at a time, so a render can drop a unit's objects once they are written out
+ * (and checked): the files so far as YAML, and the entries of every folder's index.
+ */
+export class FluxTreeLayout {
+  private readonly root: string;
+  private readonly header: string;
+  private readonly files = new Map<string, string>();
+  private readonly entries = new Map<string, Set<string>>();
+
+  constructor(cluster: string) {
+    this.root = fluxEntryDir(cluster);
+    this.header = generatedHeader(cluster, '#');
+  }
+
+  /** Writes out the unit's files and registers the unit with its parent folders; returns each file's objects by path. */
+  add(unit: ManifestUnit): Map<string, readonly unknown[]> {
+    const objects = new Map<string, readonly unknown[]>();
     const dir = unit.dir;
-    entries.set(dir, entries.get(dir) ?? new Set());
+    this.entries.set(dir, this.entries.get(dir) ?? new Set());
     for (const file of unit.files) {
-      const path = join(root, dir, file.name);
-      files.set(path, header + toYamlDocuments(file.objects));
-      objectsOut?.set(path, file.objects);
-      addEntry(dir, file.name);
+      const path = join(this.root, dir, file.name);
+      this.files.set(path, toYamlDocuments(file.objects, this.header));
+      objects.set(path, file.objects);
+      this.addEntry(dir, file.name);
     }
     // Register the unit in its parent chain, except the entry folder: the Flux Kustomizations in the
     // entry folder reconcile infrastructure/, calico-apiserver/, calico/ and teams/ separately, in
     // dependency order (a Calico folder is only there when the spec opts into the Calico API).
     const parts = dir.split('/').filter(Boolean);
     for (let depth = parts.length - 1; depth >= 1; depth--) {
-      addEntry(parts.slice(0, depth).join('/'), parts[depth]!);
+      this.addEntry(parts.slice(0, depth).join('/'), parts[depth]!);
     }
-    if (parts.length > 1) entries.set(parts[0]!, entries.get(parts[0]!) ?? new Set());
+    if (parts.length > 1) this.entries.set(parts[0]!, this.entries.get(parts[0]!) ?? new Set());
+    return objects;
   }
 
-  for (const [dir, set] of entries) {
-    const resources = [...set].sort(byFilesThenFolders);
-    const kustomization = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources };
-    files.set(join(root, dir, 'kustomization.yaml'), header + toYamlDocuments([kustomization]));
+  /** Every file added, then a kustomization.yaml per folder. */
+  finish(): Map<string, string> {
+    const files = new Map(this.files);
+    for (const [dir, set] of this.entries) {
+      const resources = [...set].sort(byFilesThenFolders);
+      const kustomization = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources };
+      files.set(join(this.root, dir, 'kustomization.yaml'), toYamlDocuments([kustomization], this.header));
+    }
+    return files;
   }
-  return files;
+
+  private addEntry(dir: string, entry: string): void {
+    const set = this.entries.get(dir) ?? new Set<string>();
+    set.add(entry);
+    this.entries.set(dir, set);
+  }
 }
 
 function join(...parts: string[]): string {

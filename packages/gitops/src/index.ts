@@ -1,5 +1,5 @@
-export { renderCluster, slaReportFile } from './render-cluster.js';
-export { layoutFluxTree } from './flux-tree.js';
+export { renderCluster, renderClusterStreaming, slaReportFile, TEAMS_PER_BATCH, type RenderedObjectsSink } from './render-cluster.js';
+export { layoutFluxTree, FluxTreeLayout } from './flux-tree.js';
 export { renderCodeowners, CODEOWNERS_PATH, teamFluxDir } from './codeowners.js';
 export { renderAndValidate, loadServiceFleet, type RenderOutcome } from './pipeline.js';
 export { toYamlDocuments } from './yaml.js';

@@ -1,7 +1,7 @@
 import { loadCluster, listClusters, type ClusterSpec, type SpecSource } from '@aks-hybrid/spec';
 import type { Finding } from '@aks-hybrid/policy';
-import { validateRendered } from '@aks-hybrid/validate';
-import { renderCluster } from './render-cluster.js';
+import { ValidationSession } from '@aks-hybrid/validate';
+import { renderClusterStreaming } from './render-cluster.js';
 
 export interface RenderOutcome {
   readonly spec: ClusterSpec;
@@ -13,13 +13,15 @@ export interface RenderOutcome {
 /**
  * Load -> check -> render -> validate, all in memory: the one code path behind `render`, `--check`,
  * the team generator and the benchmark. Throws SpecError on a bad spec; returns findings otherwise.
+ * The objects are checked a batch of teams at a time while the render runs and then let go, so only
+ * the YAML is held for every team (decision 0013).
  */
 export async function renderAndValidate(source: SpecSource, cluster: string): Promise<RenderOutcome> {
   const spec = loadCluster(source, cluster);
   const fleet = loadServiceFleet(source, spec);
-  const objects = new Map<string, readonly unknown[]>();
-  const files = renderCluster(spec, fleet, objects);
-  const findings = await validateRendered(files, spec, { objects });
+  const validation = new ValidationSession(spec);
+  const files = renderClusterStreaming(spec, fleet, (objects, teams) => validation.add(objects, teams));
+  const { findings } = await validation.finish(files);
   return { spec, files, findings };
 }
 

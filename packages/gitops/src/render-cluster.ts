@@ -1,8 +1,8 @@
-import { synthClusterManifests } from '@aks-hybrid/charts';
+import { synthPlatformManifests, synthTeamManifests } from '@aks-hybrid/charts';
 import { landingZoneTemplateFiles, renderLandingZone } from '@aks-hybrid/landing-zone';
 import { renderSlaReport } from '@aks-hybrid/sla';
-import type { ClusterSpec } from '@aks-hybrid/spec';
-import { layoutFluxTree } from './flux-tree.js';
+import type { ClusterSpec, Team } from '@aks-hybrid/spec';
+import { FluxTreeLayout } from './flux-tree.js';
 import { azureDir, azureTemplateDir, docsDir, generatedHeader } from './layout.js';
 
 /**
@@ -10,7 +10,40 @@ import { azureDir, azureTemplateDir, docsDir, generatedHeader } from './layout.j
  * for the SLA's multi-region view) in, bytes out; nothing touches the disk.
  */
 export function renderCluster(spec: ClusterSpec, fleet: readonly ClusterSpec[] = [spec], objectsOut?: Map<string, readonly unknown[]>): Map<string, string> {
-  const files = layoutFluxTree(spec.name, synthClusterManifests(spec), objectsOut);
+  return renderClusterStreaming(spec, fleet, (objects) => {
+    if (objectsOut) for (const [path, list] of objects) objectsOut.set(path, list);
+  });
+}
+
+/**
+ * Receives the Kubernetes objects behind the rendered YAML while the render runs: the platform folders
+ * first (`teams` empty), then the teams' folders a batch at a time, each file's objects by path. The
+ * render keeps only the YAML, so a sink that checks a batch and lets it go keeps memory flat in the
+ * number of teams (decision 0013).
+ */
+export type RenderedObjectsSink = (objects: ReadonlyMap<string, readonly unknown[]>, teams: readonly Team[]) => void;
+
+/** Teams per batch handed to a sink: large enough that per-batch work is noise, small enough to stay a few MiB. */
+export const TEAMS_PER_BATCH = 100;
+
+/** renderCluster, handing the objects to `sink` as they are rendered (the same bytes, whatever the batch size). */
+export function renderClusterStreaming(
+  spec: ClusterSpec,
+  fleet: readonly ClusterSpec[],
+  sink: RenderedObjectsSink,
+  teamsPerBatch: number = TEAMS_PER_BATCH,
+): Map<string, string> {
+  const layout = new FluxTreeLayout(spec.name);
+  const platform = new Map<string, readonly unknown[]>();
+  for (const unit of synthPlatformManifests(spec)) for (const [path, objects] of layout.add(unit)) platform.set(path, objects);
+  sink(platform, []);
+  for (let first = 0; first < spec.teams.length; first += teamsPerBatch) {
+    const teams = spec.teams.slice(first, first + teamsPerBatch);
+    const batch = new Map<string, readonly unknown[]>();
+    for (const team of teams) for (const [path, objects] of layout.add(synthTeamManifests(spec, team))) batch.set(path, objects);
+    sink(batch, teams);
+  }
+  const files = layout.finish();
   for (const [path, content] of renderLandingZone(spec)) {
     files.set(`${azureDir(spec.name)}/${path}`, withHeader(spec.name, path, content));
   }

@@ -1,6 +1,7 @@
 export {
   validateRendered,
   validateRenderedReport,
+  ValidationSession,
   KUBERNETES_KINDS_WITHOUT_SCHEMA,
   type ValidateOptions,
   type ValidationReport,
@@ -38,6 +39,7 @@ export {
 } from './bicep-compile/index.js';
 export {
   evaluatePolicies,
+  PolicyGate,
   CompiledAdmissionPolicy,
   compileAdmissionPolicies,
   CI_USER_INFO,

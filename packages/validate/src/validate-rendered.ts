@@ -1,10 +1,10 @@
 import type { AppliedException, Finding } from '@aks-hybrid/policy';
-import type { ClusterSpec } from '@aks-hybrid/spec';
+import type { ClusterSpec, Team } from '@aks-hybrid/spec';
 import { compileBicep } from './bicep-compile/index.js';
 import { createSchemaValidator, type SchemaValidator } from './k8s/index.js';
 import { parseYamlDocuments } from './k8s/yaml-documents.js';
 import { checkKustomizationIndexes } from './kustomize/index.js';
-import { evaluatePolicies } from './policy/index.js';
+import { PolicyGate } from './policy/index.js';
 
 export interface ValidateOptions {
   /**
@@ -94,46 +94,94 @@ function schemaCheckYaml(schema: SchemaValidator, file: string, content: string,
  * and the policy gate, with the exceptions the gate applied and notes on what it did not check.
  */
 export async function validateRenderedReport(files: ReadonlyMap<string, string>, spec: ClusterSpec, options: ValidateOptions = {}): Promise<ValidationReport> {
-  const findings: Finding[] = [];
-  const schema = validatorFor(spec.cluster.kubernetesVersion);
-  const flux = new Map<string, string>();
-  const objects = new Map<string, readonly unknown[]>();
-  const skipped = new Set<string>();
-  for (const [path, content] of files) {
-    if (path.startsWith('gitops/clusters/')) {
-      flux.set(path, content);
-      if (!/\.ya?ml$/.test(path) || /(^|\/)kustomization\.ya?ml$/.test(path)) continue;
-      const given = options.objects?.get(path);
-      if (given) {
-        objects.set(path, given);
-        for (const object of given) {
-          const key = kindKey(object);
-          if (key && KUBERNETES_KINDS_WITHOUT_SCHEMA.has(key)) skipped.add(key);
-          else findings.push(...schema.validateObject(object, { file: path }));
-        }
-      } else {
-        const checked = schemaCheckYaml(schema, path, content, skipped);
-        findings.push(...checked.findings);
-        objects.set(path, checked.objects);
-      }
-    }
-  }
-  findings.push(...checkKustomizationIndexes(flux));
-  const bicep = await compileBicep(files, options.requireBicep === undefined ? {} : { required: options.requireBicep });
-  findings.push(...bicep.findings);
-  // The Azure rules of the policy gate read what the compiler predicts the deployment creates.
-  const policy = await evaluatePolicies({ objects, azure: bicep.deployments }, spec);
-  findings.push(...policy.findings);
-  const notes = [
-    ...schema.notes,
-    ...[...skipped].sort().map((key) => `not schema-validated (no vendored schema): ${key}: ${KUBERNETES_KINDS_WITHOUT_SCHEMA.get(key)}`),
-    ...bicep.notes,
-    ...policy.notes,
-  ];
-  return { findings, exceptions: policy.exceptions, notes, bicepCompileMs: bicep.timings };
+  return new ValidationSession(spec, options).finish(files);
 }
 
 /** The findings of `validateRenderedReport`: what blocks a render. */
 export async function validateRendered(files: ReadonlyMap<string, string>, spec: ClusterSpec, options: ValidateOptions = {}): Promise<Finding[]> {
   return (await validateRenderedReport(files, spec, options)).findings;
+}
+
+const isFluxYaml = (path: string) => path.startsWith('gitops/clusters/') && /\.ya?ml$/.test(path) && !/(^|\/)kustomization\.ya?ml$/.test(path);
+
+/**
+ * validateRenderedReport for a render that hands its objects over as it goes (gitops'
+ * renderClusterStreaming): `add` checks the schemas and the policy gate on the platform's objects,
+ * then on each batch of teams, which the caller then lets go; `finish` adds the checks over the files
+ * (kustomization indexes, the Bicep compiler, the Bicep rules). The same findings, in the same order,
+ * as the whole tree at once. With no batch added, `finish` checks the files' objects as one.
+ */
+export class ValidationSession {
+  private readonly schema: SchemaValidator;
+  private readonly gate: PolicyGate;
+  private readonly schemaFindings: Finding[] = [];
+  private readonly skipped = new Set<string>();
+  private platform: ReadonlyMap<string, readonly unknown[]> | undefined;
+  private added = false;
+
+  constructor(
+    private readonly spec: ClusterSpec,
+    private readonly options: ValidateOptions = {},
+  ) {
+    this.schema = validatorFor(spec.cluster.kubernetesVersion);
+    this.gate = new PolicyGate(spec);
+  }
+
+  /** The objects of each file by path: the platform's first (`teams` empty), then each batch of teams. */
+  add(objects: ReadonlyMap<string, readonly unknown[]>, teams: readonly Team[]): void {
+    this.added = true;
+    for (const [path, list] of objects) this.schemaCheckObjects(path, list);
+    if (teams.length === 0 && this.platform === undefined) {
+      this.platform = objects;
+      this.gate.checkObjects(objects, []);
+    } else this.gate.checkObjects(objects, teams, this.platform);
+  }
+
+  async finish(files: ReadonlyMap<string, string>): Promise<ValidationReport> {
+    if (!this.added) this.checkWholeTree(files);
+    // Batches arrive platform first; a reader (and the whole-tree check) goes by file path.
+    const order = new Map([...files.keys()].map((path, i) => [path, i]));
+    const findings = [...this.schemaFindings].sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1));
+    const flux = new Map([...files].filter(([path]) => path.startsWith('gitops/clusters/')));
+    findings.push(...checkKustomizationIndexes(flux));
+    const bicep = await compileBicep(files, this.options.requireBicep === undefined ? {} : { required: this.options.requireBicep });
+    findings.push(...bicep.findings);
+    // The Azure rules of the policy gate read what the compiler predicts the deployment creates.
+    if (bicep.deployments.length > 0) this.gate.checkAzure(bicep.deployments);
+    const policy = this.gate.report();
+    findings.push(...policy.findings);
+    const notes = [
+      ...this.schema.notes,
+      ...[...this.skipped].sort().map((key) => `not schema-validated (no vendored schema): ${key}: ${KUBERNETES_KINDS_WITHOUT_SCHEMA.get(key)}`),
+      ...bicep.notes,
+      ...policy.notes,
+    ];
+    return { findings, exceptions: policy.exceptions, notes, bicepCompileMs: bicep.timings };
+  }
+
+  /** Every YAML file of the Flux tree at once: the objects given for it, or parsed (with lines). */
+  private checkWholeTree(files: ReadonlyMap<string, string>): void {
+    const objects = new Map<string, readonly unknown[]>();
+    for (const [path, content] of files) {
+      if (!isFluxYaml(path)) continue;
+      const given = this.options.objects?.get(path);
+      if (given) {
+        objects.set(path, given);
+        this.schemaCheckObjects(path, given);
+      } else {
+        const checked = schemaCheckYaml(this.schema, path, content, this.skipped);
+        this.schemaFindings.push(...checked.findings);
+        objects.set(path, checked.objects);
+      }
+    }
+    this.gate.checkObjects(objects, this.spec.teams);
+  }
+
+  private schemaCheckObjects(path: string, objects: readonly unknown[]): void {
+    for (const object of objects) {
+      const key = kindKey(object);
+      if (key && KUBERNETES_KINDS_WITHOUT_SCHEMA.has(key)) this.skipped.add(key);
+      else this.schemaFindings.push(...this.schema.validateObject(object, { file: path }));
+    }
+  }
 }

@@ -20,7 +20,7 @@ import {
   type ObjectRef,
   type PolicyRule,
 } from '@aks-hybrid/policy';
-import type { ClusterSpec } from '@aks-hybrid/spec';
+import type { ClusterSpec, Team } from '@aks-hybrid/spec';
 import type { PredictedDeployment } from '../bicep-compile/index.js';
 import { compileAdmissionPolicies, type CompiledAdmissionPolicy } from './admission-evaluator.js';
 
@@ -54,85 +54,121 @@ function admissionSet(spec: ClusterSpec, exceptions: ExceptionSet): { objects: A
  * reported, each one that waives nothing is a finding.
  */
 export async function evaluatePolicies(input: PolicyInput, spec: ClusterSpec): Promise<PolicyReport> {
-  const exceptions = declaredExceptions(spec, RULE_IDS);
-  const findings: Finding[] = [...exceptions.problems];
-  const notes: string[] = [];
-  const applied = new Map<DeclaredException, AppliedException>();
-  const ranRules = new Set<string>();
+  const gate = new PolicyGate(spec);
+  gate.checkObjects(input.objects, spec.teams);
+  if (input.azure && input.azure.length > 0) gate.checkAzure(input.azure);
+  return gate.report();
+}
 
-  const report = (rule: PolicyRule, ref: ObjectRef, file: string, message: string, extra: { path?: string; line?: number } = {}) => {
-    const exception = exceptions.find(rule.id, ref);
-    if (exception) {
-      applied.set(exception, { rule: rule.id, object: refLabel(ref), reason: exception.reason, file: exception.file });
-      return;
-    }
-    findings.push({ file, object: refLabel(ref), rule: rule.id, message, hint: rule.hint, ...extra });
-  };
+/**
+ * evaluatePolicies a part of the tree at a time, for a render that checks each batch of teams and lets
+ * its objects go (decision 0013): the platform's objects first, then each batch of teams with the
+ * platform's objects beside it. Every cross-object rule looks within one namespace, at the spec's teams
+ * and at the admission objects of the platform, so each batch gives exactly the findings the whole tree
+ * gives for it; a finding reported by more than one batch (the platform's, seen again beside each) is
+ * kept once. Exceptions are counted over all batches before one is said to waive nothing.
+ */
+export class PolicyGate {
+  private readonly exceptions: ExceptionSet;
+  private readonly findings: Finding[];
+  private readonly reported = new Set<string>();
+  private readonly notes: string[] = [];
+  private readonly applied = new Map<DeclaredException, AppliedException>();
+  private readonly ranRules = new Set<string>(CEL_RULES.map((r) => r.id));
+  private readonly admission: { objects: AdmissionObject[]; compiled: CompiledAdmissionPolicy[] };
+  private readonly byKind = new Map<string, CompiledAdmissionPolicy[]>();
+  private readonly celById = new Map<string, CelRule>(CEL_RULES.map((r) => [r.id, r]));
 
-  // Single-object rules: evaluate the generated admission policies on every rendered object.
-  const index = new ObjectIndex(input.objects);
-  const admission = admissionSet(spec, exceptions);
-  const byKind = new Map<string, CompiledAdmissionPolicy[]>();
-  for (const policy of admission.compiled) for (const kind of policy.kinds) byKind.set(kind, [...(byKind.get(kind) ?? []), policy]);
-  const celById = new Map<string, CelRule>(CEL_RULES.map((r) => [r.id, r]));
-  for (const entry of index.all) {
-    for (const policy of byKind.get(entry.ref.kind) ?? []) {
-      const verdict = policy.evaluate(entry, index);
-      if (!verdict.applies) continue;
-      const rule = celById.get(policy.ruleId)!;
-      ranRules.add(rule.id);
-      const suffix = messageSuffix(rule);
-      for (const failure of verdict.failures) {
-        const message = failure.endsWith(suffix) ? failure.slice(0, -suffix.length) : failure;
-        // The exceptions condition decides in the cluster; here it also names the exception.
-        if (verdict.excepted) {
-          const exception = exceptions.find(rule.id, entry.ref);
-          if (exception) {
-            applied.set(exception, { rule: rule.id, object: refLabel(entry.ref), reason: exception.reason, file: exception.file });
-            continue;
+  constructor(private readonly spec: ClusterSpec) {
+    this.exceptions = declaredExceptions(spec, RULE_IDS);
+    this.findings = [...this.exceptions.problems];
+    this.admission = admissionSet(spec, this.exceptions);
+    for (const policy of this.admission.compiled) for (const kind of policy.kinds) this.byKind.set(kind, [...(this.byKind.get(kind) ?? []), policy]);
+  }
+
+  /**
+   * The CEL rules on every object of `objects`, and the cross-object rules for the namespaces of
+   * `teams` (and any rendered tenant namespace), over an index of `beside` (objects already checked
+   * that these may refer to: the platform's) and `objects`.
+   */
+  checkObjects(objects: ReadonlyMap<string, readonly unknown[]>, teams: readonly Team[], beside?: ReadonlyMap<string, readonly unknown[]>): void {
+    const index = new ObjectIndex(beside ? new Map([...beside, ...objects]) : objects);
+    for (const entry of index.all) {
+      if (beside?.has(entry.file) && !objects.has(entry.file)) continue; // checked with its own batch
+      for (const policy of this.byKind.get(entry.ref.kind) ?? []) {
+        const verdict = policy.evaluate(entry, index);
+        if (!verdict.applies) continue;
+        const rule = this.celById.get(policy.ruleId)!;
+        const suffix = messageSuffix(rule);
+        for (const failure of verdict.failures) {
+          const message = failure.endsWith(suffix) ? failure.slice(0, -suffix.length) : failure;
+          // The exceptions condition decides in the cluster; here it also names the exception.
+          if (verdict.excepted) {
+            const exception = this.exceptions.find(rule.id, entry.ref);
+            if (exception) {
+              this.applied.set(exception, { rule: rule.id, object: refLabel(entry.ref), reason: exception.reason, file: exception.file });
+              continue;
+            }
           }
+          this.push({ file: entry.file, object: refLabel(entry.ref), rule: rule.id, message, hint: rule.hint });
         }
-        findings.push({ file: entry.file, object: refLabel(entry.ref), rule: rule.id, message, hint: rule.hint });
       }
     }
-  }
-  for (const rule of CEL_RULES) ranRules.add(rule.id);
-
-  // Cross-object rules.
-  for (const rule of POLICY_RULES) {
-    if (rule.engine !== 'objects') continue;
-    ranRules.add(rule.id);
-    for (const v of rule.check({ spec, index, expectedAdmissionObjects: admission.objects }))
-      report(rule, v.ref, v.file, v.message, v.path ? { path: v.path } : {});
-  }
-
-  // Bicep rules, on the compiler's prediction of the deployment, when there is compiled Bicep.
-  if (input.azure && input.azure.length > 0) {
-    const bicep = BicepTree.fromDeployments(input.azure);
+    // Cross-object rules, seeing the teams of this batch only.
+    const context = { spec: { ...this.spec, teams }, index, expectedAdmissionObjects: this.admission.objects };
     for (const rule of POLICY_RULES) {
-      if (rule.engine !== 'bicep') continue;
-      ranRules.add(rule.id);
-      const result = rule.check({ spec, bicep });
-      notes.push(...result.unknown);
-      for (const v of result.violations) report(rule, v.ref, v.file, v.message, { ...(v.path ? { path: v.path } : {}), ...(v.line ? { line: v.line } : {}) });
+      if (rule.engine !== 'objects') continue;
+      this.ranRules.add(rule.id);
+      for (const v of rule.check(context)) this.violation(rule, v.ref, v.file, v.message, v.path ? { path: v.path } : {});
     }
   }
 
-  for (const e of exceptions.valid) {
-    if (applied.has(e) || !ranRules.has(e.rule)) continue;
-    findings.push({
-      file: e.file,
-      object: refLabel(e.ref),
-      rule: EXCEPTION_RULE,
-      message: `the exception for ${e.rule} ${refKey(e.ref)} waives nothing: the object does not exist or passes the rule`,
-      hint: 'remove the exception from the spec (or fix its rule or object)',
-    });
+  /** The Bicep rules, on the compiler's prediction of the deployment. */
+  checkAzure(azure: readonly PredictedDeployment[]): void {
+    const bicep = BicepTree.fromDeployments(azure);
+    for (const rule of POLICY_RULES) {
+      if (rule.engine !== 'bicep') continue;
+      this.ranRules.add(rule.id);
+      const result = rule.check({ spec: this.spec, bicep });
+      this.notes.push(...result.unknown);
+      for (const v of result.violations) this.violation(rule, v.ref, v.file, v.message, { ...(v.path ? { path: v.path } : {}), ...(v.line ? { line: v.line } : {}) });
+    }
   }
 
-  findings.sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || (a.object ?? '').localeCompare(b.object ?? '') || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message),
-  );
-  const list = [...applied.values()].sort((a, b) => a.rule.localeCompare(b.rule) || a.object.localeCompare(b.object));
-  return { findings, exceptions: list, notes };
+  /** Everything found, exceptions that waived nothing included, in a stable order. */
+  report(): PolicyReport {
+    const findings = [...this.findings];
+    for (const e of this.exceptions.valid) {
+      if (this.applied.has(e) || !this.ranRules.has(e.rule)) continue;
+      findings.push({
+        file: e.file,
+        object: refLabel(e.ref),
+        rule: EXCEPTION_RULE,
+        message: `the exception for ${e.rule} ${refKey(e.ref)} waives nothing: the object does not exist or passes the rule`,
+        hint: 'remove the exception from the spec (or fix its rule or object)',
+      });
+    }
+    findings.sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) || (a.object ?? '').localeCompare(b.object ?? '') || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message),
+    );
+    const list = [...this.applied.values()].sort((a, b) => a.rule.localeCompare(b.rule) || a.object.localeCompare(b.object));
+    return { findings, exceptions: list, notes: [...this.notes] };
+  }
+
+  private violation(rule: PolicyRule, ref: ObjectRef, file: string, message: string, extra: { path?: string; line?: number } = {}): void {
+    const exception = this.exceptions.find(rule.id, ref);
+    if (exception) {
+      this.applied.set(exception, { rule: rule.id, object: refLabel(ref), reason: exception.reason, file: exception.file });
+      return;
+    }
+    this.push({ file, object: refLabel(ref), rule: rule.id, message, hint: rule.hint, ...extra });
+  }
+
+  private push(finding: Finding): void {
+    const key = JSON.stringify([finding.file, finding.object, finding.rule, finding.message, finding.path ?? '', finding.line ?? 0]);
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.findings.push(finding);
+  }
 }
