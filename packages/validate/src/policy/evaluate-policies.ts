@@ -131,7 +131,8 @@ export class PolicyGate {
       this.ranRules.add(rule.id);
       const result = rule.check({ spec: this.spec, bicep });
       this.notes.push(...result.unknown);
-      for (const v of result.violations) this.violation(rule, v.ref, v.file, v.message, { ...(v.path ? { path: v.path } : {}), ...(v.line ? { line: v.line } : {}) });
+      for (const v of result.violations)
+        this.violation(rule, v.ref, v.file, v.message, { ...(v.path ? { path: v.path } : {}), ...(v.line ? { line: v.line } : {}) });
     }
   }
 
