@@ -169,14 +169,28 @@ describe('new files are created in place before the commit point', () => {
     }
   });
 
-  it('GIVEN creating a new file fails (ENOSPC) after others were created WHEN writing THEN the ones created are removed and nothing changed', async () => {
+  it('GIVEN creating the first file of a new folder fails (ENOSPC) after other new files were created WHEN writing THEN the files created and the new folders are removed: nothing changed', async () => {
     await writeCluster(root, C, many('v1', 5));
     const before = snapshot();
-    const failing = `${addedTeam(25)}/deployment.yaml`;
+    const failing = `${addedTeam(25)}/namespace.yaml`;
     const attempt = applyPlan(root, planWrite(root, C, many('v2', 30)), {
       failStagingOn: (target) => (target === failing ? errno('ENOSPC', failing) : undefined),
     });
     await expect(attempt).rejects.toThrow(/no space left on the device \(ENOSPC\).*nothing was changed/);
+    expect(snapshot()).toEqual(before);
+    expect(existsSync(join(root, addedTeam(25)))).toBe(false); // made for the file that failed
+    expect(existsSync(join(root, addedTeam(24)))).toBe(false);
+  });
+
+  it('GIVEN a crash after a new folder was made but before its file was created WHEN recovered THEN the empty folder goes too', async () => {
+    await writeCluster(root, C, many('v1', 2));
+    const before = snapshot();
+    const txn = join(root, TXN_DIR, `${C}.1.4`);
+    mkdirSync(txn, { recursive: true });
+    writeFileSync(join(txn, 'adding.json'), JSON.stringify({ cluster: C, adds: [{ target: `${addedTeam(9)}/namespace.yaml` }] }));
+    mkdirSync(join(root, addedTeam(9)));
+    expect(recoverPendingWrites(root, C)).toBe(0);
+    expect(existsSync(join(root, addedTeam(9)))).toBe(false);
     expect(snapshot()).toEqual(before);
   });
 

@@ -109,6 +109,7 @@ export async function applyPlan(root: string, plan: WritePlan, options: ApplyOpt
     deletes: plan.deletes.map((target, i) => ({ target, backup: `${txn}/deleted/${i}` })),
   };
   const created: string[] = [];
+  let creating: string | undefined;
   try {
     for (const dir of ['files', 'old', 'deleted']) mkdirSync(join(root, txn, dir), { recursive: true });
     // Only changed and added files are written (the plan left unchanged ones out); nothing is fsynced: see guarantees.md.
@@ -126,25 +127,33 @@ export async function applyPlan(root: string, plan: WritePlan, options: ApplyOpt
     }
     const madeFolders = new Set<string>();
     for (const add of adds) {
-      const fault = options.failStagingOn?.(add.path);
-      if (fault) throw fault;
+      creating = add.path;
       const target = join(root, add.path);
       const folder = dirname(target);
       if (!madeFolders.has(folder)) {
         mkdirSync(folder, { recursive: true });
         madeFolders.add(folder);
       }
+      const fault = options.failStagingOn?.(add.path);
+      if (fault) throw fault;
       // wx = O_CREAT | O_EXCL: fails on anything already there, a link included, rather than replace it.
       writeFileSync(target, add.content, { flag: 'wx' });
       created.push(add.path);
+      creating = undefined;
       if (options.crashAfterAdds !== undefined && created.length >= options.crashAfterAdds) throw new SimulatedCrash('simulated crash');
     }
     writeFileSync(join(root, txn, `${JOURNAL}.tmp`), JSON.stringify(journal));
     renameSync(join(root, txn, `${JOURNAL}.tmp`), join(root, txn, JOURNAL));
   } catch (error) {
     if (error instanceof SimulatedCrash) throw error;
-    // Before the commit point only the new files and the staging area changed: remove both.
+    // Before the commit point only the new files (and their folders) and the staging area changed: remove them.
     removeAdded(root, plan.cluster, created);
+    // The folder may have been made for the new file whose creation failed (a file there is not ours).
+    if (creating)
+      pruneEmptyParents(
+        dirname(join(root, creating)),
+        outputRoots(plan.cluster).map((r) => join(root, r)),
+      );
     rmSync(join(root, txn), { recursive: true, force: true });
     removeIfEmpty(join(root, TXN_DIR));
     throw WriteFailedError.from(error, root, 'nothing was changed');
@@ -347,17 +356,21 @@ function exists(path: string): boolean {
   }
 }
 
-/** Removes new files (and the folders they leave empty) that this kit created in place; a link or folder there is left alone. */
+/**
+ * Removes new files this kit created in place, and the folders left empty (one may have been made for a
+ * file whose creation then failed); a link or folder at a target is left alone.
+ */
 function removeAdded(root: string, cluster: string, targets: readonly string[]): void {
   const roots = outputRoots(cluster).map((r) => join(root, r));
   for (const path of [...targets].reverse()) {
     const target = join(root, path);
+    let isFile = false;
     try {
-      if (!lstatSync(target).isFile()) continue;
+      isFile = lstatSync(target).isFile();
     } catch {
-      continue; // never created
+      // never created
     }
-    unlinkSync(target);
+    if (isFile) unlinkSync(target);
     pruneEmptyParents(dirname(target), roots);
   }
 }
