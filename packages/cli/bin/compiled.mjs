@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Bumped when the build options below change, so older caches are not reused. */
-const BUILD_FORMAT = 1;
+const BUILD_FORMAT = 2;
 const SOURCE_CONDITION = '@aks-hybrid/source';
 /** Builds older than this are removed (a process may still be running from a recent one). */
 const KEEP_OLD_BUILDS_MS = 60 * 60 * 1000;
@@ -110,6 +110,8 @@ async function build(root, cacheDir, entry) {
     metafile: true,
     logLevel: 'silent',
     plugins: [workspaceOnlyPlugin(root)],
+    // CommonJS packages are loaded with require (see commonJsByRequire): one per output file.
+    banner: { js: `import { createRequire as __kitCreateRequire } from 'node:module';\nconst ${REQUIRE_NAME} = __kitCreateRequire(import.meta.url);` },
   });
   const inputs = Object.keys(result.metafile.inputs)
     .map((f) => resolve(process.cwd(), f))
@@ -137,6 +139,37 @@ function removeOldBuilds(cacheDir, keep) {
   }
 }
 
+const CJS_NAMESPACE = 'kit-commonjs';
+const REQUIRE_NAME = '__kitRequire';
+const packageTypes = new Map();
+
+/**
+ * Whether Node loads `file` as CommonJS: a .cjs file, or a .js file whose nearest package.json does
+ * not say "type": "module". Such a package is loaded with `require` instead of `import`: importing
+ * CommonJS from ESM makes Node lex every file it re-exports to find named exports and resolve it the
+ * ESM way (measured on `kit render --check`: ~50 ms of cjs-module-lexer and ~50 ms of ESM resolution,
+ * mostly for cdk8s-plus-29). esbuild's interop gives the same default (module.exports) and names.
+ */
+function isCommonJs(file) {
+  if (file.endsWith('.cjs')) return true;
+  if (!file.endsWith('.js')) return false;
+  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (!packageTypes.has(manifest)) {
+      let type;
+      try {
+        type = JSON.parse(readFileSync(manifest, 'utf8')).type ?? 'commonjs';
+      } catch {
+        type = undefined; // no package.json here: look further up
+      }
+      packageTypes.set(manifest, type);
+    }
+    const type = packageTypes.get(manifest);
+    if (type !== undefined) return type !== 'module';
+  }
+  return true;
+}
+
 /** Bundle workspace sources; leave everything else external, by absolute path. */
 function workspaceOnlyPlugin(root) {
   return {
@@ -150,8 +183,13 @@ function workspaceOnlyPlugin(root) {
         if (resolved.errors.length > 0) return { errors: resolved.errors };
         if (resolved.external || !resolved.path.startsWith('/')) return { path: args.path, external: true }; // a Node built-in
         if (resolved.path.startsWith(root) && !resolved.path.includes('/node_modules/')) return undefined;
+        if (isCommonJs(resolved.path)) return { path: resolved.path, namespace: CJS_NAMESPACE };
         return { path: pathToFileURL(resolved.path).href, external: true };
       });
+      build.onLoad({ filter: /.*/, namespace: CJS_NAMESPACE }, (args) => ({
+        contents: `module.exports = ${REQUIRE_NAME}(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
       build.onLoad({ filter: /\.[cm]?ts$/ }, (args) => {
         if (args.path.includes('/node_modules/')) return undefined;
         const text = readFileSync(args.path, 'utf8');

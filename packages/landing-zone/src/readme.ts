@@ -9,6 +9,11 @@ export const deploymentName = (spec: ClusterSpec) => `aks-hybrid-${spec.name}`;
 
 /** README.md next to the Bicep: what it deploys, the fixed addresses and the commands a pipeline runs. */
 export function renderReadme(spec: ClusterSpec): string {
+  return renderTemplate('README.md.hbs', readmeData(spec));
+}
+
+/** What the README template is filled with. */
+export function readmeData(spec: ClusterSpec): object {
   const gateways = spec.network.topology === 'combined';
   const shape = { gateways, hubPeering: !gateways, vpn: gateways && spec.connectivity.vpn !== undefined };
   const { expressRoute, vpn } = spec.connectivity;
@@ -19,7 +24,7 @@ export function renderReadme(spec: ClusterSpec): string {
   ].map((ref) => ({ vaultName: ref.keyVaultName, resourceGroup: ref.resourceGroup, secretName: ref.secretName, purpose: ref.purpose }));
 
   const addresses = fixedAddresses(spec);
-  return renderTemplate('README.md.hbs', {
+  return {
     cluster: spec.name,
     environment: spec.environment,
     location: spec.azure.location,
@@ -51,7 +56,7 @@ export function renderReadme(spec: ClusterSpec): string {
     egress: addresses.egress,
     ingress: addresses.ingress,
     workloadIdentities: addresses.workloadIdentities,
-  });
+  };
 }
 
 /** The `metadata description` of a Bicep file: the one place a module says what it is for. */

@@ -8,6 +8,7 @@ import { applyPlan, fluxEntryDir, outputRoots, planWrite, renderClusterStreaming
 import { fileSystemSource, listClusters, loadCluster } from '@aks-hybrid/spec';
 import { parseYamlDocuments, resolveKustomizeBinary, validateRendered, ValidationSession } from '@aks-hybrid/validate';
 import { readTree } from '../read-tree.js';
+import { type DailyTimes, NX_GENERATE_TARGET_MS, RENDER_CHECK_TARGET_MS, timeDailyCommands } from './bench-daily.js';
 import { GENERATOR_TARGET_MS, hasGenerator, timeGeneratorOnce } from './bench-generator.js';
 
 /** One run of one size, measured in its own process. */
@@ -71,6 +72,7 @@ export async function benchCommand(args: BenchArgs, log: (line: string) => void)
   const runs = Math.max(1, args.runs ?? 3);
   const results: { teams: number; rows: BenchRow[]; timedOut: boolean }[] = [];
   const generatorMs: number[] = [];
+  const daily: DailyTimes[] = [];
   const stopOnSignal = forwardSignalsToChild();
   // Every run leaves its tree here; they are deleted after the last run, not between runs: on this
   // machine's ext4 (mounted with discard) deleting a run's 7,000 files made the next run's file
@@ -97,6 +99,9 @@ export async function benchCommand(args: BenchArgs, log: (line: string) => void)
         if (row !== 'timeout') generatorMs.push(row.generatorMs);
       }
     }
+    // The daily commands as a user starts them, last, so that no run pays for the writes above.
+    const cluster = listClusters(fileSystemSource(args.root))[0];
+    if (cluster) for (let run = 0; run < runs; run++) daily.push(timeDailyCommands(args.root, cluster, hasGenerator(args.root)));
   } finally {
     stopOnSignal.dispose();
     rmSync(scratch, { recursive: true, force: true });
@@ -104,6 +109,7 @@ export async function benchCommand(args: BenchArgs, log: (line: string) => void)
   log('');
   log(formatTables(results, runs, args.bicep ?? false));
   if (generatorMs.length > 0) log(formatGeneratorLine(generatorMs));
+  for (const line of formatDailyLines(daily)) log(line);
   return results.some((r) => r.rows.some((row) => row.findings > 0)) ? 1 : 0;
 }
 
@@ -282,6 +288,26 @@ const toolSpread = (values: readonly (number | null | undefined)[]): { s?: Sprea
 export function formatGeneratorLine(values: readonly number[]): string {
   const s = spread(values)!;
   return `generator's own share of nx g team-namespace --dry-run (fresh process, no Nx start-up): ${cell(s)} ms (target <= ${GENERATOR_TARGET_MS} ms${s.median <= GENERATOR_TARGET_MS ? ', met' : ', NOT met'})`;
+}
+
+/** The daily commands' wall times, each against its target, met or not; nothing when none ran. */
+export function formatDailyLines(times: readonly DailyTimes[]): string[] {
+  const line = (what: string, values: readonly number[], target: number) => {
+    const s = spread(values);
+    return s ? [`${what}: ${cell(s)} ms wall (target <= ${target} ms${s.median <= target ? ', met' : ', NOT met'})`] : [];
+  };
+  return [
+    ...line(
+      'kit render <cluster> --check (fresh process)',
+      times.map((t) => t.renderCheckMs),
+      RENDER_CHECK_TARGET_MS,
+    ),
+    ...line(
+      'nx g team-namespace --dry-run (fresh process, no Nx daemon)',
+      times.flatMap((t) => (t.nxGenerateMs === undefined ? [] : [t.nxGenerateMs])),
+      NX_GENERATE_TARGET_MS,
+    ),
+  ];
 }
 
 export function formatTables(results: readonly { teams: number; rows: readonly BenchRow[]; timedOut: boolean }[], runs: number, bicep: boolean): string {

@@ -51,6 +51,6 @@ function load(file: string, key: string): ValidateFunction | undefined {
     return undefined;
   }
   if (!code.startsWith(`// ${key}\n`)) return undefined; // another schema under the same short name: compile
-  const validate = runValidatorCode(code, requireHere)?.default;
+  const validate = runValidatorCode(code, requireHere, {}, file)?.default;
   return typeof validate === 'function' ? (validate as ValidateFunction) : undefined;
 }

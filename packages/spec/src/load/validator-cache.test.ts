@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runValidatorCode, storeValidatorCode, validatorCacheDir } from './validator-cache.js';
+import { codeCacheFile, runValidatorCode, storeValidatorCode, validatorCacheDir } from './validator-cache.js';
 
 let tmp: string;
 let previous: string | undefined;
@@ -52,5 +52,53 @@ describe('storeValidatorCode and runValidatorCode', () => {
     writeFileSync(blocker, 'x');
     expect(() => storeValidatorCode(join(blocker, 'under-a-file.cjs'), 'module.exports = 1;')).not.toThrow();
     expect(readdirSync(tmp)).toEqual(['file']);
+  });
+});
+
+describe("runValidatorCode with V8's code cache", () => {
+  const requireHere = createRequire(import.meta.url);
+  const run = (code: string, file: string) => (runValidatorCode(code, requireHere, { suffix: '!' }, file)!.default as () => string)();
+
+  it('GIVEN the file the code came from THEN the compiled code is kept beside it and the next run gives the same result from it', () => {
+    const file = join(tmp, 'v.cjs');
+    const code = "module.exports.default = () => 'first' + suffix;";
+    expect(run(code, file)).toBe('first!');
+    const cache = readFileSync(codeCacheFile(file));
+    expect(cache.length).toBeGreaterThan(32);
+    expect(run(code, file)).toBe('first!');
+    expect(readFileSync(codeCacheFile(file)).equals(cache)).toBe(true); // used, not rewritten
+  });
+
+  it('GIVEN a cache made for other code of the same length THEN the new code runs, not the cached one, and the cache is rewritten', () => {
+    const file = join(tmp, 'v.cjs');
+    const before = "module.exports.default = () => 'aaaaa' + suffix;";
+    const after = "module.exports.default = () => 'bbbbb' + suffix;";
+    expect(after.length).toBe(before.length); // V8 alone checks only the length
+    expect(run(before, file)).toBe('aaaaa!');
+    const stale = readFileSync(codeCacheFile(file));
+    expect(run(after, file)).toBe('bbbbb!');
+    expect(readFileSync(codeCacheFile(file)).equals(stale)).toBe(false);
+  });
+
+  it('GIVEN a damaged cache file THEN the code is compiled from source and the cache written again (V8 itself would crash on it)', () => {
+    const code = "module.exports.default = () => 'ok' + suffix;";
+    run(code, join(tmp, 'a.cjs'));
+    const good = readFileSync(codeCacheFile(join(tmp, 'a.cjs')));
+    // The same code's cache under another file: V8's in-memory cache (keyed by file) cannot stand in
+    // for it, so V8 would deserialise the damage (measured: a segfault) if the digests let it through.
+    const file = join(tmp, 'b.cjs');
+    const damaged = Buffer.from(good);
+    damaged.fill(7, 64 + 48); // the right digests and V8's own header (magic number, versions, length), garbage after them
+    writeFileSync(codeCacheFile(file), damaged);
+    expect(run(code, file)).toBe('ok!');
+    expect(readFileSync(codeCacheFile(file)).subarray(0, 32).equals(good.subarray(0, 32))).toBe(true); // the same code
+    expect(readFileSync(codeCacheFile(file)).equals(damaged)).toBe(false); // written again
+    writeFileSync(codeCacheFile(file), 'short');
+    expect(run(code, file)).toBe('ok!');
+    expect(readFileSync(codeCacheFile(file)).length).toBeGreaterThan(64);
+  });
+
+  it('GIVEN damaged code THEN undefined, as without the cache', () => {
+    expect(runValidatorCode('module.exports = {', requireHere, {}, join(tmp, 'bad.cjs'))).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 import type { Ajv, ValidateFunction } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 
@@ -38,7 +39,7 @@ export function validatorCacheDir(name: string): string | undefined {
 }
 
 /** Stores `code` as `file`, best effort: written beside it and renamed, so a concurrent reader sees all of it or nothing. */
-export function storeValidatorCode(file: string, code: string): void {
+export function storeValidatorCode(file: string, code: string | Uint8Array): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -54,18 +55,72 @@ export function storeValidatorCode(file: string, code: string): void {
  * throws (a damaged file: the caller compiles instead and overwrites it). The code requires ajv's runtime
  * helpers (ucs2length, equal, ...) through `requireFn`: pass a require that resolves them from the caller.
  * `globals` are further names the code may use (e.g. the Kubernetes validators' keyword helpers).
+ *
+ * `sourceFile`, the file the code was read from, turns on V8's code cache for it: the compiled code is
+ * kept beside it (`<file>.v8-<V8 version>.bin`) and reused by the next process, so the validators of a
+ * daily command are not parsed again (measured: 23 Kubernetes validators, 2.8 MB, 40-65 ms compiled,
+ * 11-14 ms from the cache). The cache is used only for the very code it was made from and only when it
+ * is whole (SHA-256 digests of the code and of the cache head the file), and V8 rejects one of another V8
+ * version or flags (`cachedDataRejected`); otherwise the code is compiled from source and the cache
+ * written again, so a stale or damaged cache costs a compile.
  */
 export function runValidatorCode(
   code: string,
   requireFn: NodeJS.Require,
   globals: Readonly<Record<string, unknown>> = {},
+  sourceFile?: string,
 ): Record<string, unknown> | undefined {
   const module = { exports: {} as Record<string, unknown> };
   const names = Object.keys(globals);
   try {
-    new Function('require', 'module', 'exports', ...names, code)(requireFn, module, module.exports, ...names.map((n) => globals[n]));
+    const run: ModuleWrapper = sourceFile
+      ? compileWithCodeCache(code, ['require', 'module', 'exports', ...names], sourceFile)
+      : (new Function('require', 'module', 'exports', ...names, code) as ModuleWrapper);
+    run(requireFn, module, module.exports, ...names.map((n) => globals[n]));
   } catch {
     return undefined;
   }
   return module.exports;
+}
+
+/** The V8 code cache file of stored code: per V8 version, so two Node versions sharing node_modules do not thrash. */
+export function codeCacheFile(sourceFile: string): string {
+  return `${sourceFile}.v8-${process.versions.v8}.bin`;
+}
+
+type ModuleWrapper = (...args: unknown[]) => unknown;
+
+function compileWithCodeCache(code: string, parameters: readonly string[], sourceFile: string): ModuleWrapper {
+  // Same shape as `new Function`: a sloppy-mode function of the parameters, the code as its body.
+  const source = `(function (${parameters.join(', ')}) {\n${code}\n})`;
+  const sourceDigest = sha256(source);
+  const cacheFile = codeCacheFile(sourceFile);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = checkedCodeCache(readFileSync(cacheFile), sourceDigest);
+  } catch {
+    // No cache yet: compiled from source below and stored.
+  }
+  const script = new Script(source, { filename: sourceFile, cachedData });
+  const wrapper = script.runInThisContext() as ModuleWrapper;
+  if (cachedData === undefined || script.cachedDataRejected) {
+    const payload = script.createCachedData();
+    storeValidatorCode(cacheFile, Buffer.concat([sourceDigest, sha256(payload), payload]));
+  }
+  return wrapper;
+}
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest();
+const DIGEST_BYTES = 32;
+
+/**
+ * The V8 code cache in `stored` when it was made from this very source and arrived whole, else undefined.
+ * Both are checked here because V8 does neither: it compares only the source's length (measured: a cache
+ * of other code of the same length runs that other code), and damaged cache data crashes the process
+ * (measured on Node 20: a segfault or a fatal CHECK, not a rejection).
+ */
+function checkedCodeCache(stored: Buffer, sourceDigest: Buffer): Buffer | undefined {
+  if (stored.length <= 2 * DIGEST_BYTES || !stored.subarray(0, DIGEST_BYTES).equals(sourceDigest)) return undefined;
+  const payload = stored.subarray(2 * DIGEST_BYTES);
+  return stored.subarray(DIGEST_BYTES, 2 * DIGEST_BYTES).equals(sha256(payload)) ? payload : undefined;
 }

@@ -64,14 +64,15 @@ export function openPrecompiledStore(
   return {
     dir,
     get(apiVersion, kind) {
+      const file = join(dir, fileName(apiVersion, kind));
       let code: string;
       try {
-        code = readFileSync(join(dir, fileName(apiVersion, kind)), 'utf8');
+        code = readFileSync(file, 'utf8');
       } catch {
         return undefined;
       }
       // Function keywords are called with `self` (ajv's context); ours do not use it.
-      const exports = runValidatorCode(code, requireHere, { helpers, self: {} });
+      const exports = runValidatorCode(code, requireHere, { helpers, self: {} }, file);
       const validate = exports?.default as ValidateFunction | undefined;
       const scope = exports?.scope as ResourceScope | undefined;
       return validate && scope ? { validate, scope } : undefined;
