@@ -1,5 +1,6 @@
 import type { ManifestUnit } from '@aks-hybrid/charts';
 import { fluxEntryDir, generatedHeader } from './layout.js';
+import { RenderedFiles } from './rendered-files.js';
 import { toYamlDocuments } from './yaml.js';
 
 /**
@@ -16,7 +17,7 @@ export function layoutFluxTree(
   for (const unit of units) {
     for (const [path, objects] of layout.add(unit)) objectsOut?.set(path, objects);
   }
-  return layout.finish();
+  return new Map(layout.finish());
 }
 
 /**
@@ -26,10 +27,13 @@ export function layoutFluxTree(
 export class FluxTreeLayout {
   private readonly root: string;
   private readonly header: string;
-  private readonly files = new Map<string, string>();
   private readonly entries = new Map<string, Set<string>>();
 
-  constructor(cluster: string) {
+  /** `files` receives each file's YAML as it is laid out (a RenderedFiles keeps a large tree out of memory). */
+  constructor(
+    cluster: string,
+    private readonly files: RenderedFiles = new RenderedFiles(),
+  ) {
     this.root = fluxEntryDir(cluster);
     this.header = generatedHeader(cluster, '#');
   }
@@ -56,15 +60,14 @@ export class FluxTreeLayout {
     return objects;
   }
 
-  /** Every file added, then a kustomization.yaml per folder. */
-  finish(): Map<string, string> {
-    const files = new Map(this.files);
+  /** Every file added, then a kustomization.yaml per folder: the files given to the constructor, completed. */
+  finish(): RenderedFiles {
     for (const [dir, set] of this.entries) {
       const resources = [...set].sort(byFilesThenFolders);
       const kustomization = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources };
-      files.set(join(this.root, dir, 'kustomization.yaml'), toYamlDocuments([kustomization], this.header));
+      this.files.set(join(this.root, dir, 'kustomization.yaml'), toYamlDocuments([kustomization], this.header));
     }
-    return files;
+    return this.files;
   }
 
   private addEntry(dir: string, entry: string): void {

@@ -1,5 +1,6 @@
 export { renderCluster, renderClusterStreaming, slaReportFile, TEAMS_PER_BATCH, type RenderedObjectsSink } from './render-cluster.js';
 export { layoutFluxTree, FluxTreeLayout } from './flux-tree.js';
+export { RenderedFiles, IN_MEMORY_TEXT_BYTES } from './rendered-files.js';
 export { renderCodeowners, CODEOWNERS_PATH, teamFluxDir } from './codeowners.js';
 export { renderAndValidate, loadServiceFleet, type RenderOutcome } from './pipeline.js';
 export { toYamlDocuments } from './yaml.js';

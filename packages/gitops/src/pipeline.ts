@@ -5,7 +5,8 @@ import { renderClusterStreaming } from './render-cluster.js';
 
 export interface RenderOutcome {
   readonly spec: ClusterSpec;
-  readonly files: Map<string, string>;
+  /** Read them one at a time: a large render keeps most of its text in a temporary file (RenderedFiles). */
+  readonly files: ReadonlyMap<string, string>;
   /** Schema, index, Bicep and policy findings over the rendered files. Empty means safe to write. */
   readonly findings: readonly Finding[];
 }

@@ -3,6 +3,7 @@ import { landingZoneTemplateFiles, renderLandingZone } from '@aks-hybrid/landing
 import { renderSlaReport } from '@aks-hybrid/sla';
 import type { ClusterSpec, Team } from '@aks-hybrid/spec';
 import { FluxTreeLayout } from './flux-tree.js';
+import { IN_MEMORY_TEXT_BYTES, RenderedFiles } from './rendered-files.js';
 import { azureDir, azureTemplateDir, docsDir, generatedHeader } from './layout.js';
 
 /**
@@ -10,9 +11,10 @@ import { azureDir, azureTemplateDir, docsDir, generatedHeader } from './layout.j
  * for the SLA's multi-region view) in, bytes out; nothing touches the disk.
  */
 export function renderCluster(spec: ClusterSpec, fleet: readonly ClusterSpec[] = [spec], objectsOut?: Map<string, readonly unknown[]>): Map<string, string> {
-  return renderClusterStreaming(spec, fleet, (objects) => {
+  const files = renderClusterStreaming(spec, fleet, (objects) => {
     if (objectsOut) for (const [path, list] of objects) objectsOut.set(path, list);
   });
+  return new Map(files);
 }
 
 /**
@@ -26,14 +28,19 @@ export type RenderedObjectsSink = (objects: ReadonlyMap<string, readonly unknown
 /** Teams per batch handed to a sink: large enough that per-batch work is noise, small enough to stay a few MiB. */
 export const TEAMS_PER_BATCH = 100;
 
-/** renderCluster, handing the objects to `sink` as they are rendered (the same bytes, whatever the batch size). */
+/**
+ * renderCluster, handing the objects to `sink` as they are rendered (the same bytes, whatever the batch
+ * size). The files come back as RenderedFiles: text beyond `inMemoryBytes` waits in a temporary file, so
+ * read them one at a time (as planWrite, applyPlan and the validator do) to keep memory flat.
+ */
 export function renderClusterStreaming(
   spec: ClusterSpec,
   fleet: readonly ClusterSpec[],
   sink: RenderedObjectsSink,
   teamsPerBatch: number = TEAMS_PER_BATCH,
-): Map<string, string> {
-  const layout = new FluxTreeLayout(spec.name);
+  inMemoryBytes: number = IN_MEMORY_TEXT_BYTES,
+): RenderedFiles {
+  const layout = new FluxTreeLayout(spec.name, new RenderedFiles(inMemoryBytes));
   const platform = new Map<string, readonly unknown[]>();
   for (const unit of synthPlatformManifests(spec)) for (const [path, objects] of layout.add(unit)) platform.set(path, objects);
   sink(platform, []);
@@ -50,7 +57,7 @@ export function renderClusterStreaming(
   // The shared template: the same bytes from every cluster (its header names no cluster).
   for (const [path, content] of landingZoneTemplateFiles()) files.set(`${azureTemplateDir}/${path}`, content);
   files.set(...slaReportFile(spec, fleet));
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return files.sortByPath();
 }
 
 /** The SLA report alone, exactly as the full render writes it (for `kit sla`). */

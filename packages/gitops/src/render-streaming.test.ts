@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { syntheticCluster } from '@aks-hybrid/charts';
 import { POLICY_RULES } from '@aks-hybrid/policy';
@@ -5,6 +8,9 @@ import { fileSystemSource, listClusters, loadCluster, type ClusterSpec } from '@
 import { ValidationSession, validateRenderedReport } from '@aks-hybrid/validate';
 import { describe, expect, it } from 'vitest';
 import { renderCluster, renderClusterStreaming } from './render-cluster.js';
+import { describePlan } from './writer/describe.js';
+import { planIsEmpty, planWrite } from './writer/plan.js';
+import { applyPlan } from './writer/transaction.js';
 
 const source = fileSystemSource(fileURLToPath(new URL('../../../', import.meta.url)));
 const base = loadCluster(source, listClusters(source)[0]!);
@@ -68,7 +74,7 @@ describe('renderClusterStreaming', () => {
         },
         size,
       );
-      expect(files).toEqual(expected);
+      expect(new Map(files)).toEqual(expected);
       expect([...files.keys()]).toEqual([...expected.keys()]);
       expect(calls[0]).toBe(0);
       expect(calls.slice(1).every((n) => n > 0 && n <= size)).toBe(true);
@@ -133,4 +139,37 @@ describe('validating batch by batch', () => {
     const files = renderClusterStreaming(spec, [spec], (objects, teams) => session.add(objects, teams), 5);
     expect((await session.finish(files)).findings).toEqual([]);
   });
+
+  it('GIVEN a render that keeps none of its text in memory THEN the same bytes are validated, planned and written as by one that keeps all', async () => {
+    const spec = syntheticCluster(base, { teams: 9 });
+    const trees: string[] = [];
+    for (const inMemoryBytes of [Number.MAX_SAFE_INTEGER, 0]) {
+      const session = new ValidationSession(spec, { requireBicep: false });
+      const files = renderClusterStreaming(spec, [spec], (objects, teams) => session.add(objects, teams), 4, inMemoryBytes);
+      expect(files.spilled).toBe(inMemoryBytes === 0);
+      expect(new Map(files)).toEqual(renderCluster(spec));
+      expect((await session.finish(files)).findings).toEqual([]);
+      const root = mkdtempSync(join(tmpdir(), 'kit-spilled-'));
+      try {
+        const plan = planWrite(root, spec.name, files);
+        expect(describePlan(plan)).toMatch(/\+ gitops\/clusters\/.*\(new, \d+ lines\)/);
+        await applyPlan(root, plan);
+        expect(planIsEmpty(planWrite(root, spec.name, files))).toBe(true);
+        trees.push(JSON.stringify([...readTree(root)]));
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    }
+    expect(trees[1]).toBe(trees[0]);
+  });
 });
+
+/** Every file under `root`, path -> text, sorted. */
+function readTree(root: string, dir = ''): [string, string][] {
+  return readdirSync(join(root, dir), { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? readTree(root, path) : [[path, readFileSync(join(root, path), 'utf8')] as [string, string]];
+    })
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+}

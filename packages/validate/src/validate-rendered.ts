@@ -102,6 +102,32 @@ export async function validateRendered(files: ReadonlyMap<string, string>, spec:
   return (await validateRenderedReport(files, spec, options)).findings;
 }
 
+/**
+ * The files whose path passes `keep`, without reading or copying any text: a large render keeps most of
+ * its text in a temporary file, and the index check reads only the kustomization files.
+ */
+function pathFilteredView(files: ReadonlyMap<string, string>, keep: (path: string) => boolean): ReadonlyMap<string, string> {
+  const paths = [...files.keys()].filter(keep);
+  const kept = new Set(paths);
+  const entries = function* (): MapIterator<[string, string]> {
+    for (const path of paths) yield [path, files.get(path)!];
+  };
+  return {
+    get: (path) => (kept.has(path) ? files.get(path) : undefined),
+    has: (path) => kept.has(path),
+    size: paths.length,
+    keys: () => paths.values(),
+    values: function* (): MapIterator<string> {
+      for (const path of paths) yield files.get(path)!;
+    },
+    entries,
+    [Symbol.iterator]: entries,
+    forEach(callback, thisArg) {
+      for (const [path, text] of entries()) callback.call(thisArg, text, path, this);
+    },
+  };
+}
+
 const isFluxYaml = (path: string) => path.startsWith('gitops/clusters/') && /\.ya?ml$/.test(path) && !/(^|\/)kustomization\.ya?ml$/.test(path);
 
 /**
@@ -142,8 +168,7 @@ export class ValidationSession {
     // Batches arrive platform first; a reader (and the whole-tree check) goes by file path.
     const order = new Map([...files.keys()].map((path, i) => [path, i]));
     const findings = [...this.schemaFindings].sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1));
-    const flux = new Map([...files].filter(([path]) => path.startsWith('gitops/clusters/')));
-    findings.push(...checkKustomizationIndexes(flux));
+    findings.push(...checkKustomizationIndexes(pathFilteredView(files, (path) => path.startsWith('gitops/clusters/'))));
     const bicep = await compileBicep(files, this.options.requireBicep === undefined ? {} : { required: this.options.requireBicep });
     findings.push(...bicep.findings);
     // The Azure rules of the policy gate read what the compiler predicts the deployment creates.

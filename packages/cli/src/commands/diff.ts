@@ -68,7 +68,7 @@ export async function diffCommand(args: DiffArgs, log: (line: string) => void): 
   let exitCode = 0;
   for (const cluster of clusters) {
     const notes: string[] = [];
-    let head: { files: Map<string, string>; sla?: DiffContext['slaAfter']; exceptions?: DiffContext['policyExceptions'] } = { files: new Map() };
+    let head: { files: ReadonlyMap<string, string>; sla?: DiffContext['slaAfter']; exceptions?: DiffContext['policyExceptions'] } = { files: new Map() };
     if (headClusters.includes(cluster)) {
       try {
         const outcome = await renderAndValidate(headSource, cluster);

@@ -14,7 +14,10 @@ export interface Manifest {
 export const sha256 = (content: string) => hash('sha256', content, 'hex');
 
 export function buildManifest(cluster: string, files: ReadonlyMap<string, string>): Manifest {
-  const entries = [...files].map(([path, content]) => [path, sha256(content)] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+  // One file's text at a time (a RenderedFiles reads it back from its spill file).
+  const entries: (readonly [string, string])[] = [];
+  for (const [path, content] of files) entries.push([path, sha256(content)]);
+  entries.sort(([a], [b]) => (a < b ? -1 : 1));
   return { cluster, files: Object.fromEntries(entries) };
 }
 

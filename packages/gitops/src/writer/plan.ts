@@ -18,10 +18,15 @@ export function workingTreeReader(root: string): TreeReader {
   };
 }
 
+/**
+ * One file a plan writes. `content` is read from the render and `previous` from the tree when asked, not
+ * held: a plan of 70,000 files would otherwise hold the whole tree twice (decision 0013).
+ */
 export interface FileChange {
   readonly path: string;
   readonly kind: 'add' | 'change';
   readonly content: string;
+  /** The file as it is in the tree (read again when asked: use it before applying, as describePlan does). */
   readonly previous?: string;
 }
 
@@ -81,23 +86,35 @@ export function planWrite(tree: string | TreeReader, cluster: string, rendered: 
       );
     } else owned.add(entry);
   }
-  const files = new Map(rendered);
-  files.set(manifestFile, serializeManifest(buildManifest(cluster, rendered)));
+  // The rendered files are read one at a time and not copied: a large render keeps most of its text in a
+  // temporary file (RenderedFiles), and a change's content is read again when it is written.
+  const manifestText = serializeManifest(buildManifest(cluster, rendered));
+  const textOf = (path: string) => (path === manifestFile ? manifestText : rendered.get(path)!);
+  const paths = rendered.has(manifestFile) ? rendered.keys() : [...rendered.keys(), manifestFile];
 
   const writes: FileChange[] = [];
   const conflicts: string[] = [];
   let unchanged = 0;
-  for (const [path, content] of files) {
+  for (const path of paths) {
     if (!safe(path)) continue;
     const current = reader.read(path);
-    if (current === content) {
+    if (current === textOf(path)) {
       unchanged++;
       continue;
     }
     if (current !== undefined && !owned.has(path) && path !== manifestFile && !current.includes(generatedMarker(cluster))) {
       conflicts.push(path);
     }
-    writes.push({ path, kind: current === undefined ? 'add' : 'change', content, ...(current !== undefined ? { previous: current } : {}) });
+    const change: FileChange = {
+      path,
+      kind: current === undefined ? 'add' : 'change',
+      get content() {
+        return textOf(path);
+      },
+    };
+    // Defined, not spread: spreading an object literal would read the getter at once.
+    if (current !== undefined) Object.defineProperty(change, 'previous', { get: () => reader.read(path), enumerable: true });
+    writes.push(change);
   }
   const deletes = [...owned].filter((path) => !rendered.has(path) && safe(path) && reader.read(path) !== undefined).sort();
   return { cluster, writes, deletes, unchanged, conflicts, refusals: [...refusals] };

@@ -74,7 +74,8 @@ const ENTRY_TEMPLATE = /^gitops\/azure\/[^/]+\/[^/]+\.bicep$/;
  * Warning is a finding naming the repository path, the line and the BCP code or linter rule.
  */
 export async function compileBicep(files: ReadonlyMap<string, string>, options: CompileBicepOptions = {}): Promise<BicepCompilation> {
-  const azure = [...files].filter(([path]) => path.startsWith(AZURE_ROOT));
+  // By path first: only the Azure files' text is read (a large render keeps the rest out of memory).
+  const azure = [...files.keys()].filter((path) => path.startsWith(AZURE_ROOT)).map((path) => [path, files.get(path)!] as const);
   const params = azure
     .map(([path]) => path)
     .filter((path) => path.endsWith('.bicepparam'))
