@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { TSchema } from '@sinclair/typebox';
 import type { SpecIssue } from '../errors.js';
 import { cachedValidator } from './shape-cache.js';
@@ -8,12 +9,15 @@ import { issueAt, type ParsedFile } from './yaml-file.js';
 const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true, code: { source: true } } as const;
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 let ajv: Ajv | undefined;
+const requireHere = createRequire(import.meta.url);
+/** ajv is loaded only when a shape must be compiled: the precompiled cache usually has them all. */
+const newAjv = () => new (requireHere('ajv') as typeof import('ajv')).Ajv(AJV_OPTIONS);
 
 /** Loaded from the precompiled cache when the schema's content is unchanged; compiled (once per process) otherwise. */
 function compile(schema: TSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = cachedValidator(() => (ajv ??= new Ajv(AJV_OPTIONS)), AJV_OPTIONS, schema);
+    validate = cachedValidator(() => (ajv ??= newAjv()), AJV_OPTIONS, schema);
     compiled.set(schema, validate);
   }
   return validate;

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import type { Ajv, ValidateFunction } from 'ajv';
-import standaloneModule from 'ajv/dist/standalone/index.js';
 
 /**
  * The file handling shared by the kit's two caches of precompiled ajv validators (ajv standalone
@@ -15,12 +15,14 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** ajv's standalone module is CommonJS: its function is the module itself and its `default`. */
-const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: Ajv, validate: ValidateFunction) => string;
+const requireHere = createRequire(import.meta.url);
 
 /** The standalone JavaScript of a validator `ajv` compiled (created with `code: { source: true }`). */
 export function validatorSourceCode(ajv: Ajv, validate: ValidateFunction): string {
-  return standaloneCode(ajv, validate);
+  // Loaded here, when something was compiled: not at start-up. A CommonJS module: its function is the
+  // module itself and its `default`.
+  const standalone = requireHere('ajv/dist/standalone/index.js') as { default?: unknown };
+  return ((standalone.default ?? standalone) as (ajv: Ajv, validate: ValidateFunction) => string)(ajv, validate);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { _, Ajv, stringify, type AnySchemaObject, type Code, type KeywordCxt } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, AnySchemaObject, Code, KeywordCxt } from 'ajv';
 import type { DataValidateFunction } from 'ajv/dist/types/index.js';
 import { compileCelRules } from './cel-rules.js';
 import { compileListType } from './list-type.js';
@@ -57,13 +58,34 @@ export function standaloneHelpers(): Record<string, unknown> {
   };
 }
 
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * ajv itself, loaded on first use: with every kind precompiled (precompiled.ts) a command never compiles,
+ * and loading ajv cost ~40 ms of every start-up (measured on `kit render --check`).
+ */
+const ajvModule = () => requireHere('ajv') as typeof import('ajv');
+
 export interface K8sAjv {
   readonly ajv: Ajv;
   /** Registers an unknown vendor extension (x-...) as an annotation, once. */
   ensureVendorKeyword(name: string): void;
 }
 
+/** A K8sAjv whose ajv is created (and ajv loaded) only when something is compiled. */
+export function lazyK8sAjv(): K8sAjv {
+  let instance: K8sAjv | undefined;
+  const get = () => (instance ??= createK8sAjv());
+  return {
+    get ajv() {
+      return get().ajv;
+    },
+    ensureVendorKeyword: (name) => get().ensureVendorKeyword(name),
+  };
+}
+
 export function createK8sAjv(): K8sAjv {
+  const { Ajv, _, stringify } = ajvModule();
   const ajv = new Ajv({
     allErrors: true, // report every problem in an object, not just the first
     verbose: true, // errors carry parentSchema: needed to list the allowed fields

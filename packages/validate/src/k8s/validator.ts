@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createK8sAjv } from './ajv-instance.js';
+import { lazyK8sAjv } from './ajv-instance.js';
 import { describeValue, formatAjvErrors } from './error-format.js';
 import { KindRegistry } from './kind-registry.js';
 import { openPrecompiledStore } from './precompiled.js';
@@ -53,7 +53,7 @@ export function createSchemaValidator(options: SchemaValidatorOptions = {}): Sch
   const choice = chooseSchemaVersion(listVendoredVersions(K8S_SCHEMAS_DIR), options.kubernetesVersion);
   const builtinDir = join(K8S_SCHEMAS_DIR, `v${choice.schemaVersion}`);
   const store = options.precompiled === false ? undefined : openPrecompiledStore(choice.schemaVersion, builtinDir, CRD_SCHEMAS_DIR);
-  const registry = new KindRegistry(createK8sAjv(), choice.schemaVersion, builtinDir, CRD_SCHEMAS_DIR, store);
+  const registry = new KindRegistry(lazyK8sAjv(), choice.schemaVersion, builtinDir, CRD_SCHEMAS_DIR, store);
 
   function validateObject(obj: unknown, where: { file: string }): SchemaFinding[] {
     const object = objectLabel(obj);
