@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { runValidatorCode, storeValidatorCode, validatorCacheDir } from '@aks-hybrid/spec';
+import { runKeyedCode, storeKeyedCode, validatorCacheDir } from '@aks-hybrid/spec';
 import type HandlebarsModule from 'handlebars';
 import { packageFile } from './package-files.js';
 
@@ -49,10 +48,10 @@ export function templateSpec(source: string, cacheDir = validatorCacheDir('templ
   if (!cacheDir) return precompile(source);
   const key = templateCacheKey(source);
   const file = join(cacheDir, `${key.slice(0, 16)}.cjs`);
-  const stored = load(file, key);
-  if (stored) return stored;
+  const stored: unknown = runKeyedCode(file, key, requireHere);
+  if (isTemplateSpec(stored)) return stored;
   const code = precompileCode(source);
-  storeValidatorCode(file, `// ${key}\nmodule.exports = ${code};\n`);
+  storeKeyedCode(file, key, `module.exports = ${code};`);
   return evaluate(code);
 }
 
@@ -68,18 +67,6 @@ function precompile(source: string): TemplateSpecification {
 /** A precompiled template is a JavaScript object literal holding functions: evaluated as an expression. */
 function evaluate(code: string): TemplateSpecification {
   return new Function(`return ${code};`)() as TemplateSpecification;
-}
-
-function load(file: string, key: string): TemplateSpecification | undefined {
-  let code: string;
-  try {
-    code = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  if (!code.startsWith(`// ${key}\n`)) return undefined; // another template under the same short name: compile
-  const spec = runValidatorCode(code, requireHere, {}, file) as unknown;
-  return isTemplateSpec(spec) ? spec : undefined;
 }
 
 function isTemplateSpec(value: unknown): value is TemplateSpecification {

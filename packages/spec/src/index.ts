@@ -39,7 +39,15 @@ export { PlatformFile, type UserPoolInput, type SystemPoolInput } from './schema
 export { TeamFile, PolicyException, type WorkloadInput, type EgressRuleInput, type PolicyExceptionInput } from './schema/team.js';
 export { APPS_DIR, listClusters, loadCluster, loadFleet, platformPath, teamPath } from './load/load-cluster.js';
 export { fileSystemSource, memorySource, type SpecSource } from './load/source.js';
-export { codeCacheFile, runValidatorCode, storeValidatorCode, validatorCacheDir, validatorSourceCode } from './load/validator-cache.js';
+export {
+  codeCacheFile,
+  runKeyedCode,
+  runValidatorCode,
+  storeKeyedCode,
+  storeValidatorCode,
+  validatorCacheDir,
+  validatorSourceCode,
+} from './load/validator-cache.js';
 export { parseCidr, isCidr, overlaps, contains, formatIpv4, parseIpv4, type Cidr } from './net/cidr.js';
 export { parseQuantity, formatCores, formatGiB, GiB } from './net/quantity.js';
 export { apiServerAuthorizedRanges, isNonPublicAddress, isNonPublicRange } from './net/public-ranges.js';

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
-import { runValidatorCode, storeValidatorCode, validatorCacheDir, validatorSourceCode } from './validator-cache.js';
+import { runKeyedCode, storeKeyedCode, validatorCacheDir, validatorSourceCode } from './validator-cache.js';
 
 /**
  * The spec's JSON Schemas as precompiled ajv validators (ajv standalone code), generated the first
@@ -35,22 +34,10 @@ export function cachedValidator(ajvFor: () => Ajv, ajvOptions: unknown, schema: 
   if (!cacheDir) return ajvFor().compile(schema);
   const key = shapeCacheKey(schema, ajvOptions);
   const file = join(cacheDir, `${key.slice(0, 16)}.cjs`);
-  const stored = load(file, key);
-  if (stored) return stored;
+  const stored = runKeyedCode(file, key, requireHere)?.default;
+  if (typeof stored === 'function') return stored as ValidateFunction;
   const ajv = ajvFor();
   const validate = ajv.compile(schema);
-  storeValidatorCode(file, `// ${key}\n${validatorSourceCode(ajv, validate)}\n`);
+  storeKeyedCode(file, key, validatorSourceCode(ajv, validate));
   return validate;
-}
-
-function load(file: string, key: string): ValidateFunction | undefined {
-  let code: string;
-  try {
-    code = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  if (!code.startsWith(`// ${key}\n`)) return undefined; // another schema under the same short name: compile
-  const validate = runValidatorCode(code, requireHere, {}, file)?.default;
-  return typeof validate === 'function' ? (validate as ValidateFunction) : undefined;
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codeCacheFile, runValidatorCode, storeValidatorCode, validatorCacheDir } from './validator-cache.js';
+import { codeCacheFile, runKeyedCode, runValidatorCode, storeKeyedCode, storeValidatorCode, validatorCacheDir } from './validator-cache.js';
 
 let tmp: string;
 let previous: string | undefined;
@@ -100,5 +100,19 @@ describe("runValidatorCode with V8's code cache", () => {
 
   it('GIVEN damaged code THEN undefined, as without the cache', () => {
     expect(runValidatorCode('module.exports = {', requireHere, {}, join(tmp, 'bad.cjs'))).toBeUndefined();
+  });
+});
+
+describe('storeKeyedCode and runKeyedCode', () => {
+  const requireHere = createRequire(import.meta.url);
+  it('GIVEN code stored under a key THEN it runs for that key only; a missing or damaged file gives undefined', () => {
+    const file = join(tmp, 'k', 'abc.cjs');
+    storeKeyedCode(file, 'abc123', "module.exports.default = 'stored';");
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('// abc123');
+    expect(runKeyedCode(file, 'abc123', requireHere)?.default).toBe('stored');
+    expect(runKeyedCode(file, 'abc124', requireHere)).toBeUndefined(); // another input under the same short name
+    expect(runKeyedCode(join(tmp, 'missing.cjs'), 'abc123', requireHere)).toBeUndefined();
+    storeKeyedCode(file, 'abc123', 'module.exports = {');
+    expect(runKeyedCode(file, 'abc123', requireHere)).toBeUndefined();
   });
 });

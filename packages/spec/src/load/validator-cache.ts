@@ -53,6 +53,29 @@ export function storeValidatorCode(file: string, code: string | Uint8Array): voi
 }
 
 /**
+ * Stores `code` as `file` under its full content `key` (the file's first line), for runKeyedCode. The file's
+ * name holds only part of the key, so another input may land on the same name: the first line tells them apart.
+ */
+export function storeKeyedCode(file: string, key: string, code: string): void {
+  storeValidatorCode(file, `// ${key}\n${code}\n`);
+}
+
+/**
+ * The exports of the code stored in `file` by storeKeyedCode under this `key` (with V8's code cache), or
+ * undefined when there is none, it was stored under another key, or it throws: the caller compiles again.
+ */
+export function runKeyedCode(file: string, key: string, requireFn: NodeJS.Require): Record<string, unknown> | undefined {
+  let code: string;
+  try {
+    code = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  if (!code.startsWith(`// ${key}\n`)) return undefined;
+  return runValidatorCode(code, requireFn, {}, file);
+}
+
+/**
  * Runs stored standalone code as a CommonJS module and returns its exports, or undefined when the code
  * throws (a damaged file: the caller compiles instead and overwrites it). The code requires ajv's runtime
  * helpers (ucs2length, equal, ...) through `requireFn`: pass a require that resolves them from the caller.
