@@ -91,21 +91,35 @@ export class RenderedFiles implements ReadonlyMap<string, string> {
   }
 }
 
-/** Closes (and where it could not be unlinked at once, removes) a spill file nobody can read any more. */
-const spillCleanup = new FinalizationRegistry<{ fd: number; dir?: string }>(({ fd, dir }) => {
+interface OpenSpill {
+  readonly fd: number;
+  /** The folder still holding the file, where it could not be unlinked while open. */
+  readonly dir?: string;
+}
+
+function closeSpill({ fd, dir }: OpenSpill): void {
   try {
     closeSync(fd);
-    if (dir) rmSync(dir, { recursive: true, force: true });
   } catch {
-    // already closed or removed
+    // already closed
   }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Closes (and where it could not be unlinked at once, removes) a spill file nobody can read any more. */
+const spillCleanup = new FinalizationRegistry<OpenSpill>((spill) => {
+  leftovers.delete(spill);
+  closeSpill(spill);
 });
+/** Spill files that could not be unlinked while open: removed at exit at the latest (finalizers do not run then). */
+const leftovers = new Set<OpenSpill>();
+let removeLeftoversAtExit = false;
 
 /**
  * An append-only temporary file. It lives in a fresh private folder under the system's temporary
  * folder (`TMPDIR`; mkdtemp makes it 0700) and is unlinked as soon as it is open, so nothing is left
  * behind even if the process is killed; the descriptor is closed when the RenderedFiles holding it is
- * garbage. Where an open file cannot be unlinked (Windows), it is removed when closed.
+ * garbage. Where an open file cannot be unlinked (Windows), it is removed when closed, at exit at the latest.
  */
 class SpillFile {
   readonly #fd: number;
@@ -127,14 +141,19 @@ class SpillFile {
       rmSync(dir, { recursive: true, force: true });
       throw spillError(error);
     }
-    let leftover: string | undefined;
+    let spill: OpenSpill = { fd: this.#fd };
     try {
       unlinkSync(file);
       rmdirSync(dir);
     } catch {
-      leftover = dir;
+      spill = { fd: this.#fd, dir };
+      leftovers.add(spill);
+      if (!removeLeftoversAtExit) {
+        removeLeftoversAtExit = true;
+        process.once('exit', () => leftovers.forEach(closeSpill));
+      }
     }
-    spillCleanup.register(this, { fd: this.#fd, ...(leftover ? { dir: leftover } : {}) });
+    spillCleanup.register(this, spill);
   }
 
   append(text: string): SpillRef {
