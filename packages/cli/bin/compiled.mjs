@@ -1,22 +1,30 @@
 // Runs a workspace TypeScript entry point as compiled JavaScript, from a cache that is rebuilt when a
-// source it was built from changes (docs/decisions/0009-compiled-runtime-and-precompiled-validators.md).
+// source it was built from changes (docs/decisions/0010-compiled-runtime-and-precompiled-validators.md).
 //
-// - One esbuild bundle per entry, with code splitting so `await import()` stays lazy. Workspace
-//   packages (resolved through the `@aks-hybrid/source` condition) are bundled; every other package
-//   stays external, imported by its absolute resolved path, so it loads from node_modules exactly
-//   as before and only when the chunk that needs it runs (the Azure SDK only for verify/preflight).
-// - `import.meta.url` in a bundled source becomes that source's own URL, so data files found
-//   relative to a module (schemas, templates) are found from the bundle too.
+// - One esbuild bundle per entry, as one CommonJS file: the workspace packages (resolved through the
+//   `@aks-hybrid/source` condition) and the packages they import, so that no module is resolved or
+//   loaded one by one at start-up. `await import()` stays lazy: esbuild runs a lazily imported module's
+//   code only when it is imported. The few large packages only some commands need (the Azure SDK for
+//   verify/preflight, the Bicep language-server client, esbuild) stay outside, required by absolute path.
+// - The bundle runs through `vm.Script` with V8's code cache kept beside it, so a daily command does not
+//   compile it again (Node 20 has no module compile cache). The cache file is headed by SHA-256 digests
+//   of the bundle and of the cache: V8 itself accepts a cache of other code of the same length and
+//   crashes on a damaged one (measured, see @aks-hybrid/spec validator-cache.ts).
+// - `import.meta.url` in a bundled file becomes that file's own URL, so data files found relative to a
+//   module (schemas, templates) are found from the bundle too.
 // - The cache lives in node_modules/.cache/aks-hybrid-kit/<name>-<hash of the entry path>/ (git-ignored with node_modules),
-//   keyed by a hash of every input esbuild read plus pnpm-lock.yaml: any edit rebuilds (~0.5 s).
+//   keyed by a hash of every workspace input esbuild read plus pnpm-lock.yaml (which pins the bundled
+//   packages): any edit rebuilds (~1 s).
 // - No child process and no Node option is needed, whichever way the command was started.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
 
 /** Bumped when the build options below change, so older caches are not reused. */
-const BUILD_FORMAT = 2;
+const BUILD_FORMAT = 3;
 const SOURCE_CONDITION = '@aks-hybrid/source';
 /** Builds older than this are removed (a process may still be running from a recent one). */
 const KEEP_OLD_BUILDS_MS = 60 * 60 * 1000;
@@ -69,9 +77,56 @@ export function staleReason(entry, name) {
   return hashInputs(root, record.inputs.map((f) => join(root, f))) === record.hash ? undefined : 'sources changed';
 }
 
-/** Bundles `entry` when the cache is stale, then imports it. */
+/** Bundles `entry` when the cache is stale, then runs it (once per process) and returns its exports. */
 export async function importCompiled(entry, name) {
-  return import(pathToFileURL(await ensureCompiled(entry, name)).href);
+  const bundle = await ensureCompiled(entry, name);
+  let exports = loaded.get(bundle);
+  if (!exports) {
+    exports = runBundle(bundle);
+    loaded.set(bundle, exports);
+  }
+  return exports;
+}
+
+const loaded = new Map();
+
+/** Runs a CommonJS bundle with V8's code cache (`<bundle>.v8-<V8 version>.bin`), written at exit when missing or stale. */
+function runBundle(bundle) {
+  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`;
+  const sourceDigest = sha256(source);
+  const cacheFile = `${bundle}.v8-${process.versions.v8}.bin`;
+  let cachedData;
+  try {
+    cachedData = checkedCodeCache(readFileSync(cacheFile), sourceDigest);
+  } catch {
+    // no cache yet
+  }
+  const script = new Script(source, { filename: bundle, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // At exit the cache holds every function the command compiled, not only the top level.
+    process.once('exit', () => {
+      try {
+        const payload = script.createCachedData();
+        const tmp = `${cacheFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+        writeFileSync(tmp, Buffer.concat([sourceDigest, sha256(payload), payload]));
+        renameSync(tmp, cacheFile);
+      } catch {
+        // A cache that cannot be written costs the next run a compile.
+      }
+    });
+  }
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  return module.exports;
+}
+
+const sha256 = (data) => createHash('sha256').update(data).digest();
+
+/** The code cache in `stored` when it was made from this very source and arrived whole, else undefined. */
+function checkedCodeCache(stored, sourceDigest) {
+  if (stored.length <= 64 || !stored.subarray(0, 32).equals(sourceDigest)) return undefined;
+  const payload = stored.subarray(64);
+  return stored.subarray(32, 64).equals(sha256(payload)) ? payload : undefined;
 }
 
 /** Path of a fresh compiled build of `entry` (building it when needed). */
@@ -99,8 +154,7 @@ async function build(root, cacheDir, entry) {
   const result = await esbuild.build({
     entryPoints: { main: entry },
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     outdir,
@@ -109,13 +163,13 @@ async function build(root, cacheDir, entry) {
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'silent',
-    plugins: [workspaceOnlyPlugin(root)],
-    // CommonJS packages are loaded with require (see commonJsByRequire): one per output file.
-    banner: { js: `import { createRequire as __kitCreateRequire } from 'node:module';\nconst ${REQUIRE_NAME} = __kitCreateRequire(import.meta.url);` },
+    plugins: [bundlePlugin(root)],
+    // import() of a left-out package becomes a require in a promise: code run by vm.Script has no ESM loader.
+    supported: { 'dynamic-import': false },
   });
   const inputs = Object.keys(result.metafile.inputs)
     .map((f) => resolve(process.cwd(), f))
-    .filter((f) => !f.includes(`${'/'}node_modules${'/'}`))
+    .filter((f) => !f.includes(`${'/'}node_modules${'/'}`) && !f.startsWith('('))
     .map((f) => f.slice(root.length + 1))
     .sort();
   const record = { entry, dir, output: 'main.js', inputs, hash: hashInputs(root, inputs.map((f) => join(root, f))) };
@@ -139,61 +193,31 @@ function removeOldBuilds(cacheDir, keep) {
   }
 }
 
-const CJS_NAMESPACE = 'kit-commonjs';
-const REQUIRE_NAME = '__kitRequire';
-const packageTypes = new Map();
-
 /**
- * Whether Node loads `file` as CommonJS: a .cjs file, or a .js file whose nearest package.json does
- * not say "type": "module". Such a package is loaded with `require` instead of `import`: importing
- * CommonJS from ESM makes Node lex every file it re-exports to find named exports and resolve it the
- * ESM way (measured on `kit render --check`: ~50 ms of cjs-module-lexer and ~50 ms of ESM resolution,
- * mostly for cdk8s-plus-29). esbuild's interop gives the same default (module.exports) and names.
+ * Left out of the bundle, required by absolute path when used: packages only some commands need and large
+ * enough to cost start-up (the Azure SDK, the Bicep language-server client, esbuild), and Nx, whose objects
+ * (the generator's Tree) must come from the very modules the running Nx loaded (and which has native parts).
  */
-function isCommonJs(file) {
-  if (file.endsWith('.cjs')) return true;
-  if (!file.endsWith('.js')) return false;
-  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (!packageTypes.has(manifest)) {
-      let type;
-      try {
-        type = JSON.parse(readFileSync(manifest, 'utf8')).type ?? 'commonjs';
-      } catch {
-        type = undefined; // no package.json here: look further up
-      }
-      packageTypes.set(manifest, type);
-    }
-    const type = packageTypes.get(manifest);
-    if (type !== undefined) return type !== 'module';
-  }
-  return true;
-}
+const LEFT_OUT = /^(@azure\/|vscode-jsonrpc(\/|$)|esbuild(\/|$)|nx(\/|$)|@nx\/)/;
 
-/** Bundle workspace sources; leave everything else external, by absolute path. */
-function workspaceOnlyPlugin(root) {
+/** Bundles everything but Node's built-ins and LEFT_OUT; gives each bundled file its own `import.meta.url`. */
+function bundlePlugin(root) {
   return {
-    name: 'workspace-only',
+    name: 'kit-bundle',
     setup(build) {
-      build.onResolve({ filter: /^[^./]/ }, async (args) => {
-        if (args.pluginData?.inner || args.kind === 'entry-point') return undefined;
-        if (args.path.startsWith('node:')) return { path: args.path, external: true };
-        if (args.path.startsWith('@aks-hybrid/')) return undefined; // bundled, through the source condition
-        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { inner: true } });
+      build.onResolve({ filter: LEFT_OUT }, async (args) => {
+        if (args.pluginData?.inner) return undefined;
+        // Their CommonJS entry: a dynamic import() would need a loader that vm.Script code does not have.
+        const resolved = await build.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir, importer: args.importer, pluginData: { inner: true } });
         if (resolved.errors.length > 0) return { errors: resolved.errors };
-        if (resolved.external || !resolved.path.startsWith('/')) return { path: args.path, external: true }; // a Node built-in
-        if (resolved.path.startsWith(root) && !resolved.path.includes('/node_modules/')) return undefined;
-        if (isCommonJs(resolved.path)) return { path: resolved.path, namespace: CJS_NAMESPACE };
-        return { path: pathToFileURL(resolved.path).href, external: true };
+        return { path: resolved.path, external: true };
       });
-      build.onLoad({ filter: /.*/, namespace: CJS_NAMESPACE }, (args) => ({
-        contents: `module.exports = ${REQUIRE_NAME}(${JSON.stringify(args.path)});`,
-        loader: 'js',
-      }));
-      build.onLoad({ filter: /\.[cm]?ts$/ }, (args) => {
-        if (args.path.includes('/node_modules/')) return undefined;
+      build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
         const text = readFileSync(args.path, 'utf8');
-        return { contents: text.replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+        const inWorkspace = args.path.startsWith(root) && !args.path.includes('/node_modules/');
+        if (!inWorkspace && !text.includes('import.meta')) return undefined;
+        const loader = /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
+        return { contents: text.replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href)), loader };
       });
     },
   };

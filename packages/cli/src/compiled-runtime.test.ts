@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureCompiled, staleReason } from '../bin/compiled.mjs';
+import { ensureCompiled, importCompiled, staleReason } from '../bin/compiled.mjs';
 
 /** A throw-away workspace: an entry that imports a sibling and reads a data file beside itself. */
 const root = mkdtempSync(join(tmpdir(), 'kit-compiled-'));
@@ -22,6 +24,7 @@ writeFileSync(
     "import cjsDefault, { named as cjsNamed } from 'cjs-pkg';",
     "import esmDefault, { named as esmNamed } from 'esm-pkg';",
     'export const packages = { cjsDefault, cjsNamed, esmDefault, esmNamed };',
+    "export const leftOut = () => import('@azure/fake');",
   ].join('\n'),
 );
 // A CommonJS package and an ES module package, as in node_modules.
@@ -32,19 +35,28 @@ const pkg = (name: string, manifest: object, index: string) => {
 };
 pkg('cjs-pkg', {}, "globalThis.cjsLoads = (globalThis.cjsLoads ?? 0) + 1;\nexports.named = 'cjs named';\nexports.other = 1;\n");
 pkg('esm-pkg', { type: 'module' }, "export const named = 'esm named';\nexport default 'esm default';\n");
+pkg('@azure/fake', {}, "globalThis.azureLoads = (globalThis.azureLoads ?? 0) + 1;\nexports.sdk = 'left out';\n");
 pkg('lazy-cjs', {}, "globalThis.lazyLoads = (globalThis.lazyLoads ?? 0) + 1;\nmodule.exports = 'lazy cjs';\n");
 writeFileSync(join(root, 'src', 'answer.ts'), 'export const answer: number = 1;\n');
 writeFileSync(join(root, 'src', 'later.ts'), "import lazyCjs from 'lazy-cjs';\nexport const later = `loaded on demand, with ${lazyCjs}`;\n");
 writeFileSync(join(root, 'src', 'data.txt'), 'beside the source');
 
 const load = async () =>
-  (await import(`${pathToFileURL(await ensureCompiled(entry, 'test')).href}?${Date.now()}`)) as {
+  (await importCompiled(entry, 'test')) as {
     value: number;
     data: string;
     lazy: () => Promise<{ later: string }>;
     packages: Record<string, unknown>;
+    leftOut: () => Promise<{ sdk: string }>;
   };
-const loads = globalThis as { cjsLoads?: number; lazyLoads?: number };
+const loads = globalThis as { cjsLoads?: number; lazyLoads?: number; azureLoads?: number };
+
+/** Runs the compiled entry in a fresh Node process (the code cache is written when a process exits). */
+function runInChild(): string {
+  const script = `import(${JSON.stringify(pathToFileURL(compiledModule).href)}).then((m) => m.importCompiled(${JSON.stringify(entry)}, 'test')).then((x) => console.log(x.value, x.data))`;
+  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim();
+}
+const compiledModule = fileURLToPath(new URL('../bin/compiled.mjs', import.meta.url));
 
 describe('the compiled runtime cache', () => {
   it('GIVEN no build THEN it builds, and the build runs like the sources (data files beside a module, lazy imports)', async () => {
@@ -58,7 +70,7 @@ describe('the compiled runtime cache', () => {
     expect(staleReason(entry, 'test')).toBeUndefined();
   });
 
-  it('GIVEN CommonJS and ES module packages THEN they bind as Node binds them: CommonJS through require, ES modules through import', async () => {
+  it('GIVEN CommonJS and ES module packages THEN they are bundled and bind as Node binds them', async () => {
     const { packages } = await load();
     expect(packages).toEqual({
       cjsDefault: { named: 'cjs named', other: 1 }, // module.exports, as Node's default import of CommonJS
@@ -67,8 +79,42 @@ describe('the compiled runtime cache', () => {
       esmNamed: 'esm named',
     });
     const built = readFileSync(await ensureCompiled(entry, 'test'), 'utf8');
-    expect(built).toContain(`__kitRequire(${JSON.stringify(join(root, 'node_modules', 'cjs-pkg', 'index.js'))})`);
-    expect(built).toContain(`from ${JSON.stringify(pathToFileURL(join(root, 'node_modules', 'esm-pkg', 'index.js')).href)}`);
+    expect(built).toMatch(/\.named = ["']cjs named["']/); // bundled, not loaded one by one
+    expect(built).toMatch(/named = ["']esm named["']/);
+  });
+
+  it('GIVEN a left-out package (the Azure SDK) THEN it is required by absolute path, only when its import runs', async () => {
+    const mod = await load();
+    const built = readFileSync(await ensureCompiled(entry, 'test'), 'utf8');
+    expect(built).toContain(`require(${JSON.stringify(join(root, 'node_modules', '@azure', 'fake', 'index.js'))})`);
+    expect(loads.azureLoads).toBeUndefined();
+    expect((await mod.leftOut()).sdk).toBe('left out');
+    expect(loads.azureLoads).toBe(1);
+  });
+
+  it("GIVEN a process that ran the bundle THEN V8's code cache is beside it, headed by digests; a damaged cache is compiled again, not run", async () => {
+    const bundle = await ensureCompiled(entry, 'test');
+    const cacheFile = readdirSync(dirname(bundle))
+      .filter((f) => f.startsWith('main.js.v8-'))
+      .map((f) => join(dirname(bundle), f));
+    for (const f of cacheFile) rmSync(f);
+    const expected = runInChild(); // compiles, writes the cache at exit
+    const [written] = readdirSync(dirname(bundle)).filter((f) => /^main\.js\.v8-.+\.bin$/.test(f));
+    expect(written).toBeDefined();
+    const cache = readFileSync(join(dirname(bundle), written!));
+    expect(
+      cache.subarray(0, 32).equals(
+        createHash('sha256')
+          .update(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`)
+          .digest(),
+      ),
+    ).toBe(true);
+    expect(runInChild()).toBe(expected); // from the cache
+    const damaged = Buffer.from(cache);
+    damaged.fill(7, 64 + 48); // digests and V8's own header intact, garbage after: V8 alone would crash
+    writeFileSync(join(dirname(bundle), written!), damaged);
+    expect(runInChild()).toBe(expected);
+    expect(readFileSync(join(dirname(bundle), written!)).equals(damaged)).toBe(false); // written again
   });
 
   it('GIVEN an edited import of the entry THEN the build is stale and the next run uses the edit', async () => {
