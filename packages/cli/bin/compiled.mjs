@@ -5,7 +5,8 @@
 //   `@aks-hybrid/source` condition) and the packages they import, so that no module is resolved or
 //   loaded one by one at start-up. `await import()` stays lazy: esbuild runs a lazily imported module's
 //   code only when it is imported. The few large packages only some commands need (the Azure SDK for
-//   verify/preflight, the Bicep language-server client, esbuild) stay outside, required by absolute path.
+//   verify/preflight, the Bicep language-server client, esbuild) and Nx stay outside, required by
+//   absolute path (LEFT_OUT below).
 // - The bundle runs through `vm.Script` with V8's code cache kept beside it, so a daily command does not
 //   compile it again (Node 20 has no module compile cache). The cache file is headed by SHA-256 digests
 //   of the bundle and of the cache: V8 itself accepts a cache of other code of the same length and
